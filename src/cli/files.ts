@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { TextFormat } from '../core/index.js';
+
+/** What the CLI lints: folders recurse over these extensions. */
+export const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
+/** Bigger files are refused rather than hanging a CI job. */
+export const MAX_BYTES = 10 * 1024 * 1024;
+
+export class InputError extends Error {}
+
+export function formatOf(path: string): TextFormat {
+  return extname(path).toLowerCase() === '.txt' ? 'text' : 'markdown';
+}
+
+function walk(folder: string, into: string[]): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) walk(path, into);
+    else if (DOCUMENT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) into.push(path);
+  }
+}
+
+export interface Expansion {
+  files: string[];
+  errors: string[];
+}
+
+/** Expands paths, folders and globs into document files, in a stable order, without duplicates. */
+export function expandInputs(inputs: string[], cwd = process.cwd()): Expansion {
+  const files: string[] = [];
+  const errors: string[] = [];
+  for (const input of inputs) {
+    if (/[*?[\]{}]/.test(input)) {
+      const matches = globSync(input, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).sort();
+      if (matches.length === 0) errors.push(`${input}: no files match this pattern`);
+      files.push(...matches);
+      continue;
+    }
+    const path = resolve(cwd, input);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      errors.push(`${input}: no such file or folder`);
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found: string[] = [];
+      walk(path, found);
+      if (found.length === 0) errors.push(`${input}: no .md, .markdown or .txt files in this folder`);
+      files.push(...found);
+    } else files.push(path);
+  }
+  return { files: [...new Set(files)], errors };
+}
+
+export interface ReadDocument {
+  text: string;
+  hadBom: boolean;
+}
+
+/** Decodes document bytes, refusing binary and non-UTF-8 content with a one-line reason. */
+export function decodeDocument(bytes: Uint8Array): ReadDocument {
+  if (bytes.length > MAX_BYTES) throw new InputError(`too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`);
+  const head = bytes.subarray(0, 8000);
+  if (head.includes(0)) throw new InputError('looks like a binary file (it contains NUL bytes), not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError('is not valid UTF-8 text; save it as UTF-8 and try again');
+  }
+  const hadBom = text.charCodeAt(0) === 0xfeff;
+  return { text: hadBom ? text.slice(1) : text, hadBom };
+}
+
+export function readDocument(path: string): ReadDocument {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+    throw new InputError(reason);
+  }
+  return decodeDocument(bytes);
+}
+
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+}

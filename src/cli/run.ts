@@ -1,0 +1,260 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../package.json' with { type: 'json' };
+import { applyFixes, type LintResult, type ProfileSetting, type RuleSpec } from '../core/index.js';
+import { CHECK_FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type CheckFormat, type FileReport } from './checkFormats.js';
+import { ConfigResolver } from './config.js';
+import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument } from './files.js';
+import { explainRule, listRules } from './ruleCommands.js';
+import { formatScoreCsv, formatScoreHtml, formatScoreJson, formatScoreTable, SCORE_FORMATS, type ScoreFormat } from './scoreFormats.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+const PROFILE_SETTINGS = ['auto', 'review', 'one-on-one', 'announcement'];
+/** Safe fixes can enable each other (a deletion next to a deletion); a few passes settle them. */
+const MAX_FIX_PASSES = 5;
+
+const HELP = `Fulcrum ${pkg.version}: checks reviews, 1:1 notes and announcements for the gaps that let a team down.
+
+Usage:
+  fulcrum check [paths | globs | -] [options]   findings, inline and for the whole document
+  fulcrum score [paths | globs | -] [options]   a 0-100 score per document
+  fulcrum rules [--format table|json]           the rules
+  fulcrum explain <rule-id>                     what a rule checks, why, and examples
+
+Paths may be files, folders (searched for .md, .markdown and .txt) or globs; - reads standard input.
+
+Options for check:
+  --format stylish|json|sarif|github   output format (default: stylish)
+  --fix                                apply safe fixes to the files (with -, print the fixed text)
+  --max-warnings N                     exit 1 when there are more than N warnings
+Options for score:
+  --format table|json|csv|html         output format (default: table)
+  --min-score N                        exit 1 when any document scores below N
+Common options:
+  --profile auto|review|one-on-one|announcement   document kind (default: auto-detect)
+  --config FILE                        use this config instead of .fulcrumrc.json lookup
+  --stdin-filename NAME                name (and folder, for config lookup) of standard input
+  --no-color, -h/--help, -v/--version
+
+Exit codes: 0 clean, 1 error-level findings or a threshold missed, 2 usage or input errors.`;
+
+class UsageError extends Error {}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Uint8Array;
+  cwd: string;
+  color: boolean;
+}
+
+interface Checked {
+  reports: FileReport[];
+  inputErrors: number;
+  customRules: RuleSpec[];
+}
+
+function parseNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} needs a whole number of 0 or more, got "${value}"`);
+  return n;
+}
+
+function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix: boolean): Checked {
+  const resolver = new ConfigResolver(values.config as string | undefined);
+  const profile = values.profile as ProfileSetting | undefined;
+  const reports: FileReport[] = [];
+  let inputErrors = 0;
+  const fail = (name: string, reason: string) => {
+    io.stderr(`fulcrum: ${name}: ${reason}`);
+    inputErrors++;
+  };
+
+  const lintText = (path: string, text: string): LintResult => {
+    const { linter } = resolver.forDocument(path);
+    return linter.lint(text, { format: formatOf(path), profile });
+  };
+
+  const fixText = (path: string, text: string): string => {
+    let current = text;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const safe = lintText(path, current).findings.flatMap((f) => f.fixes.filter((x) => x.safe));
+      if (safe.length === 0) break;
+      const next = applyFixes(current, safe).text;
+      if (next === current) break;
+      current = next;
+    }
+    return current;
+  };
+
+  const usesStdin = inputs.includes('-');
+  const { files, errors } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd);
+  for (const e of errors) fail(e.split(':')[0], e.slice(e.indexOf(':') + 2));
+
+  if (usesStdin) {
+    const name = (values['stdin-filename'] as string | undefined) ?? '<stdin>';
+    const path = resolve(io.cwd, values['stdin-filename'] ? name : 'stdin.md');
+    try {
+      const { text } = decodeDocument(io.readStdin());
+      if (fix) {
+        const fixed = fixText(path, text);
+        io.stdout(fixed.endsWith('\n') ? fixed.slice(0, -1) : fixed);
+        reports.push({ path: name, result: lintText(path, fixed) });
+      } else reports.push({ path: name, result: lintText(path, text) });
+    } catch (error) {
+      if (error instanceof InputError) fail(name, error.message);
+      else throw error;
+    }
+  }
+
+  for (const file of files) {
+    const name = displayPath(file, io.cwd);
+    try {
+      const { text, hadBom } = readDocument(file);
+      let current = text;
+      if (fix) {
+        current = fixText(file, text);
+        if (current !== text) writeFileSync(file, (hadBom ? '\uFEFF' : '') + current);
+      }
+      reports.push({ path: name, result: lintText(file, current) });
+    } catch (error) {
+      if (error instanceof InputError) fail(name, error.message);
+      else throw error;
+    }
+  }
+
+  for (const loaded of resolver.loaded()) {
+    for (const problem of loaded.problems) {
+      io.stderr(`fulcrum: config ${problem} (using the defaults for this setting)`);
+      inputErrors++;
+    }
+  }
+  const customRules = resolver.loaded().flatMap((l) => l.config.customRules ?? []);
+  return { reports, inputErrors, customRules };
+}
+
+function runCheck(inputs: string[], values: Record<string, unknown>, io: Io): number {
+  const format = (values.format as string | undefined) ?? 'stylish';
+  if (!CHECK_FORMATS.includes(format as CheckFormat)) throw new UsageError(`--format for check must be one of ${CHECK_FORMATS.join(', ')}`);
+  const maxWarnings = parseNumber(values['max-warnings'] as string | undefined, 'max-warnings');
+  const fix = Boolean(values.fix);
+  if (fix && inputs.includes('-') && inputs.length > 1) throw new UsageError('--fix with - cannot be combined with file paths');
+  const { reports, inputErrors, customRules } = lintAll(inputs, values, io, fix);
+
+  const output =
+    format === 'json'
+      ? formatJson(reports, pkg.version)
+      : format === 'sarif'
+        ? formatSarif(reports, pkg.version, customRules)
+        : format === 'github'
+          ? formatGithub(reports)
+          : formatStylish(reports, io.color);
+  const write = fix && inputs.includes('-') ? io.stderr : io.stdout;
+  if (output) write(output);
+
+  const findings = reports.flatMap((r) => r.result.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (inputErrors > 0) return EXIT.usage;
+  if (errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`fulcrum: ${warnings} warnings, more than --max-warnings ${maxWarnings}`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+function runScore(inputs: string[], values: Record<string, unknown>, io: Io): number {
+  const format = (values.format as string | undefined) ?? 'table';
+  if (!SCORE_FORMATS.includes(format as ScoreFormat)) throw new UsageError(`--format for score must be one of ${SCORE_FORMATS.join(', ')}`);
+  const minScore = parseNumber(values['min-score'] as string | undefined, 'min-score');
+  const { reports, inputErrors } = lintAll(inputs, values, io, false);
+  const output =
+    format === 'json'
+      ? formatScoreJson(reports, pkg.version)
+      : format === 'csv'
+        ? formatScoreCsv(reports)
+        : format === 'html'
+          ? formatScoreHtml(reports)
+          : formatScoreTable(reports, io.color);
+  io.stdout(output);
+  if (inputErrors > 0) return EXIT.usage;
+  if (minScore !== undefined) {
+    const below = reports.filter((r) => r.result.score.overall < minScore);
+    if (below.length) {
+      io.stderr(`fulcrum: ${below.length} document${below.length === 1 ? '' : 's'} scored below ${minScore}: ${below.map((r) => `${r.path} (${r.result.score.overall})`).join(', ')}`);
+      return EXIT.findings;
+    }
+  }
+  return EXIT.ok;
+}
+
+export function run(argv: string[], io: Io): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        profile: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'stdin-filename': { type: 'string' },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        'min-score': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    if (values.version) {
+      io.stdout(pkg.version);
+      return EXIT.ok;
+    }
+    const [command, ...rest] = positionals;
+    if (values.help || !command || command === 'help') {
+      io.stdout(HELP);
+      return command || values.help ? EXIT.ok : EXIT.usage;
+    }
+    if (values['no-color']) io.color = false;
+    if (values.profile !== undefined && !PROFILE_SETTINGS.includes(values.profile)) {
+      throw new UsageError(`--profile must be one of ${PROFILE_SETTINGS.join(', ')}`);
+    }
+    if (values.config !== undefined) {
+      try {
+        readFileSync(resolve(io.cwd, values.config));
+      } catch {
+        throw new UsageError(`--config ${values.config}: cannot read this file`);
+      }
+      values.config = resolve(io.cwd, values.config);
+    }
+    switch (command) {
+      case 'check':
+      case 'score': {
+        if (rest.length === 0) throw new UsageError(`fulcrum ${command} needs files, folders, globs or - for standard input`);
+        return command === 'check' ? runCheck(rest, values, io) : runScore(rest, values, io);
+      }
+      case 'rules':
+        io.stdout(listRules((values.format as string | undefined) ?? 'table'));
+        return EXIT.ok;
+      case 'explain': {
+        if (rest.length !== 1) throw new UsageError('fulcrum explain needs one rule id, e.g. fulcrum explain expectations/vague-time');
+        const text = explainRule(rest[0]);
+        if (!text) throw new UsageError(`no rule "${rest[0]}"; run fulcrum rules to list them`);
+        io.stdout(text);
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"; run fulcrum --help`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`fulcrum: ${(error as Error).message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

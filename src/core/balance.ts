@@ -1,0 +1,83 @@
+import balanceLexicon from '../../rules/balance.json' with { type: 'json' };
+import type { ParsedDocument, Sentence } from './document/parse.js';
+import { hasFeature } from './features.js';
+import { findAll, phraseRegex } from './phrases.js';
+import { DIMENSIONS, type Balance, type Dimension, type DimensionBalance } from './types.js';
+
+/**
+ * The leadership/management balance over seed 004's nine dimensions. Each sentence
+ * counts at most once per side per dimension; the cues that counted are kept so the
+ * chart can say why.
+ */
+
+interface Side {
+  phrases: RegExp;
+  features: string[];
+}
+
+interface DimensionCues {
+  dimension: Dimension;
+  leadership: Side;
+  management: Side;
+}
+
+type LexiconEntry = { management: string[]; leadership: string[] };
+
+function side(cues: string[]): Side {
+  return {
+    phrases: phraseRegex(cues.filter((c) => !c.startsWith('@'))),
+    features: cues.filter((c) => c.startsWith('@')).map((c) => c.slice(1)),
+  };
+}
+
+const CUES: DimensionCues[] = DIMENSIONS.map((dimension) => {
+  const entry = (balanceLexicon as unknown as Record<string, LexiconEntry>)[dimension];
+  return { dimension, leadership: side(entry.leadership), management: side(entry.management) };
+});
+
+function cueIn(sentence: Sentence, cues: Side): string | null {
+  const phrase = findAll(cues.phrases, sentence.text)[0];
+  if (phrase) return phrase.text.toLowerCase();
+  const feature = cues.features.find((f) => hasFeature(sentence, f));
+  return feature ? `(${feature})` : null;
+}
+
+/** Below this many cues in all, a document says too little to call it lopsided. */
+const MIN_SIGNAL = 4;
+/** One side must outweigh the other this many times over to count as missing the other. */
+const LOPSIDED_RATIO = 3;
+
+export function computeBalance(doc: ParsedDocument): Balance {
+  const dimensions: DimensionBalance[] = CUES.map((c) => ({
+    dimension: c.dimension,
+    leadership: 0,
+    management: 0,
+    leadershipCues: [],
+    managementCues: [],
+  }));
+  for (const sentence of doc.sentences) {
+    if (sentence.block.kind === 'heading') continue;
+    CUES.forEach((cues, i) => {
+      const lead = cueIn(sentence, cues.leadership);
+      const manage = cueIn(sentence, cues.management);
+      if (lead) {
+        dimensions[i].leadership++;
+        if (!dimensions[i].leadershipCues.includes(lead)) dimensions[i].leadershipCues.push(lead);
+      }
+      if (manage) {
+        dimensions[i].management++;
+        if (!dimensions[i].managementCues.includes(manage)) dimensions[i].managementCues.push(manage);
+      }
+    });
+  }
+  const leadership = dimensions.reduce((sum, d) => sum + d.leadership, 0);
+  const management = dimensions.reduce((sum, d) => sum + d.management, 0);
+  const total = leadership + management;
+  const index = total === 0 ? 0 : Math.round(((leadership - management) / total) * 100) / 100;
+  let missing: Balance['missing'] = null;
+  if (total >= MIN_SIGNAL) {
+    if (management >= LOPSIDED_RATIO * Math.max(1, leadership)) missing = 'leadership';
+    else if (leadership >= LOPSIDED_RATIO * Math.max(1, management)) missing = 'management';
+  }
+  return { dimensions, leadership, management, index, missing };
+}

@@ -1,0 +1,86 @@
+import { validateRuleSpec } from './rules.js';
+import type { ConfigProblem, FulcrumConfig, PhraseEntry, RuleSetting, RuleSpec } from './types.js';
+
+/**
+ * Validates a parsed .fulcrumrc.json. Whatever is wrong is reported (with a JSON path)
+ * and left out; everything valid is kept, so one typo never switches Fulcrum off.
+ */
+
+const SETTINGS: readonly RuleSetting[] = ['off', 'on', 'error', 'warning', 'info'];
+const PROFILE_SETTINGS = ['auto', 'review', 'one-on-one', 'announcement'];
+const KNOWN_KEYS = new Set(['$schema', 'profile', 'rules', 'phrases', 'customRules']);
+
+export function validateConfig(raw: unknown, knownRuleIds: ReadonlySet<string>): { config: FulcrumConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const config: FulcrumConfig = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { config, problems: [{ path: '$', message: 'the configuration must be a JSON object' }] };
+  }
+  const input = raw as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.has(key)) problems.push({ path: key, message: `unknown setting "${key}" (expected one of ${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})` });
+  }
+
+  if (input.profile !== undefined) {
+    if (typeof input.profile === 'string' && PROFILE_SETTINGS.includes(input.profile)) config.profile = input.profile as FulcrumConfig['profile'];
+    else problems.push({ path: 'profile', message: `"profile" must be one of ${PROFILE_SETTINGS.join(', ')}` });
+  }
+
+  const customIds = new Set<string>();
+  if (input.customRules !== undefined) {
+    if (!Array.isArray(input.customRules)) problems.push({ path: 'customRules', message: '"customRules" must be a list of rules' });
+    else {
+      config.customRules = [];
+      input.customRules.forEach((rule: unknown, i: number) => {
+        const errors = validateRuleSpec(rule);
+        const id = (rule as RuleSpec)?.id;
+        if (errors.length) for (const message of errors) problems.push({ path: `customRules[${i}]`, message });
+        else if (knownRuleIds.has(id) || customIds.has(id)) problems.push({ path: `customRules[${i}]`, message: `rule id "${id}" is already taken` });
+        else {
+          customIds.add(id);
+          config.customRules!.push(rule as RuleSpec);
+        }
+      });
+    }
+  }
+
+  const isRule = (id: string) => knownRuleIds.has(id) || customIds.has(id);
+  if (input.rules !== undefined) {
+    if (typeof input.rules !== 'object' || input.rules === null || Array.isArray(input.rules)) {
+      problems.push({ path: 'rules', message: '"rules" must map rule ids to off, on, info, warning or error' });
+    } else {
+      config.rules = {};
+      for (const [id, setting] of Object.entries(input.rules as Record<string, unknown>)) {
+        if (!isRule(id)) problems.push({ path: `rules.${id}`, message: `unknown rule "${id}"` });
+        else if (!SETTINGS.includes(setting as RuleSetting)) problems.push({ path: `rules.${id}`, message: `"${String(setting)}" is not one of ${SETTINGS.join(', ')}` });
+        else config.rules[id] = setting as RuleSetting;
+      }
+    }
+  }
+
+  if (input.phrases !== undefined) {
+    if (typeof input.phrases !== 'object' || input.phrases === null || Array.isArray(input.phrases)) {
+      problems.push({ path: 'phrases', message: '"phrases" must map phrase-rule ids to lists of phrases' });
+    } else {
+      config.phrases = {};
+      for (const [id, list] of Object.entries(input.phrases as Record<string, unknown>)) {
+        const valid = Array.isArray(list) && list.every((p) => typeof p === 'string' || typeof (p as PhraseEntry)?.text === 'string');
+        if (!isRule(id)) problems.push({ path: `phrases.${id}`, message: `unknown rule "${id}"` });
+        else if (!valid) problems.push({ path: `phrases.${id}`, message: 'must be a list of phrases (strings or { text, replacement })' });
+        else config.phrases[id] = list as Array<string | PhraseEntry>;
+      }
+    }
+  }
+  return { config, problems };
+}
+
+/** Parses config text; a syntax error becomes a problem and the defaults apply. */
+export function parseConfigText(text: string, knownRuleIds: ReadonlySet<string>): { config: FulcrumConfig; problems: ConfigProblem[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { config: {}, problems: [{ path: '$', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  return validateConfig(raw, knownRuleIds);
+}

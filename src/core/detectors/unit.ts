@@ -1,0 +1,74 @@
+import type { Block, ParsedDocument, Sentence } from '../document/parse.js';
+import { hasFeature } from '../features.js';
+import type { UnitDetector, UnitKind } from '../types.js';
+import type { Detection, Hit } from './hit.js';
+
+/**
+ * Units are the pieces of a document a requirement applies to as a whole:
+ * each item under "Next steps" / "Action items", each goal under "Goals".
+ */
+const SECTION_TITLES: Record<UnitKind, RegExp> = {
+  'action-item': /\b(?:next steps?|action items?|actions|follow[- ]?ups?|to[- ]?dos?|takeaways|what happens next|commitments|agreed actions?|owners)\b/i,
+  goal: /\b(?:goals?|objectives?|okrs?|targets?|focus areas?|priorities for|expectations for)\b/i,
+};
+
+/** A sentence that announces itself as a unit wherever it stands: "Action: …", "Goal: …". */
+const LEAD_IN: Record<UnitKind, RegExp> = {
+  'action-item': /^\s*(?:action(?: item)?|todo|to-do|ai)\s*[:\-–]/i,
+  goal: /^\s*(?:(?:my|your|our|the|team|a)\s+)?(?:goal|objective|target|okr)s?\s*(?:\d+\s*)?(?::|is to|for (?:next|this) (?:year|quarter|half))/i,
+};
+
+/** The whole block as one pseudo-sentence, so features see all of a multi-sentence list item. */
+function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
+  const first = block.sentences[0];
+  const last = block.sentences[block.sentences.length - 1];
+  return {
+    block,
+    index: first.index,
+    start: first.start,
+    end: last.end,
+    wordsEnd: last.wordsEnd,
+    text: doc.prose.slice(first.start, last.end),
+    tokens: block.sentences.flatMap((s) => s.tokens),
+  };
+}
+
+export function unitsOf(doc: ParsedDocument, kind: UnitKind): Sentence[] {
+  const units: Sentence[] = [];
+  for (const block of doc.blocks) {
+    if (block.sentences.length === 0 || block.kind === 'heading' || block.kind === 'label') continue;
+    const title = doc.sections[block.section]?.title ?? '';
+    if (block.kind === 'list-item' && SECTION_TITLES[kind].test(title)) {
+      units.push(blockAsUnit(block, doc));
+      continue;
+    }
+    for (const sentence of block.sentences) if (LEAD_IN[kind].test(sentence.text)) units.push(sentence);
+  }
+  return units;
+}
+
+const MISSING_LABEL: Record<string, string> = {
+  owner: 'an owner',
+  deadline: 'a date',
+  number: 'a measure',
+  reason: 'a reason',
+};
+
+export function unitDetection(spec: UnitDetector): Detection {
+  return {
+    hits(doc: ParsedDocument): Hit[] {
+      const hits: Hit[] = [];
+      for (const unit of unitsOf(doc, spec.unit)) {
+        const missing = spec.requires.find((feature) => !hasFeature(unit, feature));
+        if (!missing) continue;
+        hits.push({
+          start: unit.start,
+          end: unit.wordsEnd,
+          sentence: unit,
+          values: { match: doc.source.slice(unit.start, unit.wordsEnd), missing: MISSING_LABEL[missing] ?? missing },
+        });
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { MaskedDocument } from './mask.js';
+
+export type BlockKind = 'heading' | 'label' | 'paragraph' | 'list-item' | 'table-row';
+
+/** A unit of prose: a heading, a paragraph, one list item or one table row. */
+export interface BlockSpan {
+  kind: BlockKind;
+  start: number;
+  end: number;
+  /** Index of the section (run of blocks under one heading or label) this block belongs to. */
+  section: number;
+  headingLevel?: number;
+}
+
+export interface Section {
+  /** Heading or label text, or null for the blocks before the first heading. */
+  title: string | null;
+  start: number;
+  blocks: number[];
+}
+
+/** A short line ending with a colon works as a heading in notes: "Next steps:", "Action items:". */
+const LABEL = /^[^.!?]{1,60}:\s*$/;
+
+function trimmedRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; sections: Section[] } {
+  const { masked, lines } = doc;
+  const blocks: BlockSpan[] = [];
+  const sections: Section[] = [{ title: null, start: 0, blocks: [] }];
+  let open: { kind: BlockKind; start: number; end: number; indent: number } | null = null;
+
+  const startSection = (title: string, start: number) => {
+    sections.push({ title, start, blocks: [] });
+  };
+
+  const close = () => {
+    if (!open) return;
+    const [start, end] = trimmedRange(masked, open.start, open.end);
+    const openKind = open.kind;
+    open = null;
+    if (start >= end) return;
+    const text = masked.slice(start, end);
+    const kind: BlockKind = openKind === 'paragraph' && !text.includes('\n') && LABEL.test(text) ? 'label' : openKind;
+    if (kind === 'label') startSection(text.replace(/:\s*$/, '').trim(), start);
+    sections[sections.length - 1].blocks.push(blocks.length);
+    blocks.push({ kind, start, end, section: sections.length - 1 });
+  };
+
+  for (const line of lines) {
+    switch (line.kind) {
+      case 'blank':
+      case 'code':
+      case 'front-matter':
+      case 'rule':
+      case 'setext-underline':
+        close();
+        break;
+      case 'heading': {
+        close();
+        const [start, end] = trimmedRange(masked, line.start, line.end);
+        if (start < end) {
+          startSection(masked.slice(start, end).replace(/\s+/g, ' '), start);
+          sections[sections.length - 1].blocks.push(blocks.length);
+          blocks.push({ kind: 'heading', start, end, section: sections.length - 1, headingLevel: line.headingLevel });
+        }
+        break;
+      }
+      case 'table':
+        close();
+        open = { kind: 'table-row', start: line.start, end: line.end, indent: line.indent };
+        close();
+        break;
+      case 'list-item':
+        close();
+        open = { kind: 'list-item', start: line.start, end: line.end, indent: line.indent };
+        break;
+      case 'text':
+        if (open) {
+          open.end = line.end;
+        } else {
+          open = { kind: 'paragraph', start: line.start, end: line.end, indent: line.indent };
+        }
+        // A label line ("Next steps:") stands alone even without a blank line after it.
+        if (open.kind === 'paragraph' && open.start === line.start && LABEL.test(masked.slice(line.start, line.end).trim())) close();
+        break;
+    }
+  }
+  close();
+  return { blocks, sections };
+}

@@ -1,0 +1,257 @@
+import type { TextFormat } from '../types.js';
+
+/**
+ * Turns a document into "prose only" text of exactly the same length: everything that is
+ * not prose (code, front matter, HTML, URLs, e-mail addresses, link targets, Markdown
+ * markup) is overwritten with spaces. Line breaks are kept, so every offset into the
+ * masked text is also an offset into the original. Rules never see the masked-out parts.
+ *
+ * A line scanner rather than a full CommonMark parser: micromark costs ~5 ms/KB, as much
+ * as the NLP itself, and linting needs only to know what is prose.
+ */
+
+export type LineKind =
+  | 'blank'
+  | 'code'
+  | 'front-matter'
+  | 'heading'
+  | 'setext-underline'
+  | 'list-item'
+  | 'table'
+  | 'rule'
+  | 'text';
+
+export interface MaskedLine {
+  start: number;
+  /** End of the line's content, before its line break. */
+  end: number;
+  kind: LineKind;
+  /** Leading indentation width of the original line (tabs count as 4). */
+  indent: number;
+  headingLevel?: number;
+}
+
+export interface MaskedDocument {
+  masked: string;
+  lines: MaskedLine[];
+  frontMatter: string | null;
+}
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})/;
+const HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+const SETEXT_OR_RULE = /^ {0,3}(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$/;
+const LIST_MARKER = /^([ \t]*)(?:[-*+•]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
+const BLOCKQUOTE = /^(?: {0,3}>[ \t]?)+/;
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$/;
+
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const CODE_SPAN = /(`+)(?!`)[^\n]*?[^`\n]?\1(?!`)/g;
+const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/g;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
+const LINK = /\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g;
+const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]/g;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const EMPHASIS = /\*{1,3}|~~|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|\\(?=[\\`*_{}[\]()#+\-.!|>~])/gu;
+
+function blankOut(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const ch = chars[i];
+    if (ch !== '\n' && ch !== '\r') chars[i] = ' ';
+  }
+}
+
+function blankMatches(chars: string[], lineText: string, lineStart: number, pattern: RegExp): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(lineText); m; m = pattern.exec(lineText)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    blankOut(chars, lineStart + m.index, lineStart + m.index + m[0].length);
+  }
+}
+
+function indentWidth(line: string): number {
+  let width = 0;
+  for (const ch of line) {
+    if (ch === ' ') width += 1;
+    else if (ch === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+function splitLines(text: string): Array<{ start: number; end: number }> {
+  const lines: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) {
+      lines.push({ start, end: i });
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+function findFrontMatterEnd(text: string, lines: Array<{ start: number; end: number }>): number {
+  const first = text.slice(lines[0].start, lines[0].end).replace(/^\uFEFF/, '');
+  if (first.trimEnd() !== '---' || lines.length < 2) return -1;
+  for (let i = 1; i < lines.length; i++) {
+    const line = text.slice(lines[i].start, lines[i].end).trimEnd();
+    if (line === '---' || line === '...') return i;
+  }
+  return -1;
+}
+
+/** Masks inline non-prose in one prose line. */
+function maskInline(chars: string[], lineText: string, lineStart: number, format: TextFormat): void {
+  if (format === 'markdown') {
+    blankMatches(chars, lineText, lineStart, CODE_SPAN);
+    blankMatches(chars, lineText, lineStart, AUTOLINK);
+    blankMatches(chars, lineText, lineStart, IMAGE);
+    blankMatches(chars, lineText, lineStart, HTML_TAG);
+  }
+  blankMatches(chars, lineText, lineStart, URL);
+  blankMatches(chars, lineText, lineStart, EMAIL);
+  if (format === 'markdown') {
+    // "[text](target)" and "[text][ref]": keep the text, mask the brackets and the target.
+    LINK.lastIndex = 0;
+    for (let m = LINK.exec(lineText); m; m = LINK.exec(lineText)) {
+      const open = lineStart + m.index;
+      blankOut(chars, open, open + 1);
+      blankOut(chars, open + 1 + m[1].length, open + m[0].length);
+    }
+    blankMatches(chars, chars.slice(lineStart, lineStart + lineText.length).join(''), lineStart, EMPHASIS);
+  }
+}
+
+export function maskDocument(text: string, format: TextFormat): MaskedDocument {
+  const chars = Array.from({ length: text.length }, (_, i) => text[i]);
+  const rawLines = splitLines(text);
+  const lines: MaskedLine[] = [];
+  let frontMatter: string | null = null;
+
+  // HTML comments may span lines (and hold suppression directives): mask them first.
+  if (format === 'markdown') {
+    HTML_COMMENT.lastIndex = 0;
+    for (let m = HTML_COMMENT.exec(text); m; m = HTML_COMMENT.exec(text)) blankOut(chars, m.index, m.index + m[0].length);
+  }
+
+  let firstContentLine = 0;
+  if (format === 'markdown') {
+    const fmEnd = findFrontMatterEnd(text, rawLines);
+    if (fmEnd > 0) {
+      frontMatter = text.slice(rawLines[1].start, rawLines[fmEnd].start).replace(/\r?\n$/, '');
+      for (let i = 0; i <= fmEnd; i++) {
+        blankOut(chars, rawLines[i].start, rawLines[i].end);
+        lines.push({ ...rawLines[i], kind: 'front-matter', indent: 0 });
+      }
+      firstContentLine = fmEnd + 1;
+    }
+  }
+
+  let fence: { char: string; length: number } | null = null;
+  let previous: LineKind = 'blank';
+  let inList = false;
+
+  for (let i = firstContentLine; i < rawLines.length; i++) {
+    const { start, end } = rawLines[i];
+    const original = text.slice(start, end);
+    const lineText = chars.slice(start, end).join(''); // comments already masked
+    const indent = indentWidth(lineText);
+    const push = (kind: LineKind, headingLevel?: number) => {
+      lines.push({ start, end, kind, indent, headingLevel });
+      previous = kind;
+    };
+
+    if (lineText.trim() === '') {
+      // A line that held only a comment still separates nothing: treat it as blank.
+      push('blank');
+      continue;
+    }
+
+    if (format === 'markdown') {
+      if (fence) {
+        blankOut(chars, start, end);
+        const close = original.match(/^ {0,3}(`{3,}|~{3,})[ \t]*$/);
+        if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = null;
+        push('code');
+        continue;
+      }
+      const open = lineText.match(FENCE_OPEN);
+      if (open) {
+        fence = { char: open[2][0], length: open[2].length };
+        blankOut(chars, start, end);
+        push('code');
+        continue;
+      }
+      if (indent >= 4 && (previous === 'blank' || previous === 'code') && !inList) {
+        blankOut(chars, start, end);
+        push('code');
+        continue;
+      }
+      if (REFERENCE_DEFINITION.test(lineText)) {
+        blankOut(chars, start, end);
+        push('blank');
+        continue;
+      }
+      // Block quotes are prose: drop the markers and classify what follows.
+      const quote = lineText.match(BLOCKQUOTE);
+      if (quote) blankOut(chars, start, start + quote[0].length);
+    }
+
+    const content = chars.slice(start, end).join('');
+    if (format === 'markdown' && SETEXT_OR_RULE.test(content)) {
+      blankOut(chars, start, end);
+      const isUnderline = (previous as LineKind) === 'text' && /^ {0,3}(=+|-+)[ \t]*$/.test(content);
+      if (isUnderline && lines.length > 0) {
+        lines[lines.length - 1].kind = 'heading';
+        lines[lines.length - 1].headingLevel = content.includes('=') ? 1 : 2;
+      }
+      push(isUnderline ? 'setext-underline' : 'rule');
+      inList = false;
+      continue;
+    }
+
+    const heading = format === 'markdown' ? content.match(HEADING) : null;
+    if (heading) {
+      blankOut(chars, start, start + heading[0].length);
+      const closing = content.match(/[ \t]#+[ \t]*$/);
+      if (closing) blankOut(chars, start + (closing.index ?? 0), end);
+      maskInline(chars, content, start, format);
+      push('heading', heading[2].length);
+      inList = false;
+      continue;
+    }
+
+    if (format === 'markdown' && content.includes('|') && (TABLE_DELIMITER.test(content) || /^\s*\|/.test(content))) {
+      if (TABLE_DELIMITER.test(content)) blankOut(chars, start, end);
+      else {
+        maskInline(chars, content, start, format);
+        for (let c = start; c < end; c++) if (chars[c] === '|') chars[c] = ' ';
+      }
+      push('table');
+      continue;
+    }
+
+    const marker = content.match(LIST_MARKER);
+    if (marker) {
+      blankOut(chars, start, start + marker[0].length);
+      maskInline(chars, content, start, format);
+      push('list-item');
+      inList = true;
+      continue;
+    }
+
+    maskInline(chars, content, start, format);
+    if (previous === 'blank' && indent === 0) inList = false;
+    push('text');
+  }
+
+  return { masked: chars.join(''), lines, frontMatter };
+}

@@ -1,0 +1,186 @@
+import lexicon from '../../rules/lexicon.json' with { type: 'json' };
+import type { Sentence } from './document/parse.js';
+import { findAll, phraseRegex, test } from './phrases.js';
+
+/**
+ * Sentence features: the shared vocabulary rules use in `when` / `unless` guards
+ * ("unless the sentence names a date"). Each is computed at most once per sentence.
+ * Word lists live in rules/lexicon.json; the logic that combines them lives here.
+ */
+
+const weekday = phraseRegex(lexicon.weekdays);
+const fullMonth = /(?<![\p{L}])(?:january|february|march|april|june|july|august|september|october|november|december)(?![\p{L}])|(?<![\p{L}])May(?![\p{L}])(?=\s+\d)/iu;
+const monthWithNumber = new RegExp(
+  `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${lexicon.months.join('|')})\\b|\\b(?:${lexicon.months.join('|')})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`,
+  'i',
+);
+const numericDate = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/;
+const clockTime = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
+const quarter = /\b(?:Q[1-4]|H[12])\b/;
+const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|hours?|sprints?|quarters?)\b/i;
+const endOf = /\b(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const deadlineWords = phraseRegex(lexicon.deadlineWords);
+const pastTime = phraseRegex(lexicon.pastTimeWords);
+
+const digits = /\d/;
+const numberWords = phraseRegex(lexicon.numberWords);
+const percent = /%|\bpercent\b/i;
+
+const reason = phraseRegex(lexicon.reasonMarkers);
+const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b)/i;
+const checkin = phraseRegex(lexicon.checkinMarkers);
+const growth = phraseRegex(lexicon.growthMarkers);
+const change = phraseRegex(lexicon.changeMarkers);
+const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
+const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
+const situation = phraseRegex(lexicon.situationMarkers);
+const example = phraseRegex(lexicon.exampleMarkers);
+const commitment = phraseRegex(lexicon.commitmentMarkers);
+const placeholder = /\[[a-z][a-z /'’-]{1,30}\]/;
+const ownerPlaceholder = phraseRegex(lexicon.ownerPlaceholders);
+
+const praiseWords = phraseRegex(lexicon.praiseWords);
+const criticismWords = phraseRegex(lexicon.criticismWords);
+const negators = phraseRegex(lexicon.negators);
+
+/** Words that start a sentence in capitals but are not people. */
+const NOT_A_NAME = new Set(
+  'this that it there these those which what who whoever everything nothing something someone somebody anyone anybody nobody everyone everybody work next then now here today tomorrow please also and but so if when once after before the a an our your my their his her its we'.split(
+    ' ',
+  ),
+);
+const namedOwner = /(?:^|[^\p{L}])(@[\w.-]+|[A-Z][\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
+const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
+const handle = /(?:^|\s)@[\w.-]+/;
+const directive =
+  /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure))\b/i;
+const request =
+  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to)\b/i;
+const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
+
+export type Polarity = 'praise' | 'criticism' | 'neutral';
+
+/**
+ * Whether a sentence praises or criticises: the one place rules get polarity from.
+ * Counts praise and criticism words; a negator flips the next few words
+ * ("never misses" is praise), and a negated neutral action is criticism ("never responds").
+ */
+export function polarityOf(text: string): Polarity {
+  const praise = findAll(praiseWords, text);
+  const criticism = findAll(criticismWords, text);
+  let score = 0;
+  const consumed = new Set<number>();
+  for (const neg of findAll(negators, text)) {
+    const windowEnd = neg.end + 30;
+    const flippedCriticism = criticism.find((c) => c.start >= neg.end && c.start <= windowEnd && !consumed.has(c.start));
+    const flippedPraise = praise.find((p) => p.start >= neg.end && p.start <= windowEnd && !consumed.has(p.start));
+    if (flippedCriticism && (!flippedPraise || flippedCriticism.start < flippedPraise.start)) {
+      consumed.add(flippedCriticism.start);
+      score += 1;
+    } else if (flippedPraise) {
+      consumed.add(flippedPraise.start);
+      score -= 1;
+    } else {
+      score -= 1;
+    }
+  }
+  for (const p of praise) if (!consumed.has(p.start)) score += 1;
+  for (const c of criticism) if (!consumed.has(c.start)) score -= 1;
+  return score > 0 ? 'praise' : score < 0 ? 'criticism' : 'neutral';
+}
+
+function hasDeadline(text: string): boolean {
+  return (
+    test(weekday, text) ||
+    fullMonth.test(text) ||
+    monthWithNumber.test(text) ||
+    numericDate.test(text) ||
+    clockTime.test(text) ||
+    quarter.test(text) ||
+    relativeSpan.test(text) ||
+    endOf.test(text) ||
+    test(deadlineWords, text)
+  );
+}
+
+function hasNumber(text: string): boolean {
+  return digits.test(text) || test(numberWords, text) || percent.test(text);
+}
+
+function hasOwner(text: string): boolean {
+  return namedOwner.test(text) || ownerLabel.test(text) || handle.test(text) || test(ownerPlaceholder, text);
+}
+
+/** "on the billing retry rewrite" names a piece of work; "on the launch" hardly does. */
+const namedWork = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)?\s*(?:[\p{L}\p{N}'’-]+\s+){2,}[\p{L}\p{N}'’-]+/iu;
+const midSentenceName = /(?<=[\p{Ll},;]\s+)(?!I\b)[A-Z][\p{L}\p{N}]+/u;
+
+function hasSpecifics(text: string): boolean {
+  return (
+    hasNumber(text) ||
+    hasDeadline(text) ||
+    test(pastTime, text) ||
+    test(example, text) ||
+    test(reason, text) ||
+    test(situation, text) ||
+    midSentenceName.test(text) ||
+    namedWork.test(text) ||
+    /[:—–]\s*\S/.test(text)
+  );
+}
+
+function startsWithPerson(text: string): boolean {
+  const first = text.match(/^\W*([\p{L}'’]+)/u)?.[1];
+  if (!first) return false;
+  return /^[A-Z]/.test(first) && !NOT_A_NAME.has(first.toLowerCase());
+}
+
+type FeatureTest = (sentence: Sentence) => boolean;
+
+const FEATURES: Record<string, FeatureTest> = {
+  deadline: (s) => hasDeadline(s.text),
+  date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
+  number: (s) => hasNumber(s.text),
+  reason: (s) => test(reason, s.text) || soClause.test(s.text),
+  owner: (s) => hasOwner(s.text),
+  praise: (s) => polarityOf(s.text) === 'praise',
+  criticism: (s) => polarityOf(s.text) === 'criticism',
+  question: (s) => /\?\s*["'”’)]*\s*$/.test(s.text),
+  specific: (s) => hasSpecifics(s.text),
+  situation: (s) => test(situation, s.text) || hasDeadline(s.text) || test(pastTime, s.text),
+  example: (s) => test(example, s.text) || /:\s*\S/.test(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
+  'about-person': (s) => personPronoun.test(s.text) || startsWithPerson(s.text),
+  commitment: (s) => test(commitment, s.text),
+  checkin: (s) => test(checkin, s.text),
+  growth: (s) => test(growth, s.text),
+  change: (s) => test(change, s.text),
+  'people-impact': (s) => test(peopleImpact, s.text),
+  'question-channel': (s) => test(questionChannel, s.text),
+  directive: (s) => directive.test(s.text),
+  request: (s) => request.test(s.text),
+  /** Something is to be done: a commitment, a request or a directive. */
+  action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text),
+  placeholder: (s) => placeholder.test(s.text),
+  'list-item': (s) => s.block.kind === 'list-item',
+};
+
+export const FEATURE_NAMES: readonly string[] = Object.keys(FEATURES);
+
+const cache = new WeakMap<Sentence, Map<string, boolean>>();
+
+export function hasFeature(sentence: Sentence, name: string): boolean {
+  let known = cache.get(sentence);
+  if (!known) cache.set(sentence, (known = new Map()));
+  let value = known.get(name);
+  if (value === undefined) {
+    const featureTest = FEATURES[name];
+    if (!featureTest) throw new Error(`Unknown feature "${name}"`);
+    value = featureTest(sentence);
+    known.set(name, value);
+  }
+  return value;
+}
+
+export function isKnownFeature(name: string): boolean {
+  return name in FEATURES;
+}

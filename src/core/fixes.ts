@@ -1,0 +1,137 @@
+import type { ParsedDocument } from './document/parse.js';
+import type { Hit } from './detectors/hit.js';
+import type { Fix, FixSpec, TextEdit } from './types.js';
+
+/**
+ * Fixes are data (a rule's `fix`); this module turns one into concrete edits for one
+ * finding, and applies edits to text. Placeholders such as [date] stay visible so the
+ * writer fills them in; a fix with placeholders is never "safe".
+ */
+
+const PLACEHOLDER = /\[[a-z][a-z /'’-]*\]/;
+
+/** A replacement that starts a sentence starts with a capital, like the words it replaces. */
+function matchCase(replacement: string, hit: Hit): string {
+  const startsSentence = hit.sentence !== undefined && hit.sentence.start === hit.start;
+  if (startsSentence && /^\p{Ll}/u.test(replacement)) return replacement[0].toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+function fill(template: string, hit: Hit): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => hit.values[key] ?? whole);
+}
+
+function lineBreakOf(source: string): string {
+  return source.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function withLineBreaks(text: string, source: string): string {
+  return text.replace(/\n/g, lineBreakOf(source));
+}
+
+/** Where a document-level finding points: the place its fix would go. */
+export function documentAnchor(spec: FixSpec | undefined, doc: ParsedDocument): { start: number; end: number } {
+  if (spec?.kind === 'insert-after-first-block') {
+    const first = doc.blocks.find((b) => b.kind !== 'heading') ?? doc.blocks[0];
+    if (first) return { start: first.start, end: first.end };
+  }
+  const last = doc.blocks[doc.blocks.length - 1];
+  if (last) {
+    const lineStart = Math.max(doc.source.lastIndexOf('\n', last.end - 1) + 1, last.start);
+    return { start: lineStart, end: last.end };
+  }
+  return { start: doc.source.length, end: doc.source.length };
+}
+
+function deletionRange(source: string, start: number, end: number): [number, number] {
+  if (source[end] === ' ') return [start, end + 1];
+  if (source[start - 1] === ' ') return [start - 1, end];
+  return [start, end];
+}
+
+export function buildFix(spec: FixSpec | undefined, hit: Hit, doc: ParsedDocument): Fix | null {
+  if (!spec) return null;
+  const { source } = doc;
+  const edits: TextEdit[] = [];
+  let text = '';
+  switch (spec.kind) {
+    case 'replace': {
+      const template = hit.replacement ?? spec.text;
+      if (template === undefined) return null;
+      text = matchCase(fill(template, hit), hit);
+      edits.push({ start: hit.start, end: hit.end, text });
+      break;
+    }
+    case 'delete': {
+      const [start, end] = deletionRange(source, hit.start, hit.end);
+      edits.push({ start, end, text: '' });
+      break;
+    }
+    case 'replace-sentence':
+      if (!hit.sentence) return null;
+      text = fill(spec.text, hit);
+      edits.push({ start: hit.sentence.start, end: hit.sentence.end, text });
+      break;
+    case 'insert-sentence-end':
+      if (!hit.sentence) return null;
+      text = fill(spec.text, hit);
+      edits.push({ start: hit.sentence.wordsEnd, end: hit.sentence.wordsEnd, text });
+      break;
+    case 'insert-after-match':
+      text = fill(spec.text, hit);
+      edits.push({ start: hit.end, end: hit.end, text });
+      break;
+    case 'insert-before-unit':
+      if (!hit.sentence) return null;
+      text = fill(spec.text, hit);
+      edits.push({ start: hit.sentence.start, end: hit.sentence.start, text });
+      break;
+    case 'append-document': {
+      text = doc.format === 'markdown' ? spec.markdown : spec.text;
+      const trimmedEnd = source.replace(/\s+$/, '').length;
+      const body = `${trimmedEnd === 0 ? '' : '\n\n'}${text}\n`;
+      edits.push({ start: trimmedEnd, end: source.length, text: withLineBreaks(body, source) });
+      break;
+    }
+    case 'insert-after-first-block': {
+      text = doc.format === 'markdown' ? spec.markdown : spec.text;
+      const anchor = documentAnchor(spec, doc);
+      edits.push({ start: anchor.end, end: anchor.end, text: withLineBreaks(`\n\n${text}`, source) });
+      break;
+    }
+  }
+  const safe = 'safe' in spec && spec.safe === true && !PLACEHOLDER.test(text);
+  return { title: fill(spec.title, hit), edits, safe };
+}
+
+/**
+ * Applies edits to text. Edits are applied from the end backwards; an edit that overlaps
+ * one already taken is skipped (the next lint run will offer it again).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number; skipped: number } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const taken: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const edit of sorted) {
+    if (edit.start < 0 || edit.end > text.length || edit.start > edit.end) continue;
+    // Overlapping ranges would corrupt the text; two insertions at one point would interleave.
+    const previous = taken.at(-1);
+    if (edit.start < lastEnd || (previous && previous.start === edit.start && previous.end === edit.end)) continue;
+    taken.push(edit);
+    lastEnd = edit.end;
+  }
+  let result = text;
+  for (let i = taken.length - 1; i >= 0; i--) {
+    const e = taken[i];
+    result = result.slice(0, e.start) + e.text + result.slice(e.end);
+  }
+  return { text: result, applied: taken.length, skipped: edits.length - taken.length };
+}
+
+/** Applies every fix (each of Fulcrum's fixes is a single edit); overlapping ones are skipped. */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number; skipped: number } {
+  return applyEdits(
+    text,
+    fixes.flatMap((fix) => fix.edits),
+  );
+}

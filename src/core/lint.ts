@@ -1,0 +1,84 @@
+import { computeBalance } from './balance.js';
+import { parseDocument, type ParsedDocument } from './document/parse.js';
+import { buildFix, documentAnchor } from './fixes.js';
+import { detectProfile } from './profile.js';
+import { compileRule, type CompiledRule } from './rules.js';
+import { computeScore } from './score.js';
+import { parseSuppressions } from './suppress.js';
+import type { Finding, FulcrumConfig, LintResult, ProfileSetting, RuleSpec, TextFormat } from './types.js';
+
+export const DOCS_BASE_URL = 'https://github.com/fulcrum-writing/fulcrum/blob/main/docs/rules/';
+
+export function docsUrlFor(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+
+export interface LintOptions {
+  format?: TextFormat;
+  /** Overrides the configured profile. */
+  profile?: ProfileSetting;
+}
+
+function fillMessage(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    if (value === undefined) return whole;
+    return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  });
+}
+
+/**
+ * A configured rule set, compiled once and reused for every document. `lint` parses a
+ * document once and runs every active rule against that one parse.
+ */
+export class Linter {
+  readonly rules: CompiledRule[];
+
+  constructor(
+    builtinRules: readonly RuleSpec[],
+    readonly config: FulcrumConfig = {},
+  ) {
+    const all = [...builtinRules, ...(config.customRules ?? [])];
+    this.rules = [];
+    for (const spec of all) {
+      const setting = config.rules?.[spec.id] ?? 'on';
+      if (setting === 'off') continue;
+      const severity = setting === 'on' ? spec.severity : setting;
+      this.rules.push(compileRule(spec, severity, config.phrases?.[spec.id]));
+    }
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    return this.lintParsed(parseDocument(text, options.format ?? 'markdown'), options);
+  }
+
+  lintParsed(doc: ParsedDocument, options: LintOptions = {}): LintResult {
+    const profile = detectProfile(doc, options.profile ?? this.config.profile ?? 'auto');
+    const suppressions = parseSuppressions(doc.source, doc.lines);
+    const findings: Finding[] = [];
+    for (const rule of this.rules) {
+      const { spec } = rule;
+      if (!spec.profiles.includes(profile)) continue;
+      for (const hit of rule.detection.hits(doc)) {
+        const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
+        if (suppressions.isSuppressed(spec.id, span.start)) continue;
+        const fix = buildFix(spec.fix, hit, doc);
+        findings.push({
+          ruleId: spec.id,
+          category: spec.category,
+          severity: rule.severity,
+          scope: spec.scope,
+          message: fillMessage(spec.message, hit.values),
+          range: doc.lines.range(span.start, span.end),
+          fixes: fix ? [fix] : [],
+          sources: spec.sources.seeds.map((s) => ({ seed: s.seed, quote: s.quote })),
+          docsUrl: docsUrlFor(spec.id),
+        });
+      }
+    }
+    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+    const balance = computeBalance(doc);
+    const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;
+    return { profile, findings, score: computeScore(findings, proseSentences, balance) };
+  }
+}

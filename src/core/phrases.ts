@@ -1,0 +1,50 @@
+/** Builds whole-word, case-insensitive regular expressions from phrase lists. */
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** The regex source for one phrase: flexible whitespace, both apostrophe styles, word boundaries where the phrase has word edges. */
+export function phraseSource(phrase: string): string {
+  const trimmed = phrase.trim();
+  const body = escape(trimmed)
+    .replace(/\s+/g, '\\s+')
+    .replace(/'/g, "['’]")
+    .replace(/-/g, '[-‐–]?');
+  const before = WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
+  const after = WORD_CHAR.test(trimmed.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
+  return `${before}${body}${after}`;
+}
+
+/** One regex matching any of the phrases, longest first so "end of the day" wins over "end". */
+export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
+  const sorted = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return /(?!)/gu;
+  return new RegExp(sorted.map(phraseSource).join('|'), flags);
+}
+
+export interface PhraseHit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function findAll(regex: RegExp, text: string): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    hits.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return hits;
+}
+
+export function test(regex: RegExp, text: string): boolean {
+  regex.lastIndex = 0;
+  return regex.test(text);
+}

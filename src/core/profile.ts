@@ -1,0 +1,64 @@
+import type { ParsedDocument } from './document/parse.js';
+import { PROFILES, type Profile, type ProfileSetting } from './types.js';
+
+/**
+ * Which kind of document this is. Front matter (`fulcrum: { profile: review }`) decides
+ * when present; otherwise headings and wording are weighed.
+ */
+
+const SIGNALS: Record<Profile, RegExp[]> = {
+  review: [
+    /\b(?:performance|annual|mid-?year|quarterly|year-end) review\b/i,
+    /\bself[- ]assessment\b/i,
+    /\b(?:strengths|areas? (?:for|of) (?:growth|improvement|development)|development areas?|growth areas?)\b/i,
+    /\b(?:rating|meets expectations|exceeds expectations|below expectations|calibration)\b/i,
+    /\b(?:this|over the past|over the last) (?:year|half|quarter|review period),? you\b/i,
+    /\bfeedback (?:for|on) \p{Lu}/u,
+  ],
+  'one-on-one': [
+    /\b(?:1:1|1-1|1-on-1|one[- ]on[- ]one)\b/i,
+    /\b(?:agenda|talking points|discussion points|action items|notes from)\b/i,
+    /\b(?:weekly sync|check-in notes|catch-up)\b/i,
+  ],
+  announcement: [
+    /\b(?:announcement|announcing|we're excited to share|we are excited to share|i'm excited to share|please welcome)\b/i,
+    /\b(?:effective (?:immediately|today|from|on|\p{Lu})|starting (?:next|this|on|from|\p{Lu}))/iu,
+    /^\s*(?:hi|hello|hey) (?:all|everyone|team|folks)\b/im,
+    /\b(?:what this means for you|what's changing|what is changing|why we're doing this|questions\?)/i,
+    /\b(?:reorg|reorganization|we are moving to|we're moving to|new process|going forward, all)\b/i,
+  ],
+};
+
+/**
+ * Reads `fulcrum: { profile: review }` or the block form
+ *   fulcrum:
+ *     profile: review
+ * from YAML front matter. Only this one key is needed, so a full YAML parser is not.
+ */
+const FLOW_FORM = /^fulcrum:\s*\{[^}]*\bprofile:\s*["']?([\w-]+)["']?[^}]*\}\s*(?:#.*)?$/m;
+const BLOCK_FORM = /^fulcrum:\s*(?:#.*)?\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+profile:\s*["']?([\w-]+)["']?\s*(?:#.*)?$/m;
+
+export function profileFromFrontMatter(frontMatter: string | null): Profile | null {
+  if (!frontMatter) return null;
+  const value = frontMatter.match(FLOW_FORM)?.[1] ?? frontMatter.match(BLOCK_FORM)?.[1];
+  return value && (PROFILES as readonly string[]).includes(value) ? (value as Profile) : null;
+}
+
+export function detectProfile(doc: ParsedDocument, setting: ProfileSetting = 'auto'): Profile {
+  if (setting !== 'auto') return setting;
+  const fromFrontMatter = profileFromFrontMatter(doc.frontMatter);
+  if (fromFrontMatter) return fromFrontMatter;
+  const text = doc.prose;
+  const headings = doc.sections.map((s) => s.title ?? '').join('\n');
+  let best: Profile = 'review';
+  let bestScore = 0;
+  for (const profile of PROFILES) {
+    // Headings weigh double: "## Action items" says more than a passing mention.
+    const score = SIGNALS[profile].reduce((sum, re) => sum + (re.test(text) ? 1 : 0) + (re.test(headings) ? 1 : 0), 0);
+    if (score > bestScore) {
+      best = profile;
+      bestScore = score;
+    }
+  }
+  return best;
+}

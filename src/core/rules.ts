@@ -1,0 +1,89 @@
+import type { Detection } from './detectors/hit.js';
+import { patternDetection } from './detectors/pattern.js';
+import { phraseDetection } from './detectors/phrase.js';
+import { presenceDetection } from './detectors/presence.js';
+import { unitDetection } from './detectors/unit.js';
+import { isKnownFeature } from './features.js';
+import { CATEGORIES, DIMENSIONS, PROFILES, type PhraseEntry, type RuleSpec, type Severity } from './types.js';
+
+/**
+ * Checks a rule file's shape at run time. Custom rules arrive from users' config files,
+ * and the browser extension's CSP forbids the code generation a schema validator uses,
+ * so this is plain code. rules/rule.schema.json says the same for editors and tests.
+ */
+export function validateRuleSpec(value: unknown): string[] {
+  const errors: string[] = [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['a rule must be a JSON object'];
+  const rule = value as Partial<RuleSpec> & Record<string, unknown>;
+  const need = (ok: boolean, message: string) => {
+    if (!ok) errors.push(message);
+  };
+  const isStringArray = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+  need(typeof rule.id === 'string' && /^[a-z-]+\/[a-z0-9-]+$/.test(rule.id), '"id" must look like "category/name"');
+  need(typeof rule.title === 'string' && rule.title.length > 0, '"title" must be a non-empty string');
+  need(CATEGORIES.includes(rule.category as never), `"category" must be one of ${CATEGORIES.join(', ')}`);
+  if (typeof rule.id === 'string' && rule.category) need(rule.id.startsWith(`${rule.category}/`), '"id" must start with its category');
+  need(Array.isArray(rule.dimensions) && rule.dimensions.every((d) => DIMENSIONS.includes(d)), `"dimensions" must list seed-004 dimensions (${DIMENSIONS.join(', ')})`);
+  need(['error', 'warning', 'info'].includes(rule.severity as string), '"severity" must be error, warning or info');
+  need(Array.isArray(rule.profiles) && rule.profiles.length > 0 && rule.profiles.every((p) => PROFILES.includes(p)), `"profiles" must list some of ${PROFILES.join(', ')}`);
+  need(rule.scope === 'inline' || rule.scope === 'document', '"scope" must be inline or document');
+  need(typeof rule.message === 'string' && rule.message.length > 0, '"message" must be a non-empty string');
+  need(typeof rule.rationale === 'string' && rule.rationale.length > 0, '"rationale" must be a non-empty string');
+  const seeds = (rule.sources as RuleSpec['sources'] | undefined)?.seeds;
+  need(Array.isArray(seeds) && seeds.length > 0 && seeds.every((s) => typeof s?.seed === 'string' && typeof s?.quote === 'string'), '"sources.seeds" must list { seed, quote } entries');
+
+  const detector = rule.detector as RuleSpec['detector'] | undefined;
+  if (!detector || typeof detector !== 'object') errors.push('"detector" is required');
+  else {
+    const guards = detector as { when?: unknown; unless?: unknown; unlessNextSentence?: unknown; requires?: unknown; onlyIf?: unknown };
+    for (const key of ['when', 'unless', 'unlessNextSentence', 'requires', 'onlyIf'] as const) {
+      const list = guards[key];
+      if (list === undefined) continue;
+      if (!isStringArray(list)) errors.push(`"detector.${key}" must be a list of feature names`);
+      else for (const f of list as string[]) if (!isKnownFeature(f)) errors.push(`"detector.${key}" names unknown feature "${f}"`);
+    }
+    switch (detector.kind) {
+      case 'phrase':
+        need(
+          Array.isArray(detector.phrases) && detector.phrases.length > 0 && detector.phrases.every((p) => typeof p === 'string' || typeof (p as PhraseEntry)?.text === 'string'),
+          '"detector.phrases" must be a non-empty list of strings or { text, replacement }',
+        );
+        break;
+      case 'pattern':
+        need(isStringArray(detector.patterns) && detector.patterns.length > 0, '"detector.patterns" must be a non-empty list of compromise patterns');
+        break;
+      case 'unit':
+        need(detector.unit === 'action-item' || detector.unit === 'goal', '"detector.unit" must be action-item or goal');
+        need(isStringArray(detector.requires) && detector.requires.length > 0, '"detector.requires" must list features');
+        break;
+      case 'presence':
+        need(Array.isArray(detector.anyOf) && detector.anyOf.length > 0, '"detector.anyOf" must list conditions');
+        break;
+      default:
+        errors.push('"detector.kind" must be phrase, pattern, unit or presence');
+    }
+  }
+  const examples = rule.examples as RuleSpec['examples'] | undefined;
+  need(Array.isArray(examples?.invalid) && Array.isArray(examples?.valid), '"examples" must have "invalid" and "valid" lists');
+  return errors;
+}
+
+export interface CompiledRule {
+  spec: RuleSpec;
+  severity: Severity;
+  detection: Detection;
+}
+
+export function compileRule(spec: RuleSpec, severity: Severity = spec.severity, extraPhrases: Array<string | PhraseEntry> = []): CompiledRule {
+  const d = spec.detector;
+  const detection =
+    d.kind === 'phrase'
+      ? phraseDetection(d, extraPhrases)
+      : d.kind === 'pattern'
+        ? patternDetection(d)
+        : d.kind === 'unit'
+          ? unitDetection(d)
+          : presenceDetection(d);
+  return { spec, severity, detection };
+}

@@ -1,0 +1,254 @@
+/**
+ * The public shapes of Fulcrum: what a rule file holds, what a finding looks like,
+ * and what a score is made of. Every surface (CLI, VS Code, browser) speaks these.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Scope = 'inline' | 'document';
+export type Profile = 'review' | 'one-on-one' | 'announcement';
+export type ProfileSetting = Profile | 'auto';
+export type TextFormat = 'markdown' | 'text';
+
+export const CATEGORIES = [
+  'expectations',
+  'vision',
+  'follow-up',
+  'feedback',
+  'empowerment',
+  'development',
+  'change',
+  'recognition',
+  'innovation',
+  'clarity',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const PROFILES: readonly Profile[] = ['review', 'one-on-one', 'announcement'];
+
+/** The nine dimensions of the table in seed 004, in the table's order. */
+export const DIMENSIONS = [
+  'focus',
+  'approach',
+  'decision-making',
+  'goal-orientation',
+  'risk-tolerance',
+  'communication',
+  'relationships',
+  'development',
+  'success',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface Position {
+  /** 0-based offset in UTF-16 code units. */
+  offset: number;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes need no human input (no placeholders) and keep the meaning; `fulcrum check --fix` applies only these. */
+  safe: boolean;
+}
+
+export interface SeedSource {
+  seed: string;
+  quote: string;
+}
+
+export interface ResearchSource {
+  citation: string;
+  url?: string;
+  note?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  scope: Scope;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  sources: SeedSource[];
+  docsUrl: string;
+}
+
+/* ---------- rule files ---------- */
+
+/** A sentence or document feature a detector can require ("when") or be silenced by ("unless"). */
+export type FeatureName = string;
+
+export interface PhraseEntry {
+  text: string;
+  /** Replacement offered by the fix (may use [placeholders]). */
+  replacement?: string;
+}
+
+export interface PhraseDetector {
+  kind: 'phrase';
+  phrases: Array<string | PhraseEntry>;
+  when?: FeatureName[];
+  unless?: FeatureName[];
+  /** Silence the finding when the next sentence of the same block has one of these features. */
+  unlessNextSentence?: FeatureName[];
+  /** Words that, right after the phrase, mean it is not what we look for ("aggressive timeline"). */
+  notBefore?: string[];
+  /** Words that, right before the phrase, mean it is not what we look for. */
+  notAfter?: string[];
+}
+
+export interface PatternDetector {
+  kind: 'pattern';
+  /** compromise match patterns; `{list}` expands to one of the rule's `lists`. A `[capture]` narrows the span. */
+  patterns: string[];
+  lists?: Record<string, string[]>;
+  /** Cheap pre-filter: blocks containing none of these phrases are not tagged or matched. */
+  trigger?: string[];
+  when?: FeatureName[];
+  unless?: FeatureName[];
+  unlessNextSentence?: FeatureName[];
+}
+
+export type UnitKind = 'action-item' | 'goal';
+
+export interface UnitDetector {
+  kind: 'unit';
+  unit: UnitKind;
+  /** Every listed feature must be present in the unit; the first missing one is reported. */
+  requires: FeatureName[];
+}
+
+export interface PresenceCondition {
+  /** A heading whose text matches one of these phrases (case-insensitive). */
+  heading?: string[];
+  /** A sentence that has all these features. */
+  sentence?: FeatureName[];
+}
+
+export interface PresenceDetector {
+  kind: 'presence';
+  /** The document passes when any condition holds. */
+  anyOf: PresenceCondition[];
+  /** Only check documents that have at least this many sentences. */
+  minSentences?: number;
+  /** Only check documents in which some sentence has all these features. */
+  onlyIf?: FeatureName[];
+}
+
+export type Detector = PhraseDetector | PatternDetector | UnitDetector | PresenceDetector;
+
+export type FixSpec =
+  | { kind: 'replace'; title: string; text?: string; safe?: boolean }
+  | { kind: 'delete'; title: string; safe?: boolean }
+  | { kind: 'replace-sentence'; title: string; text: string }
+  | { kind: 'insert-sentence-end'; title: string; text: string }
+  | { kind: 'insert-after-match'; title: string; text: string }
+  | { kind: 'insert-before-unit'; title: string; text: string }
+  | { kind: 'append-document'; title: string; markdown: string; text: string }
+  | { kind: 'insert-after-first-block'; title: string; markdown: string; text: string };
+
+export interface InvalidExample {
+  text: string;
+  /** The exact text the finding covers (inline rules). */
+  span?: string;
+  /** How many findings of this rule the text yields (default 1). */
+  count?: number;
+  profile?: Profile;
+}
+
+export interface ValidExample {
+  text: string;
+  profile?: Profile;
+}
+
+export interface RuleSpec {
+  $schema?: string;
+  id: string;
+  title: string;
+  category: Category;
+  dimensions: Dimension[];
+  severity: Severity;
+  profiles: Profile[];
+  scope: Scope;
+  message: string;
+  rationale: string;
+  sources: { seeds: SeedSource[]; research?: ResearchSource[] };
+  detector: Detector;
+  fix?: FixSpec;
+  examples: { invalid: InvalidExample[]; valid: ValidExample[] };
+}
+
+/* ---------- configuration ---------- */
+
+export type RuleSetting = 'off' | 'on' | Severity;
+
+export interface FulcrumConfig {
+  profile?: ProfileSetting;
+  rules?: Record<string, RuleSetting>;
+  /** Extra phrases per phrase rule id, added to the rule's own list. */
+  phrases?: Record<string, Array<string | PhraseEntry>>;
+  customRules?: RuleSpec[];
+}
+
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+/* ---------- scores ---------- */
+
+export interface Deduction {
+  ruleId: string;
+  category: Category | 'balance';
+  points: number;
+  /** Index into the findings array; -1 for the balance deduction. */
+  finding: number;
+  reason: string;
+}
+
+export interface DimensionBalance {
+  dimension: Dimension;
+  leadership: number;
+  management: number;
+  leadershipCues: string[];
+  managementCues: string[];
+}
+
+export interface Balance {
+  dimensions: DimensionBalance[];
+  leadership: number;
+  management: number;
+  /** -1 all management … +1 all leadership; 0 when balanced or when there is no signal. */
+  index: number;
+  /** The side the document lacks, when it clearly lacks one. */
+  missing: 'leadership' | 'management' | null;
+}
+
+export interface Score {
+  overall: number;
+  categories: Record<Category, number>;
+  balance: Balance;
+  deductions: Deduction[];
+}
+
+export interface LintResult {
+  profile: Profile;
+  findings: Finding[];
+  score: Score;
+}

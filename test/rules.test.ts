@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Ajv } from 'ajv';
+import { applyFixes, builtinRules, Linter, validateRuleSpec, type RuleSpec } from '../src/core/index.js';
+import { normaliseForQuote, readJson, RULES_DIR, ruleFiles, SEEDS_DIR, seedsAvailable } from './helpers.js';
+
+/** Each rule alone, so an example tests its own rule and nothing else. */
+function lintWith(rule: RuleSpec, text: string, profile = rule.profiles[0]) {
+  return new Linter([rule]).lint(text, { profile }).findings.filter((f) => f.ruleId === rule.id);
+}
+
+const files = ruleFiles();
+
+describe('rule files', () => {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
+  const validate = ajv.compile(readJson(join(RULES_DIR, 'rule.schema.json')));
+
+  it('are all bundled as built-in rules', () => {
+    assert.deepEqual(builtinRules.map((r) => r.id).sort(), files.map((f) => readJson<RuleSpec>(f).id).sort());
+  });
+
+  it('number at least 20, with unique ids', () => {
+    assert.ok(files.length >= 20, `only ${files.length} rules`);
+    assert.equal(new Set(builtinRules.map((r) => r.id)).size, builtinRules.length);
+  });
+
+  for (const file of files) {
+    const rule = readJson<RuleSpec>(file);
+    describe(rule.id, () => {
+      it('matches the JSON schema and the run-time validator', () => {
+        assert.ok(validate(rule), ajv.errorsText(validate.errors));
+        assert.deepEqual(validateRuleSpec(rule), []);
+      });
+
+      it('lives at rules/<category>/<name>.json', () => {
+        assert.equal(`${basename(dirname(file))}/${basename(file, '.json')}`, rule.id);
+      });
+
+      it('has at least 3 invalid and 3 valid examples', () => {
+        assert.ok(rule.examples.invalid.length >= 3, 'fewer than 3 invalid examples');
+        assert.ok(rule.examples.valid.length >= 3, 'fewer than 3 valid examples');
+      });
+
+      it('quotes its seeds verbatim', function () {
+        if (!seedsAvailable()) {
+          if (process.env.CI) assert.fail(`seed folder ${SEEDS_DIR} is missing`);
+          this.skip();
+        }
+        for (const source of rule.sources.seeds) {
+          const seed = normaliseForQuote(readFileSync(join(SEEDS_DIR, source.seed), 'utf8'));
+          assert.ok(seed.includes(normaliseForQuote(source.quote)), `"${source.quote}" is not in ${source.seed}`);
+        }
+      });
+
+      rule.examples.invalid.forEach((example, i) => {
+        it(`flags invalid example ${i + 1}`, () => {
+          const findings = lintWith(rule, example.text, example.profile);
+          assert.equal(findings.length, example.count ?? 1, `expected ${example.count ?? 1} finding(s) in: ${example.text}\n got: ${JSON.stringify(findings.map((f) => f.message))}`);
+          if (example.span !== undefined) {
+            const f = findings[0];
+            assert.equal(example.text.slice(f.range.start.offset, f.range.end.offset), example.span);
+          }
+        });
+
+        it(`invalid example ${i + 1} is clean after its fixes`, function () {
+          const findings = lintWith(rule, example.text, example.profile);
+          const fixes = findings.flatMap((f) => f.fixes);
+          if (!rule.fix) {
+            assert.equal(fixes.length, 0, 'a rule without a fix offered one');
+            this.skip();
+          }
+          assert.ok(fixes.length > 0, 'the rule declares a fix but offered none');
+          const fixed = applyFixes(example.text, fixes).text;
+          assert.notEqual(fixed, example.text);
+          assert.deepEqual(lintWith(rule, fixed, example.profile).map((f) => f.message), [], `still flagged after fixing: ${fixed}`);
+        });
+      });
+
+      rule.examples.valid.forEach((example, i) => {
+        it(`accepts valid example ${i + 1}`, () => {
+          const findings = lintWith(rule, example.text, example.profile);
+          assert.deepEqual(findings.map((f) => `${f.message} @${f.range.start.offset}`), [], `in: ${example.text}`);
+        });
+      });
+    });
+  }
+});
