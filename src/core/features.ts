@@ -23,6 +23,8 @@ const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
 
 const digits = /\d/;
+/** Placeholders a fix inserts for a measure count as one: the writer is about to fill them in. */
+const measurePlaceholder = /\[(?:target|baseline|metric|measure|number|how much|how many)[^\]]*\]/i;
 const numberWords = phraseRegex(lexicon.numberWords);
 const percent = /%|\bpercent\b/i;
 
@@ -49,13 +51,20 @@ const NOT_A_NAME = new Set(
     ' ',
   ),
 );
-const namedOwner = /(?:^|[^\p{L}])(@[\w.-]+|[A-Z][\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
+const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|[A-Z][\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
+/** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
+function anyCaseFirst(word: string): string {
+  return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
+}
+/** "reviewed by Sam": an agent named after "by" (but not "by Friday"). */
+const agentBy = new RegExp(`\\bby\\s+(?!(?:${[...lexicon.weekdays, ...lexicon.months, 'end', 'the', 'next', 'this', 'eod', 'eow', 'noon', 'midday', 'tomorrow', 'today', 'tonight'].map(anyCaseFirst).join('|')})\\b)(?:@[\\w.-]+|[A-Z][\\p{Ll}'’-]+)`, 'u');
+const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;
 const directive =
   /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure))\b/i;
 const request =
-  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to)\b/i;
+  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like to see|i want to see|i expect|going forward|moving forward|from now on|try to)\b/i;
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
 
 export type Polarity = 'praise' | 'criticism' | 'neutral';
@@ -104,25 +113,34 @@ function hasDeadline(text: string): boolean {
 }
 
 function hasNumber(text: string): boolean {
-  return digits.test(text) || test(numberWords, text) || percent.test(text);
+  return digits.test(text) || test(numberWords, text) || percent.test(text) || measurePlaceholder.test(text);
 }
 
 function hasOwner(text: string): boolean {
-  return namedOwner.test(text) || ownerLabel.test(text) || handle.test(text) || test(ownerPlaceholder, text);
+  return namedOwner.test(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || test(ownerPlaceholder, text);
 }
 
 /** "on the billing retry rewrite" names a piece of work; "on the launch" hardly does. */
-const namedWork = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)?\s*(?:[\p{L}\p{N}'’-]+\s+){2,}[\p{L}\p{N}'’-]+/iu;
+const namedWork = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)\s+(?:[\p{L}\p{N}'’-]+\s+){2,}[\p{L}\p{N}'’-]+/iu;
 const midSentenceName = /(?<=[\p{Ll},;]\s+)(?!I\b)[A-Z][\p{L}\p{N}]+/u;
 
+/** Words that tie an action to its effect (the I in situation-behaviour-impact). */
+const impact = /\b(?:which|so that|led to|resulted in|meant|helped|saved|cut|reduced|increased|raised|lowered|let the|let us|allowed|enabled|unblocked|prevented|avoided)\b/i;
+const when = /\b(?:when you|the way you|after you|while you)\b|\bby\s+\p{L}+ing\b/iu;
+
+function hasCalendarDate(text: string): boolean {
+  return test(weekday, text) || fullMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text) || clockTime.test(text) || quarter.test(text);
+}
+
+/** Names something concrete: a number, a date, an example, a named piece of work, a cause or an effect. */
 function hasSpecifics(text: string): boolean {
   return (
     hasNumber(text) ||
-    hasDeadline(text) ||
-    test(pastTime, text) ||
+    hasCalendarDate(text) ||
     test(example, text) ||
     test(reason, text) ||
-    test(situation, text) ||
+    impact.test(text) ||
+    when.test(text) ||
     midSentenceName.test(text) ||
     namedWork.test(text) ||
     /[:—–]\s*\S/.test(text)
@@ -158,6 +176,10 @@ const FEATURES: Record<string, FeatureTest> = {
   'question-channel': (s) => test(questionChannel, s.text),
   directive: (s) => directive.test(s.text),
   request: (s) => request.test(s.text),
+  /** A problem stated with evidence ("Last month 30% of tickets lacked repro steps"): a reason given before the rule. */
+  evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOf(s.text) === 'criticism',
+  /** Two or more hedges soften the sentence ("maybe just a little late"). */
+  hedged: (s) => findAll(hedges, s.text).length >= 2,
   /** Something is to be done: a commitment, a request or a directive. */
   action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text),
   placeholder: (s) => placeholder.test(s.text),

@@ -105,8 +105,8 @@ export interface PhraseDetector {
   phrases: Array<string | PhraseEntry>;
   when?: FeatureName[];
   unless?: FeatureName[];
-  /** Silence the finding when the next sentence of the same block has one of these features. */
-  unlessNextSentence?: FeatureName[];
+  /** Silence the finding when the sentence before or after, in the same paragraph, has one of these features. */
+  unlessAdjacent?: FeatureName[];
   /** Words that, right after the phrase, mean it is not what we look for ("aggressive timeline"). */
   notBefore?: string[];
   /** Words that, right before the phrase, mean it is not what we look for. */
@@ -122,7 +122,7 @@ export interface PatternDetector {
   trigger?: string[];
   when?: FeatureName[];
   unless?: FeatureName[];
-  unlessNextSentence?: FeatureName[];
+  unlessAdjacent?: FeatureName[];
 }
 
 export type UnitKind = 'action-item' | 'goal';

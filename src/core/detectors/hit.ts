@@ -30,15 +30,18 @@ export function anyFeature(sentence: Sentence, names: readonly string[] | undefi
 export interface Guards {
   when?: string[];
   unless?: string[];
-  unlessNextSentence?: string[];
+  unlessAdjacent?: string[];
 }
 
 export function passesGuards(sentence: Sentence, guards: Guards): boolean {
   if (!allFeatures(sentence, guards.when)) return false;
   if (anyFeature(sentence, guards.unless)) return false;
-  if (guards.unlessNextSentence?.length) {
-    const next = sentence.block.sentences[sentence.block.sentences.indexOf(sentence) + 1];
-    if (next && anyFeature(next, guards.unlessNextSentence)) return false;
+  if (guards.unlessAdjacent?.length) {
+    const siblings = sentence.block.sentences;
+    const i = siblings.indexOf(sentence);
+    for (const neighbour of [siblings[i - 1], siblings[i + 1]]) {
+      if (neighbour && anyFeature(neighbour, guards.unlessAdjacent)) return false;
+    }
   }
   return true;
 }

@@ -31,10 +31,17 @@ export interface MaskedLine {
   headingLevel?: number;
 }
 
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
 export interface MaskedDocument {
   masked: string;
   lines: MaskedLine[];
   frontMatter: string | null;
+  /** The closed HTML comments outside code and front matter: the only places suppression directives count. */
+  comments: TextRange[];
 }
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})/;
@@ -43,15 +50,20 @@ const SETEXT_OR_RULE = /^ {0,3}(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$/;
 const LIST_MARKER = /^([ \t]*)(?:[-*+•]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 const BLOCKQUOTE = /^(?: {0,3}>[ \t]?)+/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$/;
+/** "[label]: https://…" (an optional quoted title may follow); "[Owner]: send the deck" is prose. */
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*<?\S+>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
 
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** Plain text has no code: every closed comment counts. */
+const CLOSED_HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const COMMENT_OPEN = '<!--';
+const COMMENT_CLOSE = '-->';
 const CODE_SPAN = /(`+)(?!`)[^\n]*?[^`\n]?\1(?!`)/g;
 const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/g;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
 const LINK = /\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g;
-const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]/g;
+/** A bare URL; parentheses only in balanced pairs, so "(see https://x.org/a)" keeps its ")" but ".../Foo_(bar)" is whole. */
+const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)(?:[^\s<>"'`()]|\([^\s<>"'`()]*\))*(?:[^\s<>"'`.,;:!?()\]]|\([^\s<>"'`()]*\))/g;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const EMPHASIS = /\*{1,3}|~~|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|\\(?=[\\`*_{}[\]()#+\-.!|>~])/gu;
 
@@ -108,6 +120,70 @@ function findFrontMatterEnd(text: string, lines: Array<{ start: number; end: num
   return -1;
 }
 
+/** Where the code span opened by the backtick run at `tick` ends (after its closing run), or -1 when the run is never closed. */
+function codeSpanEnd(line: string, tick: number): number {
+  let run = 0;
+  while (line[tick + run] === '`') run++;
+  for (let j = tick + run; j < line.length; ) {
+    if (line[j] !== '`') {
+      j++;
+      continue;
+    }
+    let k = j;
+    while (line[k] === '`') k++;
+    if (k - j === run) return k;
+    j = k;
+  }
+  return -1;
+}
+
+/**
+ * Masks the HTML comments in text[from, end) (one line) and records them. A "<!--" inside
+ * a code span is code, not a comment, so a document that shows a directive in backticks
+ * does not switch its own rules off. Returns the start of a comment that stays open past
+ * the end of the line, or -1. Searches stay inside the line: a 1 MB document has many.
+ */
+function maskLineComments(chars: string[], text: string, from: number, end: number, comments: TextRange[]): number {
+  const line = text.slice(from, end);
+  let i = 0;
+  while (i < line.length) {
+    const open = line.indexOf(COMMENT_OPEN, i);
+    if (open < 0) return -1;
+    const tick = line.indexOf('`', i);
+    if (tick >= 0 && tick < open) {
+      const spanEnd = codeSpanEnd(line, tick);
+      i = spanEnd > 0 ? spanEnd : tick + 1;
+      continue;
+    }
+    const close = line.indexOf(COMMENT_CLOSE, open + COMMENT_OPEN.length);
+    if (close >= 0) {
+      blankOut(chars, from + open, from + close + COMMENT_CLOSE.length);
+      comments.push({ start: from + open, end: from + close + COMMENT_CLOSE.length });
+      i = close + COMMENT_CLOSE.length;
+      continue;
+    }
+    // "<!--" in running text that never closes is literal text in CommonMark, not a
+    // comment that hides the rest of the document.
+    const closesLater = text.includes(COMMENT_CLOSE, end);
+    if (!closesLater && line.slice(0, open).trim() !== '') {
+      i = open + COMMENT_OPEN.length;
+      continue;
+    }
+    blankOut(chars, from + open, end);
+    return from + open;
+  }
+  return -1;
+}
+
+/** Masks every closed comment of a plain-text document. */
+function maskTextComments(chars: string[], text: string, comments: TextRange[]): void {
+  CLOSED_HTML_COMMENT.lastIndex = 0;
+  for (let m = CLOSED_HTML_COMMENT.exec(text); m; m = CLOSED_HTML_COMMENT.exec(text)) {
+    blankOut(chars, m.index, m.index + m[0].length);
+    comments.push({ start: m.index, end: m.index + m[0].length });
+  }
+}
+
 /** Masks inline non-prose in one prose line. */
 function maskInline(chars: string[], lineText: string, lineStart: number, format: TextFormat): void {
   if (format === 'markdown') {
@@ -134,13 +210,10 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
   const chars = Array.from({ length: text.length }, (_, i) => text[i]);
   const rawLines = splitLines(text);
   const lines: MaskedLine[] = [];
+  const comments: TextRange[] = [];
   let frontMatter: string | null = null;
 
-  // HTML comments may span lines (and hold suppression directives): mask them first.
-  if (format === 'markdown') {
-    HTML_COMMENT.lastIndex = 0;
-    for (let m = HTML_COMMENT.exec(text); m; m = HTML_COMMENT.exec(text)) blankOut(chars, m.index, m.index + m[0].length);
-  }
+  if (format === 'text') maskTextComments(chars, text, comments);
 
   let firstContentLine = 0;
   if (format === 'markdown') {
@@ -156,24 +229,19 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
   }
 
   let fence: { char: string; length: number } | null = null;
+  /** Start of an HTML comment that spans lines, or -1. Comments are found line by line so code keeps its "<!--" literal. */
+  let openComment = -1;
   let previous: LineKind = 'blank';
   let inList = false;
 
   for (let i = firstContentLine; i < rawLines.length; i++) {
     const { start, end } = rawLines[i];
     const original = text.slice(start, end);
-    const lineText = chars.slice(start, end).join(''); // comments already masked
-    const indent = indentWidth(lineText);
+    const indent = indentWidth(original);
     const push = (kind: LineKind, headingLevel?: number) => {
       lines.push({ start, end, kind, indent, headingLevel });
       previous = kind;
     };
-
-    if (lineText.trim() === '') {
-      // A line that held only a comment still separates nothing: treat it as blank.
-      push('blank');
-      continue;
-    }
 
     if (format === 'markdown') {
       if (fence) {
@@ -183,18 +251,50 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
         push('code');
         continue;
       }
-      const open = lineText.match(FENCE_OPEN);
-      if (open) {
-        fence = { char: open[2][0], length: open[2].length };
-        blankOut(chars, start, end);
-        push('code');
-        continue;
+      // Where this line's own content starts: after the end of a comment carried over from above.
+      let from = start;
+      if (openComment >= 0) {
+        const close = original.indexOf(COMMENT_CLOSE);
+        if (close < 0) {
+          blankOut(chars, start, end);
+          push('blank');
+          continue;
+        }
+        from = start + close + COMMENT_CLOSE.length;
+        blankOut(chars, start, from);
+        comments.push({ start: openComment, end: from });
+        openComment = -1;
       }
-      if (indent >= 4 && (previous === 'blank' || previous === 'code') && !inList) {
-        blankOut(chars, start, end);
-        push('code');
-        continue;
+      if (from === start) {
+        if (original.trim() === '') {
+          push('blank');
+          continue;
+        }
+        const open = original.match(FENCE_OPEN);
+        if (open) {
+          fence = { char: open[2][0], length: open[2].length };
+          blankOut(chars, start, end);
+          push('code');
+          continue;
+        }
+        // Indented code is judged on the original line: a comment masked to spaces is no indentation.
+        if (indent >= 4 && (previous === 'blank' || previous === 'code') && !inList) {
+          blankOut(chars, start, end);
+          push('code');
+          continue;
+        }
       }
+      openComment = maskLineComments(chars, text, from, end, comments);
+    }
+
+    const lineText = chars.slice(start, end).join('');
+    if (lineText.trim() === '') {
+      // A line that held only a comment still separates nothing: treat it as blank.
+      push('blank');
+      continue;
+    }
+
+    if (format === 'markdown') {
       if (REFERENCE_DEFINITION.test(lineText)) {
         blankOut(chars, start, end);
         push('blank');
@@ -253,5 +353,5 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
     push('text');
   }
 
-  return { masked: chars.join(''), lines, frontMatter };
+  return { masked: chars.join(''), lines, frontMatter, comments };
 }

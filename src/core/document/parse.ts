@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type { TextFormat } from '../types.js';
 import { LineIndex } from './lineIndex.js';
-import { maskDocument } from './mask.js';
+import { maskDocument, type TextRange } from './mask.js';
 import { buildBlocks, type BlockKind, type Section } from './blocks.js';
 
 /* compromise's types are loose; these are the few fields Fulcrum reads. */
@@ -22,6 +22,27 @@ export interface NlpView {
 }
 
 /** The tagging steps `nlp()` runs after tokenising; run on demand so untagged blocks cost only tokenising. */
+const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string> } } } }).world().model.one.lexicon;
+/** Endings of abstract nouns ("Communication is difficult"), which are not people. */
+const NOT_A_NAME_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|ure|ogy|ics|ware|work|back|ness|age|ery|ups?)$/;
+const NOT_A_NAME = new Set(['data', 'code', 'scope', 'budget', 'morale', 'quality', 'process', 'project', 'product', 'team', 'roadmap', 'schedule', 'plan', 'release', 'deadline', 'kubernetes', 'jira', 'slack', 'email', 'design', 'sales', 'finance', 'legal', 'support']);
+
+/**
+ * compromise knows common first names but tags "Priya" or "Ngozi" at the start of a
+ * sentence as a plain noun. A capitalised, unknown, person-shaped first word is taken as
+ * a name, so patterns like "#Person #Copula …" see the people reviews are about.
+ */
+function tagLikelyNames(view: NlpView): void {
+  for (const terms of view.document) {
+    const first = terms.find((t) => t.text.length > 0);
+    if (!first || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(first.text)) continue;
+    if (!first.tags.has('Noun') || first.tags.has('Pronoun') || first.tags.has('Plural')) continue;
+    const word = first.normal;
+    if (lexicon[word] || NOT_A_NAME.has(word) || NOT_A_NAME_ENDING.test(word)) continue;
+    first.tags.add('Person');
+  }
+}
+
 const TAGGING_HOOKS = ['freeze', 'typeahead', 'lexicon', 'preTagger', 'contractionTwo', 'postTagger'];
 
 export interface Token {
@@ -64,6 +85,7 @@ export class Block {
     if (!this.tagged) {
       this.nlpDoc.compute(TAGGING_HOOKS);
       this.nlpDoc.compute('offset');
+      tagLikelyNames(this.nlpDoc);
       this.tagged = true;
     }
     return this.nlpDoc;
@@ -76,17 +98,24 @@ export interface ParsedDocument {
   prose: string;
   format: TextFormat;
   frontMatter: string | null;
+  /** HTML comments in prose (not in code): where suppression directives are read. */
+  comments: TextRange[];
   blocks: Block[];
   sections: Section[];
   sentences: Sentence[];
   lines: LineIndex;
 }
 
-/** Closing punctuation after the last word; masked markup (spaces) may stand between. */
-const CLOSING_PUNCTUATION = /^[ \t]*[.!?…:;)"'”’\]]+/;
+/** Closing punctuation after the last word (CJK and Arabic stops too); masked markup (spaces) may stand between. */
+const CLOSING_PUNCTUATION = /^[ \t]*[.!?…:;)"'”’\]。！？．؟]+/;
 
+/**
+ * A term that holds a letter or a digit. compromise also makes terms of lone punctuation
+ * (with the masked spaces before it) and splits emoji sequences mid-grapheme; a sentence
+ * that started at such a term would start inside masked code or inside an emoji.
+ */
 function isWordy(term: NlpTerm): boolean {
-  return (term.offset?.length ?? 0) > 0;
+  return (term.offset?.length ?? 0) > 0 && /[\p{L}\p{N}]/u.test(term.text);
 }
 
 function sentencesOf(block: Block, view: NlpView, firstIndex: number, prose: string): Sentence[] {
@@ -127,7 +156,7 @@ export function parseDocument(source: string, format: TextFormat = 'markdown'): 
     block.sentences.push(...own);
     sentences.push(...own);
   }
-  return { source, prose, format, frontMatter: maskedDoc.frontMatter, blocks, sections, sentences, lines: new LineIndex(source) };
+  return { source, prose, format, frontMatter: maskedDoc.frontMatter, comments: maskedDoc.comments, blocks, sections, sentences, lines: new LineIndex(source) };
 }
 
 /** The sentence that contains an offset, by binary search. */
