@@ -44,8 +44,8 @@ function cueIn(sentence: Sentence, cues: Side): string | null {
 
 /** Below this many cues in all, a document says too little to call it lopsided. */
 const MIN_SIGNAL = 4;
-/** One side must outweigh the other this many times over to count as missing the other. */
-const LOPSIDED_RATIO = 3;
+/** How far the index must lean before the document counts as missing the other side. */
+const LOPSIDED_INDEX = 0.5;
 
 export function computeBalance(doc: ParsedDocument): Balance {
   const dimensions: DimensionBalance[] = CUES.map((c) => ({
@@ -72,12 +72,10 @@ export function computeBalance(doc: ParsedDocument): Balance {
   }
   const leadership = dimensions.reduce((sum, d) => sum + d.leadership, 0);
   const management = dimensions.reduce((sum, d) => sum + d.management, 0);
-  const total = leadership + management;
-  const index = total === 0 ? 0 : Math.round(((leadership - management) / total) * 100) / 100;
+  // Each dimension with any signal votes its own lean, so one busy dimension (dates, numbers) cannot outvote the rest.
+  const leans = dimensions.filter((d) => d.leadership + d.management > 0).map((d) => (d.leadership - d.management) / (d.leadership + d.management));
+  const index = leans.length === 0 ? 0 : Math.round((leans.reduce((a, b) => a + b, 0) / leans.length) * 100) / 100;
   let missing: Balance['missing'] = null;
-  if (total >= MIN_SIGNAL) {
-    if (management >= LOPSIDED_RATIO * Math.max(1, leadership)) missing = 'leadership';
-    else if (leadership >= LOPSIDED_RATIO * Math.max(1, management)) missing = 'management';
-  }
+  if (leadership + management >= MIN_SIGNAL && Math.abs(index) >= LOPSIDED_INDEX) missing = index < 0 ? 'leadership' : 'management';
   return { dimensions, leadership, management, index, missing };
 }

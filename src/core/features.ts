@@ -1,5 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
+import { isLikelyName } from './names.js';
 import { findAll, phraseRegex, test } from './phrases.js';
 
 /**
@@ -45,12 +46,6 @@ const praiseWords = phraseRegex(lexicon.praiseWords);
 const criticismWords = phraseRegex(lexicon.criticismWords);
 const negators = phraseRegex(lexicon.negators);
 
-/** Words that start a sentence in capitals but are not people. */
-const NOT_A_NAME = new Set(
-  'this that it there these those which what who whoever everything nothing something someone somebody anyone anybody nobody everyone everybody work next then now here today tomorrow please also and but so if when once after before the a an our your my their his her its we'.split(
-    ' ',
-  ),
-);
 const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|[A-Z][\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
 /** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
 function anyCaseFirst(word: string): string {
@@ -64,7 +59,7 @@ const handle = /(?:^|\s)@[\w.-]+/;
 const directive =
   /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure))\b/i;
 const request =
-  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like to see|i want to see|i expect|going forward|moving forward|from now on|try to)\b/i;
+  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like|i would like|i want you to|i want to see|i expect|you'll need|going forward|moving forward|from now on|try to|work on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b/i;
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
 
 export type Polarity = 'praise' | 'criticism' | 'neutral';
@@ -148,9 +143,8 @@ function hasSpecifics(text: string): boolean {
 }
 
 function startsWithPerson(text: string): boolean {
-  const first = text.match(/^\W*([\p{L}'’]+)/u)?.[1];
-  if (!first) return false;
-  return /^[A-Z]/.test(first) && !NOT_A_NAME.has(first.toLowerCase());
+  const first = text.match(/^\W*([\p{L}'’-]+)/u)?.[1];
+  return first !== undefined && isLikelyName(first);
 }
 
 type FeatureTest = (sentence: Sentence) => boolean;

@@ -7,9 +7,11 @@ import { CATEGORIES } from './types.js';
  */
 
 /** Points an inline finding costs in a short document. */
-const INLINE_POINTS: Record<Severity, number> = { error: 8, warning: 5, info: 2 };
+const INLINE_POINTS: Record<Severity, number> = { error: 6, warning: 3, info: 1 };
 /** Points a missing piece of the document costs (no next steps, no why). */
-const DOCUMENT_POINTS: Record<Severity, number> = { error: 15, warning: 10, info: 4 };
+const DOCUMENT_POINTS: Record<Severity, number> = { error: 12, warning: 8, info: 3 };
+/** One rule's inline findings together cost at most this many times a single finding: ten vague phrases are one habit. */
+const RULE_CAP_MULTIPLE = 2;
 /** Inline costs shrink for long documents: four findings in 100 sentences are not as bad as four in 10. */
 const SENTENCES_AT_FULL_COST = 20;
 /** A lopsided leadership/management balance costs up to this much (seed 000: "Too much of either one can lead to problems"). */
@@ -21,9 +23,16 @@ function round1(value: number): number {
 
 export function computeScore(findings: Finding[], sentenceCount: number, balance: Balance): Score {
   const lengthFactor = Math.min(1, Math.sqrt(SENTENCES_AT_FULL_COST / Math.max(sentenceCount, 1)));
+  const spentByRule = new Map<string, number>();
   const deductions: Deduction[] = findings.map((finding, index) => {
-    const points =
-      finding.scope === 'document' ? DOCUMENT_POINTS[finding.severity] : round1(INLINE_POINTS[finding.severity] * lengthFactor);
+    let points: number;
+    if (finding.scope === 'document') points = DOCUMENT_POINTS[finding.severity];
+    else {
+      const each = INLINE_POINTS[finding.severity] * lengthFactor;
+      const spent = spentByRule.get(finding.ruleId) ?? 0;
+      points = round1(Math.max(0, Math.min(each, each * RULE_CAP_MULTIPLE - spent)));
+      spentByRule.set(finding.ruleId, spent + points);
+    }
     return { ruleId: finding.ruleId, category: finding.category, points, finding: index, reason: finding.message };
   });
 

@@ -3,6 +3,7 @@ import type { TextFormat } from '../types.js';
 import { LineIndex } from './lineIndex.js';
 import { maskDocument, type TextRange } from './mask.js';
 import { buildBlocks, type BlockKind, type Section } from './blocks.js';
+import { isLikelyName } from '../names.js';
 
 /* compromise's types are loose; these are the few fields Fulcrum reads. */
 export interface NlpTerm {
@@ -22,11 +23,6 @@ export interface NlpView {
 }
 
 /** The tagging steps `nlp()` runs after tokenising; run on demand so untagged blocks cost only tokenising. */
-const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string> } } } }).world().model.one.lexicon;
-/** Endings of abstract nouns ("Communication is difficult"), which are not people. */
-const NOT_A_NAME_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|ure|ogy|ics|ware|work|back|ness|age|ery|ups?)$/;
-const NOT_A_NAME = new Set(['data', 'code', 'scope', 'budget', 'morale', 'quality', 'process', 'project', 'product', 'team', 'roadmap', 'schedule', 'plan', 'release', 'deadline', 'kubernetes', 'jira', 'slack', 'email', 'design', 'sales', 'finance', 'legal', 'support']);
-
 /**
  * compromise knows common first names but tags "Priya" or "Ngozi" at the start of a
  * sentence as a plain noun. A capitalised, unknown, person-shaped first word is taken as
@@ -35,11 +31,8 @@ const NOT_A_NAME = new Set(['data', 'code', 'scope', 'budget', 'morale', 'qualit
 function tagLikelyNames(view: NlpView): void {
   for (const terms of view.document) {
     const first = terms.find((t) => t.text.length > 0);
-    if (!first || !/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(first.text)) continue;
-    if (!first.tags.has('Noun') || first.tags.has('Pronoun') || first.tags.has('Plural')) continue;
-    const word = first.normal;
-    if (lexicon[word] || NOT_A_NAME.has(word) || NOT_A_NAME_ENDING.test(word)) continue;
-    first.tags.add('Person');
+    if (!first || !first.tags.has('Noun') || first.tags.has('Pronoun') || first.tags.has('Plural')) continue;
+    if (isLikelyName(first.text)) first.tags.add('Person');
   }
 }
 
