@@ -59,7 +59,7 @@ const handle = /(?:^|\s)@[\w.-]+/;
 const directive =
   /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure))\b/i;
 const request =
-  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like|i would like|i want you to|i want to see|i expect|you'll need|going forward|moving forward|from now on|try to|work on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b/i;
+  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like|i would like|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|try to|work on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b/i;
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
 
 export type Polarity = 'praise' | 'criticism' | 'neutral';
@@ -115,8 +115,20 @@ function hasOwner(text: string): boolean {
   return namedOwner.test(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || test(ownerPlaceholder, text);
 }
 
-/** "on the billing retry rewrite" names a piece of work; "on the launch" hardly does. */
-const namedWork = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)\s+(?:[\p{L}\p{N}'’-]+\s+){2,}[\p{L}\p{N}'’-]+/iu;
+/** "on the billing retry rewrite" names a piece of work; "on the launch" or "for the hard work this year" hardly does. */
+const namedWorkPhrase = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)\s+((?:[\p{L}\p{N}'’-]+\s+){1,5}[\p{L}\p{N}'’-]+)/giu;
+const GENERIC_WORDS = new Set(
+  'hard work effort efforts this that these those quarter year week month half sprint all everything great good amazing awesome support help time team everyone job way things stuff project'.split(' '),
+);
+
+function namesWork(text: string): boolean {
+  namedWorkPhrase.lastIndex = 0;
+  for (let m = namedWorkPhrase.exec(text); m; m = namedWorkPhrase.exec(text)) {
+    const words = m[1].toLowerCase().split(/\s+/);
+    if (words.filter((w) => !GENERIC_WORDS.has(w)).length >= 2) return true;
+  }
+  return false;
+}
 const midSentenceName = /(?<=[\p{Ll},;]\s+)(?!I\b)[A-Z][\p{L}\p{N}]+/u;
 
 /** Words that tie an action to its effect (the I in situation-behaviour-impact). */
@@ -137,7 +149,7 @@ function hasSpecifics(text: string): boolean {
     impact.test(text) ||
     when.test(text) ||
     midSentenceName.test(text) ||
-    namedWork.test(text) ||
+    namesWork(text) ||
     /[:—–]\s*\S/.test(text)
   );
 }
