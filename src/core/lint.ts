@@ -54,7 +54,7 @@ export class Linter {
 
   lintParsed(doc: ParsedDocument, options: LintOptions = {}): LintResult {
     const profile = detectProfile(doc, options.profile ?? this.config.profile ?? 'auto');
-    const suppressions = parseSuppressions(doc.source, doc.lines);
+    const suppressions = parseSuppressions(doc.source, doc.lines, doc.comments);
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const { spec } = rule;

@@ -28,6 +28,17 @@ function trimmedRange(text: string, start: number, end: number): [number, number
   return [start, end];
 }
 
+/**
+ * Notes are often typed without blank lines: "Thanks all.\nNext steps:\n- …" or a label
+ * right after a list. Such a label line starts its own section when the block before it
+ * is a finished sentence or an unindented line after a list item; otherwise ("three
+ * things\nfor the quarter:") it goes on the sentence it continues.
+ */
+function labelEndsBlock(masked: string, open: { kind: BlockKind; start: number; end: number }, indent: number): boolean {
+  if (open.kind === 'list-item') return indent === 0;
+  return open.kind === 'paragraph' && /[.!?…]["'”’)]*$/.test(masked.slice(open.start, open.end).trimEnd());
+}
+
 export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; sections: Section[] } {
   const { masked, lines } = doc;
   const blocks: BlockSpan[] = [];
@@ -79,15 +90,18 @@ export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; section
         close();
         open = { kind: 'list-item', start: line.start, end: line.end, indent: line.indent };
         break;
-      case 'text':
+      case 'text': {
+        const isLabel = LABEL.test(masked.slice(line.start, line.end).trim());
+        if (open && isLabel && labelEndsBlock(masked, open, line.indent)) close();
         if (open) {
           open.end = line.end;
         } else {
           open = { kind: 'paragraph', start: line.start, end: line.end, indent: line.indent };
         }
         // A label line ("Next steps:") stands alone even without a blank line after it.
-        if (open.kind === 'paragraph' && open.start === line.start && LABEL.test(masked.slice(line.start, line.end).trim())) close();
+        if (open.kind === 'paragraph' && open.start === line.start && isLabel) close();
         break;
+      }
     }
   }
   close();

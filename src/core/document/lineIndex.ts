@@ -28,6 +28,11 @@ export class LineIndex {
     return { start: this.position(start), end: this.position(end) };
   }
 
+  /** Offset where a 1-based line starts; past the last line, the end of the text. */
+  lineStart(line: number): number {
+    return line >= 1 && line <= this.lineStarts.length ? this.lineStarts[line - 1] : this.text.length;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }
