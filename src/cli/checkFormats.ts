@@ -17,7 +17,8 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatStylish(reports: FileReport[], color: boolean): string {
+/** `unreadable`: inputs that were named but could not be read, so the summary never says "no problems" about them. */
+export function formatStylish(reports: FileReport[], color: boolean, unreadable = 0): string {
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0 };
   for (const { path, result } of reports) {
@@ -32,14 +33,15 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     }
   }
   const problems = totals.error + totals.warning + totals.info;
+  const unread = unreadable ? `; ${plural(unreadable, 'input')} could not be read` : '';
   if (problems === 0) {
-    out.push(paint(`✔ ${plural(reports.length, 'file')} checked, no problems`, 'green', color));
+    out.push(paint(`${unreadable ? '✖' : '✔'} ${plural(reports.length, 'file')} checked, no problems${unread}`, unreadable ? 'red' : 'green', color));
   } else {
     out.push(
       '',
       paint(
-        `✖ ${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info) in ${plural(reports.length, 'file')}`,
-        totals.error ? 'red' : 'yellow',
+        `✖ ${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info) in ${plural(reports.length, 'file')}${unread}`,
+        totals.error || unreadable ? 'red' : 'yellow',
         color,
       ),
     );

@@ -24,19 +24,25 @@ function walk(folder: string, into: string[]): void {
   }
 }
 
+/** An input that named nothing to lint, kept apart from its reason: file names may contain ":". */
+export interface InputProblem {
+  input: string;
+  reason: string;
+}
+
 export interface Expansion {
   files: string[];
-  errors: string[];
+  errors: InputProblem[];
 }
 
 /** Expands paths, folders and globs into document files, in a stable order, without duplicates. */
 export function expandInputs(inputs: string[], cwd = process.cwd()): Expansion {
   const files: string[] = [];
-  const errors: string[] = [];
+  const errors: InputProblem[] = [];
   for (const input of inputs) {
     if (/[*?[\]{}]/.test(input)) {
       const matches = globSync(input, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).sort();
-      if (matches.length === 0) errors.push(`${input}: no files match this pattern`);
+      if (matches.length === 0) errors.push({ input, reason: 'no files match this pattern' });
       files.push(...matches);
       continue;
     }
@@ -45,13 +51,13 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): Expansion {
     try {
       stats = statSync(path);
     } catch {
-      errors.push(`${input}: no such file or folder`);
+      errors.push({ input, reason: 'no such file or folder' });
       continue;
     }
     if (stats.isDirectory()) {
       const found: string[] = [];
       walk(path, found);
-      if (found.length === 0) errors.push(`${input}: no .md, .markdown or .txt files in this folder`);
+      if (found.length === 0) errors.push({ input, reason: 'no .md, .markdown or .txt files in this folder' });
       files.push(...found);
     } else files.push(path);
   }
@@ -70,7 +76,8 @@ export function decodeDocument(bytes: Uint8Array): ReadDocument {
   if (head.includes(0)) throw new InputError('looks like a binary file (it contains NUL bytes), not text');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a BOM in the text, so we can tell it was there and `--fix` can write it back.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new InputError('is not valid UTF-8 text; save it as UTF-8 and try again');
   }

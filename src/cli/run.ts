@@ -51,6 +51,9 @@ export interface Io {
 
 interface Checked {
   reports: FileReport[];
+  /** Inputs that could not be read (missing, binary, not UTF-8). */
+  unreadable: number;
+  /** Unreadable inputs plus config problems: any of them makes the exit code 2. */
   inputErrors: number;
   customRules: RuleSpec[];
 }
@@ -66,10 +69,11 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
   const resolver = new ConfigResolver(values.config as string | undefined);
   const profile = values.profile as ProfileSetting | undefined;
   const reports: FileReport[] = [];
-  let inputErrors = 0;
+  let unreadable = 0;
+  let configProblems = 0;
   const fail = (name: string, reason: string) => {
     io.stderr(`fulcrum: ${name}: ${reason}`);
-    inputErrors++;
+    unreadable++;
   };
 
   const lintText = (path: string, text: string): LintResult => {
@@ -91,7 +95,7 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
 
   const usesStdin = inputs.includes('-');
   const { files, errors } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd);
-  for (const e of errors) fail(e.split(':')[0], e.slice(e.indexOf(':') + 2));
+  for (const e of errors) fail(e.input, e.reason);
 
   if (usesStdin) {
     const name = (values['stdin-filename'] as string | undefined) ?? '<stdin>';
@@ -128,11 +132,11 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
   for (const loaded of resolver.loaded()) {
     for (const problem of loaded.problems) {
       io.stderr(`fulcrum: config ${problem} (using the defaults for this setting)`);
-      inputErrors++;
+      configProblems++;
     }
   }
   const customRules = resolver.loaded().flatMap((l) => l.config.customRules ?? []);
-  return { reports, inputErrors, customRules };
+  return { reports, unreadable, inputErrors: unreadable + configProblems, customRules };
 }
 
 function runCheck(inputs: string[], values: Record<string, unknown>, io: Io): number {
@@ -141,7 +145,7 @@ function runCheck(inputs: string[], values: Record<string, unknown>, io: Io): nu
   const maxWarnings = parseNumber(values['max-warnings'] as string | undefined, 'max-warnings');
   const fix = Boolean(values.fix);
   if (fix && inputs.includes('-') && inputs.length > 1) throw new UsageError('--fix with - cannot be combined with file paths');
-  const { reports, inputErrors, customRules } = lintAll(inputs, values, io, fix);
+  const { reports, unreadable, inputErrors, customRules } = lintAll(inputs, values, io, fix);
 
   const output =
     format === 'json'
@@ -150,7 +154,7 @@ function runCheck(inputs: string[], values: Record<string, unknown>, io: Io): nu
         ? formatSarif(reports, pkg.version, customRules)
         : format === 'github'
           ? formatGithub(reports)
-          : formatStylish(reports, io.color);
+          : formatStylish(reports, io.color, unreadable);
   const write = fix && inputs.includes('-') ? io.stderr : io.stdout;
   if (output) write(output);
 
@@ -160,7 +164,7 @@ function runCheck(inputs: string[], values: Record<string, unknown>, io: Io): nu
   if (inputErrors > 0) return EXIT.usage;
   if (errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`fulcrum: ${warnings} warnings, more than --max-warnings ${maxWarnings}`);
+    io.stderr(`fulcrum: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}`);
     return EXIT.findings;
   }
   return EXIT.ok;
