@@ -4,11 +4,13 @@
 // results; `--strict` exits 1 when Fulcrum misses its targets; `--sample` prints the 10 KB
 // document and exits.
 //
-// The engine is bundled from src/core/index.ts with esbuild into a temporary file, so the
-// script works from a clean clone after `npm install` with no tsc step.
+// The engine is bundled from src/core/index.ts with esbuild into a temporary file (after
+// regenerating the rule list), so the script works from a clean clone after `npm install`
+// with no tsc step. For clean JSON, run it directly: `node scripts/bench.mjs --json`
+// (`npm run bench -- --json` also prints the build steps' log lines first).
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,10 +38,9 @@ const TARGET_KB_PER_S = 150;
 /* ---------- the engine ---------- */
 
 async function loadEngine() {
-  if (!existsSync(join(root, 'src', 'generated', 'builtinRules.ts'))) {
-    const gen = spawnSync(process.execPath, [join(root, 'scripts', 'generate-rules.mjs')], { cwd: root, stdio: asJson ? 'ignore' : 'inherit' });
-    if (gen.status !== 0) throw new Error('scripts/generate-rules.mjs failed');
-  }
+  // Regenerate the rule list so a direct `node scripts/bench.mjs` measures the rules on disk.
+  const gen = spawnSync(process.execPath, [join(root, 'scripts', 'generate-rules.mjs')], { cwd: root, stdio: 'ignore' });
+  if (gen.status !== 0) throw new Error('scripts/generate-rules.mjs failed');
   const dir = mkdtempSync(join(tmpdir(), 'fulcrum-bench-'));
   const outfile = join(dir, 'engine.mjs');
   try {
@@ -51,8 +52,11 @@ async function loadEngine() {
       mainFields: ['module', 'main'],
       target: 'node20',
       outfile,
+      // Inline source maps, so an engine error names its place in src/ rather than in the bundle.
+      sourcemap: 'inline',
       logLevel: 'error',
     });
+    process.setSourceMapsEnabled(true);
     return await import(pathToFileURL(outfile).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -226,7 +230,10 @@ function measure(tool, text, bytes, plannedRuns) {
     tool.lastMsPerByte = ms / bytes;
     return { error: null, where: null, warmup: !skipWarmup, runs, ms: Math.round(ms * 10) / 10, kbPerSec: Math.round(bytes / KB / (ms / 1000)), findings };
   } catch (error) {
-    const where = String(error?.stack ?? '').split('\n').find((l) => /^\s+at /.test(l))?.trim() ?? null;
+    // The throwing frame, and the first frame in Fulcrum's own source when that is elsewhere.
+    const frames = String(error?.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).map((l) => l.trim().replace(/^at /, '').split(`${root}/`).join(''));
+    const own = frames.find((f) => f.includes('src/core/'));
+    const where = frames.length ? (own && own !== frames[0] ? `${frames[0]} via ${own}` : frames[0]) : null;
     return { error: String(error?.message ?? error), where, warmup: !skipWarmup, runs: 0, ms: null, kbPerSec: null, findings: null };
   }
 }
