@@ -35,11 +35,20 @@ const CUES: DimensionCues[] = DIMENSIONS.map((dimension) => {
   return { dimension, leadership: side(entry.leadership), management: side(entry.management) };
 });
 
-function cueIn(sentence: Sentence, cues: Side): string | null {
+function findCue(sentence: Sentence, cues: Side): string | null {
   const phrase = findAll(cues.phrases, sentence.text)[0];
   if (phrase) return phrase.text.toLowerCase();
   const feature = cues.features.find((f) => hasFeature(sentence, f));
   return feature ? `(${feature})` : null;
+}
+
+/** Cues per sentence, per dimension: [leadership, management]. Keyed by the sentence's stable key. */
+const cueCache = new WeakMap<object, Array<[string | null, string | null]>>();
+
+function cuesOf(sentence: Sentence): Array<[string | null, string | null]> {
+  let cues = cueCache.get(sentence.key);
+  if (!cues) cueCache.set(sentence.key, (cues = CUES.map((c) => [findCue(sentence, c.leadership), findCue(sentence, c.management)])));
+  return cues;
 }
 
 /** Below this many cues in all, a document says too little to call it lopsided. */
@@ -57,9 +66,7 @@ export function computeBalance(doc: ParsedDocument): Balance {
   }));
   for (const sentence of doc.sentences) {
     if (sentence.block.kind === 'heading') continue;
-    CUES.forEach((cues, i) => {
-      const lead = cueIn(sentence, cues.leadership);
-      const manage = cueIn(sentence, cues.management);
+    cuesOf(sentence).forEach(([lead, manage], i) => {
       if (lead) {
         dimensions[i].leadership++;
         if (!dimensions[i].leadershipCues.includes(lead)) dimensions[i].leadershipCues.push(lead);

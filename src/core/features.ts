@@ -194,11 +194,12 @@ const FEATURES: Record<string, FeatureTest> = {
 
 export const FEATURE_NAMES: readonly string[] = Object.keys(FEATURES);
 
-const cache = new WeakMap<Sentence, Map<string, boolean>>();
+/** Keyed by the sentence's stable key, so an unchanged sentence keeps its features across edits. */
+const cache = new WeakMap<object, Map<string, boolean>>();
 
 export function hasFeature(sentence: Sentence, name: string): boolean {
-  let known = cache.get(sentence);
-  if (!known) cache.set(sentence, (known = new Map()));
+  let known = cache.get(sentence.key);
+  if (!known) cache.set(sentence.key, (known = new Map()));
   let value = known.get(name);
   if (value === undefined) {
     const featureTest = FEATURES[name];

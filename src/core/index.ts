@@ -11,7 +11,7 @@ export * from './types.js';
 export { builtinRules, Linter, parseConfigText, validateConfig };
 export type { LintOptions };
 export { applyEdits, applyFixes } from './fixes.js';
-export { parseDocument } from './document/parse.js';
+export { parseDocument, ParseCache } from './document/parse.js';
 export { polarityOf } from './features.js';
 export { validateRuleSpec } from './rules.js';
 export { docsUrlFor } from './lint.js';

@@ -1,5 +1,5 @@
 import { computeBalance } from './balance.js';
-import { parseDocument, type ParsedDocument } from './document/parse.js';
+import { parseDocument, type ParseCache, type ParsedDocument } from './document/parse.js';
 import { buildFix, documentAnchor } from './fixes.js';
 import { detectProfile } from './profile.js';
 import { compileRule, type CompiledRule } from './rules.js';
@@ -17,6 +17,8 @@ export interface LintOptions {
   format?: TextFormat;
   /** Overrides the configured profile. */
   profile?: ProfileSetting;
+  /** Reuse block parses from earlier versions of the same document (editors pass one per open document). */
+  cache?: ParseCache;
 }
 
 function fillMessage(template: string, values: Record<string, string>): string {
@@ -49,7 +51,7 @@ export class Linter {
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
-    return this.lintParsed(parseDocument(text, options.format ?? 'markdown'), options);
+    return this.lintParsed(parseDocument(text, options.format ?? 'markdown', options.cache), options);
   }
 
   lintParsed(doc: ParsedDocument, options: LintOptions = {}): LintResult {

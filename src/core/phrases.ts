@@ -18,11 +18,21 @@ export function phraseSource(phrase: string): string {
   return `${before}${body}${after}`;
 }
 
-/** One regex matching any of the phrases, longest first so "end of the day" wins over "end". */
+/**
+ * One regex matching any of the phrases, longest first so "end of the day" wins over "end".
+ * Phrases with word characters at both edges share one pair of boundary assertions, which
+ * keeps the compiled regex small (compiling hundreds of lookbehinds costs more than matching).
+ */
 export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const sorted = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (sorted.length === 0) return /(?!)/gu;
-  return new RegExp(sorted.map(phraseSource).join('|'), flags);
+  const wordEdged = sorted.filter((p) => WORD_CHAR.test(p[0]) && WORD_CHAR.test(p.at(-1)!));
+  const others = sorted.filter((p) => !wordEdged.includes(p));
+  const body = (p: string) => escape(p).replace(/\s+/g, '\\s+').replace(/'/g, "['’]").replace(/-/g, '[-‐–]?');
+  const parts: string[] = [];
+  if (wordEdged.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${wordEdged.map(body).join('|')})(?![\\p{L}\\p{N}])`);
+  parts.push(...others.map(phraseSource));
+  return new RegExp(parts.join('|'), flags);
 }
 
 export interface PhraseHit {

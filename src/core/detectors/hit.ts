@@ -1,4 +1,4 @@
-import type { ParsedDocument, Sentence } from '../document/parse.js';
+import type { Block, ParsedDocument, Sentence } from '../document/parse.js';
 import type { PhraseEntry } from '../types.js';
 import { hasFeature } from '../features.js';
 
@@ -16,6 +16,39 @@ export interface Hit {
 
 export interface Detection {
   hits(doc: ParsedDocument): Hit[];
+}
+
+/** A hit relative to its block, cacheable while the block's text is unchanged. */
+export interface BlockHit {
+  start: number;
+  end: number;
+  /** Index of the hit's sentence in block.sentences. */
+  sentence: number;
+  replacement?: string;
+}
+
+/**
+ * Runs a block-local detector over every prose block, reusing the results for blocks whose
+ * text has not changed since the last document version (the cache is keyed by block.key).
+ */
+export function blockwiseHits(doc: ParsedDocument, cache: WeakMap<object, BlockHit[]>, detect: (block: Block) => BlockHit[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading' || block.sentences.length === 0) continue;
+    let found = cache.get(block.key);
+    if (!found) cache.set(block.key, (found = detect(block)));
+    for (const h of found) {
+      const start = block.start + h.start;
+      const end = block.start + h.end;
+      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: { match: doc.source.slice(start, end) } });
+    }
+  }
+  return hits;
+}
+
+/** The index in block.sentences of the sentence containing an absolute offset, or -1. */
+export function sentenceIndexIn(block: Block, offset: number): number {
+  return block.sentences.findIndex((s) => offset >= s.start && offset < s.end);
 }
 
 export function allFeatures(sentence: Sentence, names: readonly string[] | undefined): boolean {
@@ -53,10 +86,10 @@ const CLOSING_QUOTES = new Set(['"', '”', '»', '“']);
  * True when [start, end) sits inside quotation marks in its sentence: a quotation of
  * someone else is not the author's claim ("Sam called it \"a total disaster\"").
  */
-export function isQuoted(sentence: Sentence, start: number, source: string): boolean {
+export function isQuoted(sentence: Sentence, start: number, text: string): boolean {
   let open = false;
   for (let i = sentence.start; i < start; i++) {
-    const ch = source[i];
+    const ch = text[i];
     if (!open && OPENING_QUOTES.has(ch)) open = true;
     else if (open && CLOSING_QUOTES.has(ch)) open = false;
   }

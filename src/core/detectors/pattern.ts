@@ -1,8 +1,8 @@
 import nlp from 'compromise';
-import { sentenceAt, type ParsedDocument } from '../document/parse.js';
+import type { Block, ParsedDocument } from '../document/parse.js';
 import { phraseRegex, test } from '../phrases.js';
 import type { PatternDetector } from '../types.js';
-import { isQuoted, passesGuards, type Detection, type Hit } from './hit.js';
+import { blockwiseHits, isQuoted, passesGuards, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
 
 interface CompiledPattern {
   parsed: unknown;
@@ -30,32 +30,33 @@ export function patternDetection(spec: PatternDetector): Detection {
   });
   const trigger = spec.trigger?.length ? phraseRegex(spec.trigger, 'iu') : null;
 
-  return {
-    hits(doc: ParsedDocument): Hit[] {
-      const hits: Hit[] = [];
-      const seen = new Set<string>();
-      for (const block of doc.blocks) {
-        if (block.kind === 'heading' || block.sentences.length === 0) continue;
-        if (trigger && !test(trigger, block.text)) continue;
-        const view = block.taggedView();
-        for (const pattern of compiled) {
-          const match = pattern.group === undefined ? view.match(pattern.parsed) : view.match(pattern.parsed, pattern.group);
-          for (const terms of match.docs) {
-            const wordy = terms.filter((t) => (t.offset?.length ?? 0) > 0);
-            if (wordy.length === 0) continue;
-            const start = block.start + wordy[0].offset!.start;
-            const last = wordy[wordy.length - 1];
-            const end = block.start + last.offset!.start + last.offset!.length;
-            const key = `${start}:${end}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            const sentence = sentenceAt(doc, start);
-            if (!sentence || isQuoted(sentence, start, doc.source) || !passesGuards(sentence, spec)) continue;
-            hits.push({ start, end, sentence, values: { match: doc.source.slice(start, end) } });
-          }
-        }
+  const cache = new WeakMap<object, BlockHit[]>();
+
+  const detect = (block: Block, prose: string): BlockHit[] => {
+    if (trigger && !test(trigger, block.text)) return [];
+    const view = block.taggedView();
+    const found: BlockHit[] = [];
+    const seen = new Set<string>();
+    for (const pattern of compiled) {
+      const match = pattern.group === undefined ? view.match(pattern.parsed) : view.match(pattern.parsed, pattern.group);
+      for (const terms of match.docs) {
+        const wordy = terms.filter((t) => (t.offset?.length ?? 0) > 0);
+        if (wordy.length === 0) continue;
+        const last = wordy[wordy.length - 1];
+        const start = wordy[0].offset!.start;
+        const end = last.offset!.start + last.offset!.length;
+        if (seen.has(`${start}:${end}`)) continue;
+        seen.add(`${start}:${end}`);
+        const index = sentenceIndexIn(block, block.start + start);
+        const sentence = block.sentences[index];
+        if (!sentence || isQuoted(sentence, block.start + start, prose) || !passesGuards(sentence, spec)) continue;
+        found.push({ start, end, sentence: index });
       }
-      return hits.sort((a, b) => a.start - b.start);
-    },
+    }
+    return found.sort((a, b) => a.start - b.start);
+  };
+
+  return {
+    hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)),
   };
 }

@@ -1,7 +1,7 @@
-import { sentenceAt, type ParsedDocument } from '../document/parse.js';
+import type { Block, ParsedDocument } from '../document/parse.js';
 import { findAll, phraseRegex } from '../phrases.js';
 import type { PhraseDetector, PhraseEntry } from '../types.js';
-import { isQuoted, passesGuards, phraseText, type Detection, type Hit } from './hit.js';
+import { blockwiseHits, isQuoted, passesGuards, phraseText, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
 
 function wordBefore(text: string, offset: number): string {
   return text.slice(Math.max(0, offset - 40), offset).match(/([\p{L}'’-]+)[^\p{L}]*$/u)?.[1]?.toLowerCase() ?? '';
@@ -22,25 +22,25 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
   const notBefore = new Set((spec.notBefore ?? []).map((w) => w.toLowerCase()));
   const notAfter = new Set((spec.notAfter ?? []).map((w) => w.toLowerCase()));
 
+  const cache = new WeakMap<object, BlockHit[]>();
+
+  const detect = (block: Block, prose: string): BlockHit[] => {
+    const found: BlockHit[] = [];
+    for (const hit of findAll(regex, block.text)) {
+      const start = block.start + hit.start;
+      const end = block.start + hit.end;
+      const index = sentenceIndexIn(block, start);
+      const sentence = block.sentences[index];
+      if (!sentence || end > sentence.end) continue;
+      if (notBefore.has(wordAfter(prose, end)) || notAfter.has(wordBefore(prose, start))) continue;
+      if (isQuoted(sentence, start, prose) || !passesGuards(sentence, spec)) continue;
+      found.push({ start: hit.start, end: hit.end, sentence: index, replacement: replacements.get(normalise(hit.text)) });
+    }
+    return found;
+  };
+
   return {
-    hits(doc: ParsedDocument): Hit[] {
-      const hits: Hit[] = [];
-      for (const found of findAll(regex, doc.prose)) {
-        const sentence = sentenceAt(doc, found.start);
-        if (!sentence || sentence.block.kind === 'heading' || found.end > sentence.end) continue;
-        if (notBefore.has(wordAfter(doc.prose, found.end)) || notAfter.has(wordBefore(doc.prose, found.start))) continue;
-        if (isQuoted(sentence, found.start, doc.source)) continue;
-        if (!passesGuards(sentence, spec)) continue;
-        hits.push({
-          start: found.start,
-          end: found.end,
-          sentence,
-          replacement: replacements.get(normalise(found.text)),
-          values: { match: doc.source.slice(found.start, found.end) },
-        });
-      }
-      return hits;
-    },
+    hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)),
   };
 }
 

@@ -18,6 +18,13 @@ const LEAD_IN: Record<UnitKind, RegExp> = {
   goal: /^\s*(?:(?:my|your|our|the|team|a)\s+)?(?:goal|objective|target|okr)s?\s*(?:\d+\s*)?(?::|is to|for (?:next|this) (?:year|quarter|half))/i,
 };
 
+const unitKeys = new WeakMap<object, object>();
+function unitKey(block: Block): object {
+  let key = unitKeys.get(block.key);
+  if (!key) unitKeys.set(block.key, (key = {}));
+  return key;
+}
+
 /** The whole block as one pseudo-sentence, so features see all of a multi-sentence list item. */
 function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
   const first = block.sentences[0];
@@ -30,6 +37,7 @@ function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
     wordsEnd: last.wordsEnd,
     text: doc.prose.slice(first.start, last.end),
     tokens: block.sentences.flatMap((s) => s.tokens),
+    key: unitKey(block),
   };
 }
 

@@ -67,7 +67,11 @@ const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)(?:[^\s<>"'`()]|\([^\s<>"'`()]*\))*
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const EMPHASIS = /\*{1,3}|~~|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|\\(?=[\\`*_{}[\]()#+\-.!|>~])/gu;
 
+/** Counts blankOut calls, so a line nothing was masked in can be read from the source (no array join). */
+let blankCount = 0;
+
 function blankOut(chars: string[], start: number, end: number): void {
+  blankCount++;
   for (let i = start; i < end; i++) {
     const ch = chars[i];
     if (ch !== '\n' && ch !== '\r') chars[i] = ' ';
@@ -202,12 +206,16 @@ function maskInline(chars: string[], lineText: string, lineStart: number, format
       blankOut(chars, open, open + 1);
       blankOut(chars, open + 1 + m[1].length, open + m[0].length);
     }
-    blankMatches(chars, chars.slice(lineStart, lineStart + lineText.length).join(''), lineStart, EMPHASIS);
+    // Emphasis markers inside code spans or URLs are already blank; matching the line as written is enough.
+    blankMatches(chars, lineText, lineStart, EMPHASIS);
   }
 }
 
 export function maskDocument(text: string, format: TextFormat): MaskedDocument {
-  const chars = Array.from({ length: text.length }, (_, i) => text[i]);
+  const chars = text.split('');
+  let lineMarker = -1;
+  /** The current line as masked so far: straight from the source while nothing in it has been masked. */
+  const readLine = (start: number, end: number): string => (blankCount === lineMarker ? text.slice(start, end) : chars.slice(start, end).join(''));
   const rawLines = splitLines(text);
   const lines: MaskedLine[] = [];
   const comments: TextRange[] = [];
@@ -235,6 +243,7 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
   let inList = false;
 
   for (let i = firstContentLine; i < rawLines.length; i++) {
+    lineMarker = blankCount;
     const { start, end } = rawLines[i];
     const original = text.slice(start, end);
     const indent = indentWidth(original);
@@ -287,7 +296,7 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
       openComment = maskLineComments(chars, text, from, end, comments);
     }
 
-    const lineText = chars.slice(start, end).join('');
+    const lineText = readLine(start, end);
     if (lineText.trim() === '') {
       // A line that held only a comment still separates nothing: treat it as blank.
       push('blank');
@@ -305,7 +314,7 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
       if (quote) blankOut(chars, start, start + quote[0].length);
     }
 
-    const content = chars.slice(start, end).join('');
+    const content = readLine(start, end);
     if (format === 'markdown' && SETEXT_OR_RULE.test(content)) {
       blankOut(chars, start, end);
       const isUnderline = (previous as LineKind) === 'text' && /^ {0,3}(=+|-+)[ \t]*$/.test(content);

@@ -22,7 +22,6 @@ export interface NlpView {
   found: boolean;
 }
 
-/** The tagging steps `nlp()` runs after tokenising; run on demand so untagged blocks cost only tokenising. */
 /**
  * compromise knows common first names but tags "Priya" or "Ngozi" at the start of a
  * sentence as a plain noun. A capitalised, unknown, person-shaped first word is taken as
@@ -36,6 +35,7 @@ function tagLikelyNames(view: NlpView): void {
   }
 }
 
+/** The tagging steps `nlp()` runs after tokenising; run on demand so untagged blocks cost only tokenising. */
 const TAGGING_HOOKS = ['freeze', 'typeahead', 'lexicon', 'preTagger', 'contractionTwo', 'postTagger'];
 
 export interface Token {
@@ -57,11 +57,30 @@ export interface Sentence {
   wordsEnd: number;
   text: string;
   tokens: Token[];
+  /** Stable across document versions while the sentence's block is unchanged: a cache key. */
+  key: object;
+}
+
+/** A sentence with offsets relative to its block: what a block's parse caches. */
+interface RelativeSentence {
+  start: number;
+  end: number;
+  wordsEnd: number;
+  tokens: Token[];
+}
+
+/**
+ * The NLP work for one block's text, shareable between document versions: when a user
+ * types in one paragraph, every other paragraph's parse (and tags) is reused as is.
+ */
+interface BlockParse {
+  view: NlpView;
+  tagged: boolean;
+  sentences: RelativeSentence[];
 }
 
 export class Block {
   readonly sentences: Sentence[] = [];
-  private tagged = false;
 
   constructor(
     readonly index: number,
@@ -70,18 +89,51 @@ export class Block {
     readonly end: number,
     readonly text: string,
     readonly section: number,
-    private readonly nlpDoc: NlpView,
+    private readonly parse: BlockParse,
   ) {}
+
+  /** Stable across document versions while this block's text is unchanged: a cache key. */
+  get key(): object {
+    return this.parse;
+  }
 
   /** The compromise view of this block, tagged on first use (tagging is ~85% of parse cost). */
   taggedView(): NlpView {
-    if (!this.tagged) {
-      this.nlpDoc.compute(TAGGING_HOOKS);
-      this.nlpDoc.compute('offset');
-      tagLikelyNames(this.nlpDoc);
-      this.tagged = true;
+    if (!this.parse.tagged) {
+      this.parse.view.compute(TAGGING_HOOKS);
+      this.parse.view.compute('offset');
+      tagLikelyNames(this.parse.view);
+      this.parse.tagged = true;
     }
-    return this.nlpDoc;
+    return this.parse.view;
+  }
+}
+
+/**
+ * Block parses kept between versions of one document, keyed by block kind and text.
+ * Each parse keeps only the entries the latest version used, so memory stays bounded.
+ */
+export class ParseCache {
+  private entries = new Map<string, BlockParse>();
+  private used = new Map<string, BlockParse>();
+  hits = 0;
+  misses = 0;
+
+  take(key: string, make: () => BlockParse): BlockParse {
+    let entry = this.used.get(key) ?? this.entries.get(key);
+    if (entry) this.hits++;
+    else {
+      entry = make();
+      this.misses++;
+    }
+    this.used.set(key, entry);
+    return entry;
+  }
+
+  /** Called after a parse: forget blocks the latest version no longer has. */
+  endVersion(): void {
+    this.entries = this.used;
+    this.used = new Map();
   }
 }
 
@@ -111,29 +163,49 @@ function isWordy(term: NlpTerm): boolean {
   return (term.offset?.length ?? 0) > 0 && /[\p{L}\p{N}]/u.test(term.text);
 }
 
-function sentencesOf(block: Block, view: NlpView, firstIndex: number, prose: string): Sentence[] {
-  const result: Sentence[] = [];
+/** Tokenises one block and finds its sentences, with offsets relative to the block. */
+function parseBlock(text: string): BlockParse {
+  const view = (nlp as unknown as { tokenize(text: string): NlpView }).tokenize(text);
+  view.compute('offset');
+  const sentences: RelativeSentence[] = [];
   for (const terms of view.document) {
     const tokens: Token[] = [];
     for (const term of terms) {
       if (!isWordy(term)) continue;
-      const start = block.start + term.offset!.start;
-      tokens.push({ text: term.text, normal: term.normal, start, end: start + term.offset!.length });
+      tokens.push({ text: term.text, normal: term.normal, start: term.offset!.start, end: term.offset!.start + term.offset!.length });
     }
     if (tokens.length === 0) continue;
     const first = terms.find(isWordy)!;
     const leading = first.pre.match(/["'“‘([]+$/)?.[0].length ?? 0;
     const start = tokens[0].start - leading;
     const lastWordEnd = tokens[tokens.length - 1].end;
-    const closing = prose.slice(lastWordEnd, Math.min(block.end, lastWordEnd + 40)).match(CLOSING_PUNCTUATION)?.[0] ?? '';
+    const closing = text.slice(lastWordEnd, lastWordEnd + 40).match(CLOSING_PUNCTUATION)?.[0] ?? '';
     const end = lastWordEnd + closing.length;
     const wordsEnd = closing ? end - closing.trimStart().length : lastWordEnd;
-    result.push({ block, index: firstIndex + result.length, start, end, wordsEnd, text: prose.slice(start, end), tokens });
+    sentences.push({ start, end, wordsEnd, tokens });
   }
-  return result;
+  return { view, tagged: false, sentences };
 }
 
-export function parseDocument(source: string, format: TextFormat = 'markdown'): ParsedDocument {
+function placeSentences(block: Block, parse: BlockParse, firstIndex: number, prose: string): Sentence[] {
+  const shift = block.start;
+  return parse.sentences.map((s, i) => ({
+    block,
+    index: firstIndex + i,
+    start: s.start + shift,
+    end: s.end + shift,
+    wordsEnd: s.wordsEnd + shift,
+    text: prose.slice(s.start + shift, s.end + shift),
+    tokens: s.tokens.map((t) => ({ text: t.text, normal: t.normal, start: t.start + shift, end: t.end + shift })),
+    key: s,
+  }));
+}
+
+/**
+ * Parses a document: masks what is not prose, splits it into blocks, and tokenises each
+ * block once. With a cache (one per open document), unchanged blocks are not re-parsed.
+ */
+export function parseDocument(source: string, format: TextFormat = 'markdown', cache?: ParseCache): ParsedDocument {
   const maskedDoc = maskDocument(source, format);
   const prose = maskedDoc.masked;
   const { blocks: spans, sections } = buildBlocks(maskedDoc);
@@ -141,14 +213,14 @@ export function parseDocument(source: string, format: TextFormat = 'markdown'): 
   const sentences: Sentence[] = [];
   for (const span of spans) {
     const text = prose.slice(span.start, span.end);
-    const view = (nlp as unknown as { tokenize(text: string): NlpView }).tokenize(text);
-    view.compute('offset');
-    const block = new Block(blocks.length, span.kind, span.start, span.end, text, span.section, view);
+    const parse = cache ? cache.take(`${span.kind}\u0000${text}`, () => parseBlock(text)) : parseBlock(text);
+    const block = new Block(blocks.length, span.kind, span.start, span.end, text, span.section, parse);
     blocks.push(block);
-    const own = sentencesOf(block, view, sentences.length, prose);
+    const own = placeSentences(block, parse, sentences.length, prose);
     block.sentences.push(...own);
     sentences.push(...own);
   }
+  cache?.endVersion();
   return { source, prose, format, frontMatter: maskedDoc.frontMatter, comments: maskedDoc.comments, blocks, sections, sentences, lines: new LineIndex(source) };
 }
 
