@@ -337,7 +337,7 @@ if (asJson) {
   log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) log(line(row));
   if (results.some((r) => !r.warmup)) log('* no separate warm-up on this size: the tool was warmed up on a smaller one and a run takes longer than the budget.');
-  for (const r of results.filter((x) => x.error)) log(`${r.tool} failed on ${r.size}: ${r.error}${r.where ? `\n  at ${r.where}` : ''}`);
+  for (const r of results.filter((x) => x.error)) log(`\n${r.tool} failed on ${r.size}: ${r.error}${r.where ? `\n  at ${r.where}` : ''}`);
   log('\nTime ratio (Fulcrum ms ÷ other tool ms; below 1 means Fulcrum is faster):');
   for (const r of ratios) log(`  ${r.size.padEnd(6)}  Fulcrum/write-good ${r.fulcrumOverWriteGood ?? '—'}×   Fulcrum/alex ${r.fulcrumOverAlex ?? '—'}×`);
   log('\nTargets:');
