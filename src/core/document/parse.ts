@@ -36,7 +36,7 @@ function tagLikelyNames(view: NlpView): void {
 }
 
 /** The tagging steps `nlp()` runs after tokenising; run on demand so untagged blocks cost only tokenising. */
-const TAGGING_HOOKS = ['freeze', 'typeahead', 'lexicon', 'preTagger', 'contractionTwo', 'postTagger'];
+const TAGGING_HOOKS = ['index', 'freeze', 'typeahead', 'lexicon', 'preTagger', 'contractionTwo', 'postTagger'];
 
 export interface Token {
   text: string;
