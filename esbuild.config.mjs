@@ -1,16 +1,28 @@
-// Bundles each front end from src/ into dist/. `node esbuild.config.mjs [--watch]`.
+// Bundles each front end from src/ into dist/ (and the webview script into media/).
+// `node esbuild.config.mjs [--watch]`.
 import * as esbuild from 'esbuild';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const extension = { ...common, external: ['vscode'], minify: true };
 
 const targets = [
   // The CLI: one ESM file for Node 20+.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'esm', target: 'node20' },
+  // VS Code desktop: CommonJS (the extension host require()s it) plus the lint worker thread.
+  { ...extension, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.node.cjs', platform: 'node', format: 'cjs', target: 'node18' },
+  { ...extension, entryPoints: ['src/vscode/worker/node.ts'], outfile: 'dist/worker.node.cjs', platform: 'node', format: 'cjs', target: 'node18', external: [] },
+  // VS Code for the web: no Node APIs at all.
+  { ...extension, entryPoints: ['src/vscode/extension.web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022' },
+  { ...extension, entryPoints: ['src/vscode/worker/web.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
+  // The report webview's script, loaded from media/ under a nonce'd CSP.
+  { ...common, entryPoints: ['src/vscode/webview/report.ts'], outfile: 'media/report.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, minify: true },
 ];
 
 const watch = process.argv.includes('--watch');
-for (const options of targets) {
-  if (watch) await (await esbuild.context(options)).watch();
-  else await esbuild.build(options);
-}
+await Promise.all(
+  targets.map(async (options) => {
+    if (watch) await (await esbuild.context(options)).watch();
+    else await esbuild.build(options);
+  }),
+);
 if (!watch) console.log(`esbuild: built ${targets.map((t) => t.outfile).join(', ')}`);

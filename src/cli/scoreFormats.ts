@@ -1,19 +1,12 @@
-import { CATEGORIES } from '../core/index.js';
 import { renderHtmlReport } from '../report/html.js';
+import { formatScoreCsv, topGaps } from '../report/summary.js';
+
+export { formatScoreCsv };
 import type { FileReport } from './checkFormats.js';
 import { paint } from './terminal.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
-
-/** The document-level gaps and the most frequent inline rules: what to fix first. */
-export function topGaps(report: FileReport, limit = 3): string[] {
-  const gaps = report.result.findings.filter((f) => f.scope === 'document').map((f) => f.ruleId);
-  const counts = new Map<string, number>();
-  for (const f of report.result.findings) if (f.scope === 'inline') counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-  const inline = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ×${n}`);
-  return [...gaps, ...inline].slice(0, limit);
-}
 
 export function formatScoreTable(reports: FileReport[], color: boolean): string {
   const header = ['Score', 'Profile', 'Balance', 'File', 'Top gaps'];
@@ -42,22 +35,6 @@ export function formatScoreJson(reports: FileReport[], version: string): string 
     null,
     2,
   );
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  // Quote when needed, and defuse spreadsheet formulas (=, +, -, @ at the start).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function formatScoreCsv(reports: FileReport[]): string {
-  const header = ['path', 'profile', 'overall', ...CATEGORIES, 'balance_index', 'leadership_cues', 'management_cues', 'findings', 'top_gaps'];
-  const rows = reports.map((r) => {
-    const s = r.result.score;
-    return [r.path, r.result.profile, s.overall, ...CATEGORIES.map((c) => s.categories[c]), s.balance.index, s.balance.leadership, s.balance.management, r.result.findings.length, topGaps(r).join('; ')];
-  });
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n');
 }
 
 export function formatScoreHtml(reports: FileReport[]): string {

@@ -1,0 +1,32 @@
+import { CATEGORIES, type LintResult } from '../core/index.js';
+
+/** What every score table needs per document: its path and its lint result. */
+export interface ScoredDocument {
+  path: string;
+  result: LintResult;
+}
+
+/** The document-level gaps first, then the most frequent inline rules: what to fix first. */
+export function topGaps(report: ScoredDocument, limit = 3): string[] {
+  const gaps = report.result.findings.filter((f) => f.scope === 'document').map((f) => f.ruleId);
+  const counts = new Map<string, number>();
+  for (const f of report.result.findings) if (f.scope === 'inline') counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  const inline = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ×${n}`);
+  return [...gaps, ...inline].slice(0, limit);
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // Quote when needed, and defuse spreadsheet formulas (=, +, -, @ at the start).
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function formatScoreCsv(reports: ScoredDocument[]): string {
+  const header = ['path', 'profile', 'overall', ...CATEGORIES, 'balance_index', 'leadership_cues', 'management_cues', 'findings', 'top_gaps'];
+  const rows = reports.map((r) => {
+    const s = r.result.score;
+    return [r.path, r.result.profile, s.overall, ...CATEGORIES.map((c) => s.categories[c]), s.balance.index, s.balance.leadership, s.balance.management, r.result.findings.length, topGaps(r).join('; ')];
+  });
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n');
+}

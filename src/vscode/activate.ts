@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import { builtinRules, Linter, type LintResult, type TextFormat } from '../core/index.js';
+import { ruleMarkdown } from '../report/explain.js';
+import { formatScoreCsv, type ScoredDocument } from '../report/summary.js';
+import { Analyzer, type BackgroundLinter } from './analyzer.js';
+import { APPLY_SNIPPET_COMMAND, applySnippetFix, EXPLAIN_COMMAND, FulcrumCodeActions } from './codeActions.js';
+import { ConfigFiles } from './configFiles.js';
+import { mergeConfig, readSettings, type EditorSettings } from './convert.js';
+import { toDiagnostics } from './diagnostics.js';
+import { FulcrumHover } from './hover.js';
+import { DocumentReport, folderData, showFolderReport } from './reportPanel.js';
+import { SCORE_DOCUMENT_COMMAND, ScoreStatusBar } from './statusBar.js';
+
+const SCORE_FOLDER_COMMAND = 'fulcrum.scoreFolder';
+const RULE_SCHEME = 'fulcrum-rule';
+/** Typing pauses shorter than this do not trigger analysis. */
+const DEBOUNCE_MS = 250;
+
+/** What differs between the desktop and the web: how to start a background linter. */
+export interface Platform {
+  createBackgroundLinter(extensionUri: vscode.Uri): BackgroundLinter | null;
+}
+
+export function activateFulcrum(context: vscode.ExtensionContext, platform: Platform): void {
+  const settings = (): EditorSettings => readSettings((key) => vscode.workspace.getConfiguration('fulcrum').get(key));
+  const configFiles = new ConfigFiles();
+  // The worker starts on first need, so activation stays cheap.
+  let background: BackgroundLinter | null | undefined;
+  const lazyBackground: BackgroundLinter = {
+    lint: (request) => (background ??= platform.createBackgroundLinter(context.extensionUri))?.lint(request) ?? Promise.reject(new Error('no worker')),
+    forget: (key) => background?.forget(key),
+    dispose: () => background?.dispose(),
+  };
+  const analyzer = new Analyzer(configFiles, settings, lazyBackground);
+  const diagnostics = vscode.languages.createDiagnosticCollection('fulcrum');
+  const statusBar = new ScoreStatusBar();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const reportedConfigProblems = new Set<string>();
+
+  const applies = (document: vscode.TextDocument) => {
+    const s = settings();
+    return s.enable && s.languages.includes(document.languageId) && document.uri.scheme !== 'output';
+  };
+
+  const showConfigProblems = (uri: vscode.Uri | null, problems: string[]) => {
+    if (!uri || problems.length === 0) return;
+    const key = `${uri.toString()}\n${problems.join('\n')}`;
+    if (reportedConfigProblems.has(key)) return;
+    reportedConfigProblems.add(key);
+    void vscode.window.showErrorMessage(`Fulcrum: ${vscode.workspace.asRelativePath(uri)} has problems, so the defaults are used for them: ${problems.join('; ')}`);
+  };
+
+  const analyzeNow = async (document: vscode.TextDocument): Promise<LintResult | undefined> => {
+    if (!applies(document)) {
+      diagnostics.delete(document.uri);
+      return undefined;
+    }
+    try {
+      const analysis = await analyzer.analyze(document);
+      if (!analysis) return undefined; // a newer version is on its way
+      diagnostics.set(document.uri, toDiagnostics(analysis.result.findings, document));
+      showConfigProblems(analysis.configUri, analysis.configProblems);
+      if (vscode.window.activeTextEditor?.document === document) statusBar.show(analysis.result);
+      DocumentReport.refresh(document, analysis.result);
+      return analysis.result;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Fulcrum could not analyse ${vscode.workspace.asRelativePath(document.uri)}: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+
+  const schedule = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        void analyzeNow(document);
+      }, DEBOUNCE_MS),
+    );
+  };
+
+  const reanalyzeAll = () => {
+    analyzer.reset();
+    for (const document of vscode.workspace.textDocuments) {
+      if (applies(document)) schedule(document);
+      else diagnostics.delete(document.uri);
+    }
+    updateStatusBar(vscode.window.activeTextEditor);
+  };
+
+  const updateStatusBar = (editor: vscode.TextEditor | undefined) => {
+    if (!editor || !applies(editor.document)) return statusBar.hide();
+    const current = analyzer.current(editor.document);
+    if (current) statusBar.show(current.result);
+    else schedule(editor.document);
+  };
+
+  const rules = () => builtinRules;
+
+  context.subscriptions.push(
+    diagnostics,
+    statusBar,
+    configFiles,
+    { dispose: () => lazyBackground.dispose() },
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    vscode.workspace.onDidOpenTextDocument((d) => applies(d) && schedule(d)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && applies(e.document) && settings().run === 'onType') schedule(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((d) => applies(d) && settings().run === 'onSave' && schedule(d)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      clearTimeout(timers.get(d.uri.toString()));
+      diagnostics.delete(d.uri);
+      analyzer.forget(d);
+    }),
+    vscode.window.onDidChangeActiveTextEditor(updateStatusBar),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('fulcrum') && reanalyzeAll()),
+    configFiles.onDidChange(reanalyzeAll),
+    vscode.workspace.onDidGrantWorkspaceTrust(reanalyzeAll),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FulcrumCodeActions(analyzer), { providedCodeActionKinds: FulcrumCodeActions.kinds }),
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new FulcrumHover(analyzer, rules)),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_SCHEME, {
+      provideTextDocumentContent: (uri) => {
+        const rule = builtinRules.find((r) => r.id === uri.path.replace(/^\//, '').replace(/\.md$/, ''));
+        return rule ? ruleMarkdown(rule) : `No Fulcrum rule ${uri.path}`;
+      },
+    }),
+    vscode.commands.registerCommand(APPLY_SNIPPET_COMMAND, applySnippetFix),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, async (ruleId?: string) => {
+      const id = ruleId ?? (await vscode.window.showQuickPick(builtinRules.map((r) => ({ label: r.id, description: r.title })), { placeHolder: 'Explain which rule?' }))?.label;
+      if (!id) return;
+      const uri = vscode.Uri.parse(`${RULE_SCHEME}:/${id}.md`);
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => vscode.window.showTextDocument(uri));
+    }),
+    vscode.commands.registerCommand(SCORE_DOCUMENT_COMMAND, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return void vscode.window.showInformationMessage('Fulcrum: open a review, 1:1 notes or an announcement first.');
+      const result = analyzer.current(editor.document)?.result ?? (await analyzeNow(editor.document)) ?? lintOnce(editor.document);
+      DocumentReport.show(context.extensionUri, editor.document, result);
+    }),
+    vscode.commands.registerCommand(SCORE_FOLDER_COMMAND, (folder?: vscode.Uri) => scoreFolder(context, settings, folder)),
+  );
+
+  /** For documents outside the configured languages, "Score Document" still works on request. */
+  const lintOnce = (document: vscode.TextDocument): LintResult =>
+    new Linter(builtinRules, mergeConfig({}, settings(), vscode.workspace.isTrusted)).lint(document.getText(), { format: formatOf(document) });
+
+  for (const document of vscode.workspace.textDocuments) if (applies(document)) schedule(document);
+  updateStatusBar(vscode.window.activeTextEditor);
+}
+
+function formatOf(document: vscode.TextDocument): TextFormat {
+  return document.languageId === 'markdown' ? 'markdown' : 'text';
+}
+
+async function scoreFolder(context: vscode.ExtensionContext, settings: () => EditorSettings, given?: vscode.Uri): Promise<void> {
+  const folder =
+    given ??
+    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: 'Score this folder' }))?.[0];
+  if (!folder) return;
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown,txt}'), '**/{node_modules,.git}/**', 5000);
+  const configFiles = new ConfigFiles();
+  const scored: ScoredDocument[] = [];
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Fulcrum: scoring documents', cancellable: true }, async (progress, token) => {
+    const sorted = files.sort((a, b) => a.path.localeCompare(b.path));
+    for (const [i, uri] of sorted.entries()) {
+      if (token.isCancellationRequested) break;
+      progress.report({ message: `${i + 1}/${sorted.length}`, increment: 100 / sorted.length });
+      const document = await vscode.workspace.openTextDocument(uri);
+      const fileConfig = await configFiles.forDocument(document);
+      const linter = new Linter(builtinRules, mergeConfig(fileConfig.config, settings(), vscode.workspace.isTrusted));
+      const path = uri.path.slice(folder.path.length).replace(/^\//, '');
+      scored.push({ path, result: linter.lint(document.getText(), { format: formatOf(document) }) });
+      // Yield between documents so the extension host stays responsive.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  });
+  configFiles.dispose();
+  if (scored.length === 0) return void vscode.window.showInformationMessage('Fulcrum: no Markdown or text files in that folder.');
+  const name = folder.path.split('/').pop() || folder.path;
+  showFolderReport(context.extensionUri, folder, folderData(name, scored), formatScoreCsv(scored));
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { builtinRuleIds, parseConfigText, type FulcrumConfig } from '../core/index.js';
+
+export const CONFIG_FILE_NAME = '.fulcrumrc.json';
+
+export interface LoadedFileConfig {
+  uri: vscode.Uri | null;
+  config: FulcrumConfig;
+  problems: string[];
+}
+
+const NONE: LoadedFileConfig = { uri: null, config: {}, problems: [] };
+
+/**
+ * Finds and reads .fulcrumrc.json from a document's folder upward to its workspace folder,
+ * through workspace.fs so it works on the desktop and on vscode.dev alike. Results are
+ * cached per config file until the file watcher says it changed.
+ */
+export class ConfigFiles implements vscode.Disposable {
+  private readonly byFile = new Map<string, Promise<LoadedFileConfig>>();
+  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const invalidate = (uri: vscode.Uri) => {
+      this.byFile.delete(uri.toString());
+      this.changed.fire();
+    };
+    this.watcher.onDidChange(invalidate);
+    this.watcher.onDidCreate(invalidate);
+    this.watcher.onDidDelete(invalidate);
+  }
+
+  async forDocument(document: vscode.TextDocument): Promise<LoadedFileConfig> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder || document.uri.scheme === 'untitled') return NONE;
+    let dir = vscode.Uri.joinPath(document.uri, '..');
+    for (let depth = 0; depth < 50; depth++) {
+      const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
+      const loaded = await this.load(candidate);
+      if (loaded) return loaded;
+      if (dir.path === folder.uri.path || dir.path === '/' || !dir.path.startsWith(folder.uri.path)) break;
+      dir = vscode.Uri.joinPath(dir, '..');
+    }
+    return NONE;
+  }
+
+  private load(uri: vscode.Uri): Promise<LoadedFileConfig | null> {
+    const key = uri.toString();
+    let pending = this.byFile.get(key);
+    if (!pending) {
+      pending = (async () => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await vscode.workspace.fs.readFile(uri);
+        } catch {
+          return NONE;
+        }
+        const { config, problems } = parseConfigText(new TextDecoder().decode(bytes), builtinRuleIds);
+        return { uri, config, problems: problems.map((p) => (p.path === '$' ? p.message : `${p.path}: ${p.message}`)) };
+      })();
+      this.byFile.set(key, pending);
+    }
+    return pending.then((loaded) => (loaded.uri ? loaded : null));
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}

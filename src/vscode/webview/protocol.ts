@@ -1,0 +1,53 @@
+/** The data the extension sends to its report webviews, and the messages they send back. */
+import { CATEGORIES, type LintResult } from '../../core/index.js';
+import { balanceSummary, dimensionLabel } from '../../report/charts.js';
+import { topGaps, type ScoredDocument } from '../../report/summary.js';
+
+export interface ReportData {
+  fileName: string;
+  profile: string;
+  overall: number;
+  categories: Array<{ name: string; score: number }>;
+  balance: {
+    summary: string;
+    dimensions: Array<{ label: string; leadership: number; management: number; leadershipCues: string[]; managementCues: string[] }>;
+  };
+  gaps: Array<{ ruleId: string; message: string }>;
+  findings: Array<{ ruleId: string; severity: string; message: string; line: number; column: number; offset: number; end: number }>;
+}
+
+export interface FolderData {
+  folder: string;
+  mean: number;
+  rows: Array<{ path: string; profile: string; score: number; gaps: string[] }>;
+}
+
+export type WebviewMessage = { type: 'ready' } | { type: 'reveal'; offset: number; end: number } | { type: 'open'; path: string } | { type: 'export' };
+
+export function reportData(fileName: string, result: LintResult): ReportData {
+  return {
+    fileName,
+    profile: result.profile,
+    overall: result.score.overall,
+    categories: CATEGORIES.map((name) => ({ name, score: result.score.categories[name] })),
+    balance: {
+      summary: balanceSummary(result.score.balance),
+      dimensions: result.score.balance.dimensions.map((d) => ({
+        label: dimensionLabel(d.dimension),
+        leadership: d.leadership,
+        management: d.management,
+        leadershipCues: d.leadershipCues,
+        managementCues: d.managementCues,
+      })),
+    },
+    gaps: result.findings.filter((f) => f.scope === 'document').map((f) => ({ ruleId: f.ruleId, message: f.message })),
+    findings: result.findings
+      .filter((f) => f.scope === 'inline')
+      .map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line, column: f.range.start.column, offset: f.range.start.offset, end: f.range.end.offset })),
+  };
+}
+
+export function folderData(folder: string, documents: ScoredDocument[]): FolderData {
+  const mean = documents.length ? Math.round(documents.reduce((s, d) => s + d.result.score.overall, 0) / documents.length) : 0;
+  return { folder, mean, rows: documents.map((d) => ({ path: d.path, profile: d.result.profile, score: d.result.score.overall, gaps: topGaps(d) })) };
+}
