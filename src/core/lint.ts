@@ -7,11 +7,9 @@ import { computeScore } from './score.js';
 import { parseSuppressions } from './suppress.js';
 import type { Finding, FulcrumConfig, LintResult, ProfileSetting, RuleSpec, TextFormat } from './types.js';
 
-export const DOCS_BASE_URL = 'https://github.com/fulcrum-writing/fulcrum/blob/main/docs/rules/';
+import { docsUrlFor } from './docs.js';
 
-export function docsUrlFor(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
-}
+export { docsUrlFor };
 
 export interface LintOptions {
   format?: TextFormat;

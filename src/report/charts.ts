@@ -1,4 +1,4 @@
-import { CATEGORIES, DIMENSIONS, type Balance, type Score } from '../core/index.js';
+import { CATEGORIES, DIMENSIONS, type Balance, type Score } from '../core/types.js';
 
 /**
  * SVG charts drawn from score data, shared by the CLI's HTML report and the editor's

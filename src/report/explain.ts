@@ -1,4 +1,5 @@
-import { docsUrlFor, type RuleSpec } from '../core/index.js';
+import { docsUrlFor } from '../core/docs.js';
+import type { RuleSpec } from '../core/types.js';
 
 /** A rule explained in Markdown: the editor's "Explain" view and hovers use it. */
 export function ruleMarkdown(rule: RuleSpec): string {

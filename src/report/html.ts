@@ -1,4 +1,4 @@
-import type { LintResult } from '../core/index.js';
+import type { LintResult } from '../core/types.js';
 import { balanceSummary, balanceSvg, categoryBarsSvg, escapeXml } from './charts.js';
 
 /** A stand-alone HTML score report (no script, no remote resources): one section per document. */

@@ -1,4 +1,4 @@
-import { CATEGORIES, type LintResult } from '../core/index.js';
+import { CATEGORIES, type LintResult } from '../core/types.js';
 
 /** What every score table needs per document: its path and its lint result. */
 export interface ScoredDocument {

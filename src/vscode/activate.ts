@@ -1,37 +1,39 @@
 import * as vscode from 'vscode';
-import { builtinRules, Linter, type LintResult, type TextFormat } from '../core/index.js';
+import type { LintResult } from '../core/types.js';
+import { builtinRules } from '../generated/builtinRules.js';
 import { ruleMarkdown } from '../report/explain.js';
 import { formatScoreCsv, type ScoredDocument } from '../report/summary.js';
-import { Analyzer, type BackgroundLinter } from './analyzer.js';
+import { Analyzer, formatOf } from './analyzer.js';
 import { APPLY_SNIPPET_COMMAND, applySnippetFix, EXPLAIN_COMMAND, FulcrumCodeActions } from './codeActions.js';
 import { ConfigFiles } from './configFiles.js';
-import { mergeConfig, readSettings, type EditorSettings } from './convert.js';
+import { readSettings, type EditorSettings } from './convert.js';
 import { toDiagnostics } from './diagnostics.js';
 import { FulcrumHover } from './hover.js';
 import { DocumentReport, folderData, showFolderReport } from './reportPanel.js';
 import { SCORE_DOCUMENT_COMMAND, ScoreStatusBar } from './statusBar.js';
+import type { EngineClient } from './worker/client.js';
 
 const SCORE_FOLDER_COMMAND = 'fulcrum.scoreFolder';
 const RULE_SCHEME = 'fulcrum-rule';
 /** Typing pauses shorter than this do not trigger analysis. */
 const DEBOUNCE_MS = 250;
 
-/** What differs between the desktop and the web: how to start a background linter. */
+/** What differs between the desktop and the web: where the engine runs. */
 export interface Platform {
-  createBackgroundLinter(extensionUri: vscode.Uri): BackgroundLinter | null;
+  createEngine(extensionUri: vscode.Uri): EngineClient;
 }
 
 export function activateFulcrum(context: vscode.ExtensionContext, platform: Platform): void {
   const settings = (): EditorSettings => readSettings((key) => vscode.workspace.getConfiguration('fulcrum').get(key));
   const configFiles = new ConfigFiles();
-  // The worker starts on first need, so activation stays cheap.
-  let background: BackgroundLinter | null | undefined;
-  const lazyBackground: BackgroundLinter = {
-    lint: (request) => (background ??= platform.createBackgroundLinter(context.extensionUri))?.lint(request) ?? Promise.reject(new Error('no worker')),
-    forget: (key) => background?.forget(key),
-    dispose: () => background?.dispose(),
+  // The engine starts on first need (in a worker), so activation stays cheap.
+  let started: EngineClient | undefined;
+  const engine: EngineClient = {
+    lint: (request) => (started ??= platform.createEngine(context.extensionUri)).lint(request),
+    forget: (key) => started?.forget(key),
+    dispose: () => started?.dispose(),
   };
-  const analyzer = new Analyzer(configFiles, settings, lazyBackground);
+  const analyzer = new Analyzer(configFiles, settings, engine);
   const diagnostics = vscode.languages.createDiagnosticCollection('fulcrum');
   const statusBar = new ScoreStatusBar();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -82,7 +84,6 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
   };
 
   const reanalyzeAll = () => {
-    analyzer.reset();
     for (const document of vscode.workspace.textDocuments) {
       if (applies(document)) schedule(document);
       else diagnostics.delete(document.uri);
@@ -103,7 +104,7 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
     diagnostics,
     statusBar,
     configFiles,
-    { dispose: () => lazyBackground.dispose() },
+    { dispose: () => engine.dispose() },
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.workspace.onDidOpenTextDocument((d) => applies(d) && schedule(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
@@ -137,25 +138,24 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand(SCORE_DOCUMENT_COMMAND, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return void vscode.window.showInformationMessage('Fulcrum: open a review, 1:1 notes or an announcement first.');
-      const result = analyzer.current(editor.document)?.result ?? (await analyzeNow(editor.document)) ?? lintOnce(editor.document);
+      const result = analyzer.current(editor.document)?.result ?? (await analyzeNow(editor.document)) ?? (await lintOnce(editor.document));
       DocumentReport.show(context.extensionUri, editor.document, result);
     }),
-    vscode.commands.registerCommand(SCORE_FOLDER_COMMAND, (folder?: vscode.Uri) => scoreFolder(context, settings, folder)),
+    vscode.commands.registerCommand(SCORE_FOLDER_COMMAND, (folder?: vscode.Uri) => scoreFolder(context, settings, engine, folder)),
   );
 
   /** For documents outside the configured languages, "Score Document" still works on request. */
-  const lintOnce = (document: vscode.TextDocument): LintResult =>
-    new Linter(builtinRules, mergeConfig({}, settings(), vscode.workspace.isTrusted)).lint(document.getText(), { format: formatOf(document) });
+  const lintOnce = async (document: vscode.TextDocument): Promise<LintResult> => {
+    const file = await configFiles.forDocument(document);
+    const reply = await engine.lint({ text: document.getText(), format: formatOf(document), configText: file.text, settings: settings(), trusted: vscode.workspace.isTrusted });
+    return reply.result;
+  };
 
   for (const document of vscode.workspace.textDocuments) if (applies(document)) schedule(document);
   updateStatusBar(vscode.window.activeTextEditor);
 }
 
-function formatOf(document: vscode.TextDocument): TextFormat {
-  return document.languageId === 'markdown' ? 'markdown' : 'text';
-}
-
-async function scoreFolder(context: vscode.ExtensionContext, settings: () => EditorSettings, given?: vscode.Uri): Promise<void> {
+async function scoreFolder(context: vscode.ExtensionContext, settings: () => EditorSettings, engine: EngineClient, given?: vscode.Uri): Promise<void> {
   const folder =
     given ??
     (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: 'Score this folder' }))?.[0];
@@ -169,12 +169,9 @@ async function scoreFolder(context: vscode.ExtensionContext, settings: () => Edi
       if (token.isCancellationRequested) break;
       progress.report({ message: `${i + 1}/${sorted.length}`, increment: 100 / sorted.length });
       const document = await vscode.workspace.openTextDocument(uri);
-      const fileConfig = await configFiles.forDocument(document);
-      const linter = new Linter(builtinRules, mergeConfig(fileConfig.config, settings(), vscode.workspace.isTrusted));
-      const path = uri.path.slice(folder.path.length).replace(/^\//, '');
-      scored.push({ path, result: linter.lint(document.getText(), { format: formatOf(document) }) });
-      // Yield between documents so the extension host stays responsive.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      const file = await configFiles.forDocument(document);
+      const reply = await engine.lint({ text: document.getText(), format: formatOf(document), configText: file.text, settings: settings(), trusted: vscode.workspace.isTrusted });
+      scored.push({ path: uri.path.slice(folder.path.length).replace(/^\//, ''), result: reply.result });
     }
   });
   configFiles.dispose();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, TextEdit } from '../core/index.js';
+import type { Finding, TextEdit } from '../core/types.js';
 import type { Analyzer } from './analyzer.js';
 import { compatibleEdits, disableDocumentEdit, disableLineEdit, toSnippet } from './convert.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';

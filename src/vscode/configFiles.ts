@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import { builtinRuleIds, parseConfigText, type FulcrumConfig } from '../core/index.js';
 
 export const CONFIG_FILE_NAME = '.fulcrumrc.json';
 
+/** A config file's raw text: the engine (in the worker) parses and validates it. */
 export interface LoadedFileConfig {
   uri: vscode.Uri | null;
-  config: FulcrumConfig;
-  problems: string[];
+  text: string | null;
 }
 
-const NONE: LoadedFileConfig = { uri: null, config: {}, problems: [] };
+const NONE: LoadedFileConfig = { uri: null, text: null };
 
 /**
  * Finds and reads .fulcrumrc.json from a document's folder upward to its workspace folder,
@@ -58,8 +57,7 @@ export class ConfigFiles implements vscode.Disposable {
         } catch {
           return NONE;
         }
-        const { config, problems } = parseConfigText(new TextDecoder().decode(bytes), builtinRuleIds);
-        return { uri, config, problems: problems.map((p) => (p.path === '$' ? p.message : `${p.path}: ${p.message}`)) };
+        return { uri, text: new TextDecoder().decode(bytes) };
       })();
       this.byFile.set(key, pending);
     }

@@ -2,7 +2,7 @@
  * Pure conversions between Fulcrum's shapes and the editor's, kept free of the `vscode`
  * module so they can be unit-tested in plain Node.
  */
-import type { Finding, FulcrumConfig, ProfileSetting, RuleSetting, Severity, TextEdit } from '../core/index.js';
+import type { Finding, FulcrumConfig, ProfileSetting, RuleSetting, Severity, TextEdit } from '../core/types.js';
 
 export interface PlainPosition {
   /** 0-based, as VS Code counts. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core/index.js';
+import type { Finding } from '../core/types.js';
 import { findingToDiagnosticSpec } from './convert.js';
 
 export const DIAGNOSTIC_SOURCE = 'Fulcrum';

@@ -1,16 +1,16 @@
-/** Desktop entry: lints large documents in a worker thread. */
+/** Desktop entry: the engine runs in a worker thread, never on the extension host thread. */
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { activateFulcrum } from './activate.js';
-import { WorkerLinter } from './worker/client.js';
+import { WorkerEngine } from './worker/client.js';
 import type { WorkerReply } from './worker/service.js';
 
 export function activate(context: vscode.ExtensionContext): void {
   activateFulcrum(context, {
-    createBackgroundLinter(extensionUri) {
+    createEngine(extensionUri) {
       const worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.node.cjs').fsPath);
       worker.unref();
-      return new WorkerLinter({
+      return new WorkerEngine({
         post: (message) => worker.postMessage(message),
         onReply: (listener) => worker.on('message', (reply: WorkerReply) => listener(reply)),
         terminate: () => void worker.terminate(),

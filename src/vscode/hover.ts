@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RuleSpec } from '../core/index.js';
+import type { RuleSpec } from '../core/types.js';
 import { ruleHoverMarkdown } from '../report/explain.js';
 import type { Analyzer } from './analyzer.js';
 

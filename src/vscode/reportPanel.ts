@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LintResult } from '../core/index.js';
+import type { LintResult } from '../core/types.js';
 import { folderData, reportData, type FolderData, type ReportData, type WebviewMessage } from './webview/protocol.js';
 
 /** A nonce for the webview's one script, from the platform's CSPRNG (desktop and web alike). */

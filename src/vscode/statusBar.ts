@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CATEGORIES, type LintResult } from '../core/index.js';
+import { CATEGORIES, type LintResult } from '../core/types.js';
 import { balanceSummary } from '../report/charts.js';
 
 export const SCORE_DOCUMENT_COMMAND = 'fulcrum.scoreDocument';

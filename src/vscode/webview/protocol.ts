@@ -1,5 +1,5 @@
 /** The data the extension sends to its report webviews, and the messages they send back. */
-import { CATEGORIES, type LintResult } from '../../core/index.js';
+import { CATEGORIES, type LintResult } from '../../core/types.js';
 import { balanceSummary, dimensionLabel } from '../../report/charts.js';
 import { topGaps, type ScoredDocument } from '../../report/summary.js';
 

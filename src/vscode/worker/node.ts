@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { createWorkerService, type WorkerRequest } from './service.js';
+import { createEngineService, type WorkerRequest } from './service.js';
 
-const handle = createWorkerService();
+const handle = createEngineService();
 parentPort?.on('message', (message: WorkerRequest) => parentPort?.postMessage(handle(message)));

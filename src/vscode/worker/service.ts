@@ -1,29 +1,68 @@
-import { builtinRules, Linter, ParseCache, type LintResult } from '../../core/index.js';
-import type { LintRequest } from '../analyzer.js';
+import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type FulcrumConfig, type LintResult, type TextFormat } from '../../core/index.js';
+import { mergeConfig, type EditorSettings } from '../convert.js';
+
+/** One document to lint, with everything that decides how: config file text, settings, trust. */
+export interface LintRequest {
+  /** Documents linted repeatedly (open editors) pass a key, so unchanged paragraphs are not re-parsed. */
+  key?: string;
+  text: string;
+  format: TextFormat;
+  configText: string | null;
+  settings: EditorSettings;
+  trusted: boolean;
+}
+
+export interface LintReply {
+  result: LintResult;
+  /** What is wrong with the config file, one line each; the valid parts still apply. */
+  configProblems: string[];
+}
 
 export type WorkerRequest = { id: number; kind: 'lint'; request: LintRequest } | { id: number; kind: 'forget'; key: string };
-export type WorkerReply = { id: number; result?: LintResult; error?: string };
+export type WorkerReply = { id: number; reply?: LintReply; error?: string };
 
 /**
- * What runs inside the worker (a worker thread on the desktop, a web worker on the web):
- * the same engine, with a parse cache per document so re-analysis stays incremental.
+ * The engine side of the extension. It runs in a worker (a worker thread on the desktop, a
+ * web worker on the web), so the extension host never loads the NLP library (~0.7 s to
+ * initialise) and never blocks on a long document.
  */
-export function createWorkerService(): (message: WorkerRequest) => WorkerReply {
+export function createEngineService(): (message: WorkerRequest) => WorkerReply {
   const caches = new Map<string, ParseCache>();
   const linters = new Map<string, Linter>();
+  const configs = new Map<string, { config: FulcrumConfig; problems: string[] }>();
+
+  const parseConfig = (text: string | null) => {
+    if (text === null) return { config: {}, problems: [] };
+    let parsed = configs.get(text);
+    if (!parsed) {
+      const { config, problems } = parseConfigText(text, builtinRuleIds);
+      configs.set(text, (parsed = { config, problems: problems.map((p) => (p.path === '$' ? p.message : `${p.path}: ${p.message}`)) }));
+    }
+    return parsed;
+  };
+
+  const linterFor = (config: FulcrumConfig) => {
+    const key = JSON.stringify(config);
+    let linter = linters.get(key);
+    if (!linter) linters.set(key, (linter = new Linter(builtinRules, config)));
+    return linter;
+  };
+
   return (message) => {
     if (message.kind === 'forget') {
       caches.delete(message.key);
       return { id: message.id };
     }
     try {
-      const { key, text, format, config } = message.request;
-      const configKey = JSON.stringify(config);
-      let linter = linters.get(configKey);
-      if (!linter) linters.set(configKey, (linter = new Linter(builtinRules, config)));
-      let cache = caches.get(key);
-      if (!cache) caches.set(key, (cache = new ParseCache()));
-      return { id: message.id, result: linter.lint(text, { format, cache }) };
+      const { key, text, format, configText, settings, trusted } = message.request;
+      const { config, problems } = parseConfig(configText);
+      let cache: ParseCache | undefined;
+      if (key !== undefined) {
+        cache = caches.get(key);
+        if (!cache) caches.set(key, (cache = new ParseCache()));
+      }
+      const result = linterFor(mergeConfig(config, settings, trusted)).lint(text, { format, cache });
+      return { id: message.id, reply: { result, configProblems: problems } };
     } catch (error) {
       return { id: message.id, error: (error as Error).message };
     }

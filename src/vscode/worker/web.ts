@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { createWorkerService, type WorkerRequest } from './service.js';
+import { createEngineService, type WorkerRequest } from './service.js';
 
-const handle = createWorkerService();
+const handle = createEngineService();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => scope.postMessage(handle(event.data));
