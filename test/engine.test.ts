@@ -570,6 +570,18 @@ describe('engine', () => {
       assert.equal(lint(`---\r\nfulcrum: # settings\r\n  other: 1\r\n  profile: 'one-on-one' # why\r\n---\r\n${plain}`).profile, 'one-on-one');
     });
 
+    it('ignores a profile key nested deeper under fulcrum:', () => {
+      assert.equal(lint(`---\nfulcrum:\n  rules:\n    profile: announcement\n  other: 1\n---\n${plain}`).profile, 'review');
+      assert.equal(lint(`---\nfulcrum:\n  rules:\n    x: 1\n  profile: announcement\n---\n${plain}`).profile, 'announcement');
+    });
+
+    it('reads a fulcrum: block without a profile quickly (no regex backtracking blow-up)', () => {
+      const settings = '      setting: value\n'.repeat(10);
+      const started = performance.now();
+      assert.equal(lint(`---\nfulcrum:\n${settings}---\n${plain}`).profile, 'review');
+      assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+    });
+
     it('ignores a top-level profile key and an unknown profile value', () => {
       const oneOnOne = '# 1:1 with Sam\n\n## Action items\n\n- Sam will send the notes by Friday.';
       assert.equal(lint(`---\nfulcrum:\n  other: 1\nprofile: announcement\n---\n${oneOnOne}`).profile, 'one-on-one');

@@ -34,14 +34,46 @@ const SIGNALS: Record<Profile, RegExp[]> = {
  *   fulcrum:
  *     profile: review
  * from YAML front matter. Only this one key is needed, so a full YAML parser is not.
+ * Line by line rather than one regex over the block: a regex with a repeated
+ * "indented line" group backtracks exponentially when `fulcrum:` has no profile.
  */
-const FLOW_FORM = /^fulcrum:\s*\{[^}]*\bprofile:\s*["']?([\w-]+)["']?[^}]*\}\s*(?:#.*)?$/m;
-const BLOCK_FORM = /^fulcrum:\s*(?:#.*)?\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+profile:\s*["']?([\w-]+)["']?\s*(?:#.*)?$/m;
+const FULCRUM_KEY = /^fulcrum:[ \t]*(.*)$/;
+const FLOW_PROFILE = /^\{[^}]*\bprofile:\s*["']?([\w-]+)["']?[^}]*\}$/;
+const BLOCK_PROFILE = /^profile:\s*["']?([\w-]+)["']?$/;
+
+/** A YAML value without its trailing `# comment`. */
+function withoutComment(text: string): string {
+  return text.replace(/(?:^|\s)#.*$/, '').trim();
+}
+
+/** The `profile:` key among the lines indented under `fulcrum:`, at their first level (not a nested key's). */
+function blockProfile(lines: string[], from: number): string | undefined {
+  let level: number | undefined;
+  for (let i = from; i < lines.length; i++) {
+    const content = withoutComment(lines[i]);
+    if (content === '') continue;
+    const indent = lines[i].length - lines[i].trimStart().length;
+    if (indent === 0) return undefined; // back at the top level: the block has ended
+    level ??= indent;
+    if (indent === level) {
+      const value = content.match(BLOCK_PROFILE)?.[1];
+      if (value) return value;
+    }
+  }
+  return undefined;
+}
 
 export function profileFromFrontMatter(frontMatter: string | null): Profile | null {
   if (!frontMatter) return null;
-  const value = frontMatter.match(FLOW_FORM)?.[1] ?? frontMatter.match(BLOCK_FORM)?.[1];
-  return value && (PROFILES as readonly string[]).includes(value) ? (value as Profile) : null;
+  const lines = frontMatter.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const key = lines[i].match(FULCRUM_KEY);
+    if (!key) continue;
+    const inline = withoutComment(key[1]);
+    const value = inline ? inline.match(FLOW_PROFILE)?.[1] : blockProfile(lines, i + 1);
+    return value && (PROFILES as readonly string[]).includes(value) ? (value as Profile) : null;
+  }
+  return null;
 }
 
 export function detectProfile(doc: ParsedDocument, setting: ProfileSetting = 'auto'): Profile {
