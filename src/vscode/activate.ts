@@ -63,7 +63,7 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
       diagnostics.set(document.uri, toDiagnostics(analysis.result.findings, document));
       showConfigProblems(analysis.configUri, analysis.configProblems);
       if (vscode.window.activeTextEditor?.document === document) statusBar.show(analysis.result);
-      DocumentReport.refresh(document, analysis.result);
+      DocumentReport.refresh(document, analysis.result, analysis.omitted);
       return analysis.result;
     } catch (error) {
       void vscode.window.showErrorMessage(`Fulcrum could not analyse ${vscode.workspace.asRelativePath(document.uri)}: ${(error as Error).message}`);
@@ -138,8 +138,9 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
     vscode.commands.registerCommand(SCORE_DOCUMENT_COMMAND, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return void vscode.window.showInformationMessage('Fulcrum: open a review, 1:1 notes or an announcement first.');
-      const result = analyzer.current(editor.document)?.result ?? (await analyzeNow(editor.document)) ?? (await lintOnce(editor.document));
-      DocumentReport.show(context.extensionUri, editor.document, result);
+      const current = analyzer.current(editor.document);
+      const result = current?.result ?? (await analyzeNow(editor.document)) ?? (await lintOnce(editor.document));
+      DocumentReport.show(context.extensionUri, editor.document, result, analyzer.current(editor.document)?.omitted ?? 0);
     }),
     vscode.commands.registerCommand(SCORE_FOLDER_COMMAND, (folder?: vscode.Uri) => scoreFolder(context, settings, engine, folder)),
   );

@@ -9,6 +9,8 @@ export interface Analysis {
   result: LintResult;
   configProblems: string[];
   configUri: vscode.Uri | null;
+  /** Findings not passed to the editor (beyond VS Code's 1000 problems per file). */
+  omitted: number;
 }
 
 export function formatOf(document: vscode.TextDocument): TextFormat {
@@ -48,7 +50,7 @@ export class Analyzer {
       trusted: vscode.workspace.isTrusted,
     });
     if (document.version !== version || document.isClosed) return undefined;
-    const analysis = { version, result: reply.result, configProblems: reply.configProblems, configUri: file.uri };
+    const analysis = { version, result: reply.result, configProblems: reply.configProblems, configUri: file.uri, omitted: reply.omitted };
     this.latest.set(key, analysis);
     return analysis;
   }

@@ -39,7 +39,7 @@ export class DocumentReport implements vscode.Disposable {
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, document: vscode.TextDocument, result: LintResult): DocumentReport {
+  static show(extensionUri: vscode.Uri, document: vscode.TextDocument, result: LintResult, omitted = 0): DocumentReport {
     if (DocumentReport.current) {
       DocumentReport.current.document = document;
       DocumentReport.current.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -47,14 +47,14 @@ export class DocumentReport implements vscode.Disposable {
       const panel = vscode.window.createWebviewPanel('fulcrum.report', 'Fulcrum score', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri));
       DocumentReport.current = new DocumentReport(panel, extensionUri, document);
     }
-    DocumentReport.current.update(document, result);
+    DocumentReport.current.update(document, result, omitted);
     return DocumentReport.current;
   }
 
   /** Called after every analysis: the open report follows the document as it changes. */
-  static refresh(document: vscode.TextDocument, result: LintResult): void {
+  static refresh(document: vscode.TextDocument, result: LintResult, omitted = 0): void {
     const report = DocumentReport.current;
-    if (report && report.document.uri.toString() === document.uri.toString()) report.update(document, result);
+    if (report && report.document.uri.toString() === document.uri.toString()) report.update(document, result, omitted);
   }
 
   private constructor(
@@ -68,9 +68,9 @@ export class DocumentReport implements vscode.Disposable {
     panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message), null, this.disposables);
   }
 
-  private update(document: vscode.TextDocument, result: LintResult): void {
+  private update(document: vscode.TextDocument, result: LintResult, omitted: number): void {
     this.document = document;
-    this.data = reportData(vscode.workspace.asRelativePath(document.uri), result);
+    this.data = reportData(vscode.workspace.asRelativePath(document.uri), result, omitted);
     this.panel.title = `Fulcrum ${result.score.overall}: ${document.uri.path.split('/').pop()}`;
     if (this.ready) void this.panel.webview.postMessage({ type: 'document', data: this.data });
   }

@@ -14,6 +14,8 @@ export interface ReportData {
   };
   gaps: Array<{ ruleId: string; message: string }>;
   findings: Array<{ ruleId: string; severity: string; message: string; line: number; column: number; offset: number; end: number }>;
+  /** Findings too many to list (the score counts them). */
+  omitted: number;
 }
 
 export interface FolderData {
@@ -24,7 +26,7 @@ export interface FolderData {
 
 export type WebviewMessage = { type: 'ready' } | { type: 'reveal'; offset: number; end: number } | { type: 'open'; path: string } | { type: 'export' };
 
-export function reportData(fileName: string, result: LintResult): ReportData {
+export function reportData(fileName: string, result: LintResult, omitted = 0): ReportData {
   return {
     fileName,
     profile: result.profile,
@@ -40,6 +42,7 @@ export function reportData(fileName: string, result: LintResult): ReportData {
         managementCues: d.managementCues,
       })),
     },
+    omitted,
     gaps: result.findings.filter((f) => f.scope === 'document').map((f) => ({ ruleId: f.ruleId, message: f.message })),
     findings: result.findings
       .filter((f) => f.scope === 'inline')

@@ -121,7 +121,7 @@ function renderDocument(root: HTMLElement, data: ReportData): void {
 
   const grid = el('div', 'grid');
   grid.append(card('Categories', categoryChart(data)), card('Leadership / management balance', balanceChart(data), el('p', 'summary', data.balance.summary)));
-  root.replaceChildren(header, grid, card('Gaps in the document', gaps), card(`Findings (${data.findings.length})`, list));
+  root.replaceChildren(header, grid, card('Gaps in the document', gaps), card(data.omitted ? `Findings (first ${data.findings.length}; ${data.omitted} more not listed)` : `Findings (${data.findings.length})`, list));
 }
 
 function renderFolder(root: HTMLElement, data: FolderData): void {

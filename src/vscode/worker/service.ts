@@ -14,8 +14,31 @@ export interface LintRequest {
 
 export interface LintReply {
   result: LintResult;
+  /** Findings left out of `result.findings` (the score still counts them): see MAX_FINDINGS. */
+  omitted: number;
   /** What is wrong with the config file, one line each; the valid parts still apply. */
   configProblems: string[];
+}
+
+/**
+ * VS Code shows at most 1000 problems per file, and copying tens of thousands of findings
+ * from the worker would block the extension host while it deserialises them. The editor
+ * gets the first 1000 inline findings plus every document-level one; scores use them all.
+ */
+export const MAX_FINDINGS = 1000;
+
+export function slimForEditor(result: LintResult): { result: LintResult; omitted: number } {
+  if (result.findings.length <= MAX_FINDINGS) return { result, omitted: 0 };
+  const keep = new Set<number>();
+  result.findings.forEach((f, i) => {
+    if (f.scope === 'document' || keep.size < MAX_FINDINGS) keep.add(i);
+  });
+  const newIndex = new Map<number, number>();
+  const findings = result.findings.filter((_, i) => keep.has(i) && newIndex.set(i, newIndex.size));
+  const deductions = result.score.deductions
+    .filter((d) => d.finding < 0 || keep.has(d.finding))
+    .map((d) => (d.finding < 0 ? d : { ...d, finding: newIndex.get(d.finding)! }));
+  return { result: { ...result, findings, score: { ...result.score, deductions } }, omitted: result.findings.length - findings.length };
 }
 
 export type WorkerRequest = { id: number; kind: 'lint'; request: LintRequest } | { id: number; kind: 'forget'; key: string };
@@ -61,8 +84,8 @@ export function createEngineService(): (message: WorkerRequest) => WorkerReply {
         cache = caches.get(key);
         if (!cache) caches.set(key, (cache = new ParseCache()));
       }
-      const result = linterFor(mergeConfig(config, settings, trusted)).lint(text, { format, cache });
-      return { id: message.id, reply: { result, configProblems: problems } };
+      const { result, omitted } = slimForEditor(linterFor(mergeConfig(config, settings, trusted)).lint(text, { format, cache }));
+      return { id: message.id, reply: { result, omitted, configProblems: problems } };
     } catch (error) {
       return { id: message.id, error: (error as Error).message };
     }
