@@ -161,7 +161,23 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     await shots.take(page, 'after-fix');
   });
 
+  it('explains a finding on hover: why, the seed quote and an example', async () => {
+    const finding = lint(readFileSync(join(server.workspace, REVIEW), 'utf8')).findings.find((f) => f.ruleId === 'feedback/vague-praise')!;
+    await goTo(page, finding.range.start.line, finding.range.start.column + 1);
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await page.keyboard.press(`${isCtrl}+K`);
+    await page.keyboard.press(`${isCtrl}+I`);
+    const hover = page.locator('.monaco-hover', { hasText: 'Fulcrum · Praise with nothing specific in it' });
+    await hover.first().waitFor({ timeout: 15_000 });
+    const text = await hover.first().innerText();
+    assert.ok(text.includes('contributions are recognized'), 'the seed quote');
+    assert.ok(text.includes('✗') && text.includes('✓'), 'a before/after example');
+    await shots.take(page, 'hover');
+    await page.keyboard.press('Escape');
+  });
+
   it('opens the score report with the score and the balance chart', async () => {
+    await runCommand(page, 'View: Hide Panel');
     await runCommand(page, 'Fulcrum: Score Document');
     const frame = await reportFrame(page);
     const expected = lint(readFileSync(join(server.workspace, REVIEW), 'utf8')).score.overall;
@@ -190,7 +206,7 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     const keep = join(ROOT, 'media', 'screenshots');
     if (!process.env.FULCRUM_UPDATE_SCREENSHOTS) return;
     mkdirSync(keep, { recursive: true });
-    for (const [from, to] of [['squiggles', 'vscode-squiggles'], ['quick-fix-menu', 'vscode-quick-fix'], ['score-report', 'vscode-report'], ['problems-panel', 'vscode-problems']]) {
+    for (const [from, to] of [['squiggles', 'vscode-squiggles'], ['quick-fix-menu', 'vscode-quick-fix'], ['score-report', 'vscode-report'], ['problems-panel', 'vscode-problems'], ['hover', 'vscode-hover']]) {
       const file = [...Array(20).keys()].map((i) => join(shots.dir, `${String(i + 1).padStart(2, '0')}-${from}.png`)).find(existsSync);
       if (file) copyFileSync(file, join(keep, `${to}.png`));
     }
