@@ -184,6 +184,23 @@ describe('engine', () => {
       assert.equal(prose[source.indexOf('y=2,') + 3], ',');
     });
 
+    it('masks long lines in linear time: a pasted base64 image, runs of brackets and comment openers', () => {
+      const lines = [
+        `![screenshot](data:image/png;base64,${'iVBORw0KGgo'.repeat(20000)})`,
+        '[a '.repeat(60000),
+        'note <!-- '.repeat(40000),
+        `label\n${'next:\n'.repeat(60000)}`,
+      ];
+      for (const line of lines) {
+        const source = `${line}\n\nMarco will share the plan soon.\n`;
+        const started = performance.now();
+        const doc = parseDocument(source);
+        const elapsed = performance.now() - started;
+        assert.equal(source.slice(doc.sentences.at(-1)!.start, doc.sentences.at(-1)!.end), 'Marco will share the plan soon.');
+        assert.ok(elapsed < 5000, `${line.slice(0, 20)}… took ${Math.round(elapsed)} ms`);
+      }
+    });
+
     it('keeps link text and masks link targets, reference labels and definitions, and images', () => {
       const source = 'Read [the hiring plan](https://example.com/plan "Plan") and [the rota][rota] soon. ![diagram soon](img/a.png)\n\n[rota]: https://example.com/rota\n';
       assertKept(source, 'the hiring plan');

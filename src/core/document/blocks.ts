@@ -36,7 +36,11 @@ function trimmedRange(text: string, start: number, end: number): [number, number
  */
 function labelEndsBlock(masked: string, open: { kind: BlockKind; start: number; end: number }, indent: number): boolean {
   if (open.kind === 'list-item') return indent === 0;
-  return open.kind === 'paragraph' && /[.!?…]["'”’)]*$/.test(masked.slice(open.start, open.end).trimEnd());
+  if (open.kind !== 'paragraph') return false;
+  // Only the paragraph's last characters matter: slicing all of it for every label line is quadratic.
+  let last = open.end;
+  while (last > open.start && /\s/.test(masked[last - 1])) last--;
+  return /[.!?…]["'”’)]*$/.test(masked.slice(Math.max(open.start, last - 16), last));
 }
 
 export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; sections: Section[] } {

@@ -60,11 +60,15 @@ const COMMENT_CLOSE = '-->';
 const CODE_SPAN = /(`+)(?!`)[^\n]*?[^`\n]?\1(?!`)/g;
 const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/g;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
-const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
-const LINK = /\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g;
+// Link and image text stops at the next "[": on a line of unclosed brackets each one
+// would otherwise scan to the end of the line (quadratic time on long lines).
+const IMAGE = /!\[[^[\]\n]*\]\([^)\n]*\)/g;
+const LINK = /\[([^[\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g;
 /** A bare URL; parentheses only in balanced pairs, so "(see https://x.org/a)" keeps its ")" but ".../Foo_(bar)" is whole. */
 const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)(?:[^\s<>"'`()]|\([^\s<>"'`()]*\))*(?:[^\s<>"'`.,;:!?()\]]|\([^\s<>"'`()]*\))/g;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// The lookbehind starts a match only where a run of address characters starts; without
+// it a long run with no "@" (a base64 image) is rescanned from every character.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const EMPHASIS = /\*{1,3}|~~|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|\\(?=[\\`*_{}[\]()#+\-.!|>~])/gu;
 
 /** Counts blankOut calls, so a line nothing was masked in can be read from the source (no array join). */
@@ -145,15 +149,17 @@ function codeSpanEnd(line: string, tick: number): number {
  * Masks the HTML comments in text[from, end) (one line) and records them. A "<!--" inside
  * a code span is code, not a comment, so a document that shows a directive in backticks
  * does not switch its own rules off. Returns the start of a comment that stays open past
- * the end of the line, or -1. Searches stay inside the line: a 1 MB document has many.
+ * the end of the line, or -1. `lastClose` is the last "-->" of the whole text: whether a
+ * comment can close on a later line is known without searching the rest of the text.
  */
-function maskLineComments(chars: string[], text: string, from: number, end: number, comments: TextRange[]): number {
+function maskLineComments(chars: string[], text: string, from: number, end: number, lastClose: number, comments: TextRange[]): number {
   const line = text.slice(from, end);
+  let tick = line.indexOf('`');
   let i = 0;
   while (i < line.length) {
     const open = line.indexOf(COMMENT_OPEN, i);
     if (open < 0) return -1;
-    const tick = line.indexOf('`', i);
+    if (tick >= 0 && tick < i) tick = line.indexOf('`', i);
     if (tick >= 0 && tick < open) {
       const spanEnd = codeSpanEnd(line, tick);
       i = spanEnd > 0 ? spanEnd : tick + 1;
@@ -167,12 +173,10 @@ function maskLineComments(chars: string[], text: string, from: number, end: numb
       continue;
     }
     // "<!--" in running text that never closes is literal text in CommonMark, not a
-    // comment that hides the rest of the document.
-    const closesLater = text.includes(COMMENT_CLOSE, end);
-    if (!closesLater && line.slice(0, open).trim() !== '') {
-      i = open + COMMENT_OPEN.length;
-      continue;
-    }
+    // comment that hides the rest of the document. No later "<!--" on this line can
+    // close on it either, so the rest of the line is text too.
+    const startsLine = line.slice(0, open).trim() === '';
+    if (!startsLine && lastClose < end) return -1;
     blankOut(chars, from + open, end);
     return from + open;
   }
@@ -239,6 +243,7 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
   let fence: { char: string; length: number } | null = null;
   /** Start of an HTML comment that spans lines, or -1. Comments are found line by line so code keeps its "<!--" literal. */
   let openComment = -1;
+  const lastClose = text.lastIndexOf(COMMENT_CLOSE);
   let previous: LineKind = 'blank';
   let inList = false;
 
@@ -293,7 +298,7 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
           continue;
         }
       }
-      openComment = maskLineComments(chars, text, from, end, comments);
+      openComment = maskLineComments(chars, text, from, end, lastClose, comments);
     }
 
     const lineText = readLine(start, end);
