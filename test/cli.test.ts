@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
@@ -27,10 +27,11 @@ interface Run {
   stderr: string;
 }
 
-function fulcrum(cwd: string, args: string[], input?: string | Buffer): Run {
+/** Runs the CLI; `as` runs it as another user (to meet a permission error when the tests run as root). */
+function fulcrum(cwd: string, args: string[], input?: string | Buffer, as?: { uid: number; gid: number }): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...as });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -107,8 +108,8 @@ class Sandbox {
     return readFileSync(join(this.root, path));
   }
 
-  run(args: string[], input?: string | Buffer): Run {
-    return fulcrum(this.root, args, input);
+  run(args: string[], input?: string | Buffer, as?: { uid: number; gid: number }): Run {
+    return fulcrum(this.root, args, input, as);
   }
 
   remove(): void {
@@ -413,6 +414,20 @@ describe('cli', function () {
       assert.deepEqual(box.read('doc.md'), before);
     });
 
+    it('reports a file it cannot write the fixes to on one line, without crashing', function () {
+      if (process.platform === 'win32') this.skip();
+      const path = box.write('locked.md', 'We utilize it.\n');
+      chmodSync(path, 0o444);
+      chmodSync(box.root, 0o755);
+      // Root may write a read-only file: run as "nobody" then, if that user can run the CLI here.
+      const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+      if (as && box.run(['--version'], undefined, as).status !== 0) this.skip();
+      const run = box.run(['check', '--fix', 'locked.md'], undefined, as);
+      assert.equal(run.status, 2);
+      assert.deepEqual(errorLines(run), ['fulcrum: locked.md: cannot write the fixes (permission denied)']);
+      assert.equal(box.read('locked.md').toString(), 'We utilize it.\n');
+    });
+
     it('with -, prints the fixed text on stdout and the report on stderr', () => {
       const run = box.run(['check', '--fix', '-'], 'We utilize the tool.\nMarco will share the plan soon.\n');
       assert.equal(run.status, 0, run.stderr);
@@ -453,7 +468,7 @@ describe('cli', function () {
       const run = box.run(['check', 'missing.md']);
       assert.equal(run.status, 2);
       assert.doesNotMatch(run.stdout, /✔/);
-      assert.match(run.stdout, /1 input could not be read/);
+      assert.match(run.stdout, /1 input could not be checked/);
     });
 
     it('checks an empty file without complaint', () => {

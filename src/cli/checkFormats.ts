@@ -17,7 +17,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `unreadable`: inputs that were named but could not be read, so the summary never says "no problems" about them. */
+/** `unreadable`: inputs that were named but could not be read or fixed, so the summary never says "no problems" about them. */
 export function formatStylish(reports: FileReport[], color: boolean, unreadable = 0): string {
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0 };
@@ -33,7 +33,7 @@ export function formatStylish(reports: FileReport[], color: boolean, unreadable 
     }
   }
   const problems = totals.error + totals.warning + totals.info;
-  const unread = unreadable ? `; ${plural(unreadable, 'input')} could not be read` : '';
+  const unread = unreadable ? `; ${plural(unreadable, 'input')} could not be checked` : '';
   if (problems === 0) {
     out.push(paint(`${unreadable ? '✖' : '✔'} ${plural(reports.length, 'file')} checked, no problems${unread}`, unreadable ? 'red' : 'green', color));
   } else {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { TextFormat } from '../core/index.js';
@@ -85,16 +85,29 @@ export function decodeDocument(bytes: Uint8Array): ReadDocument {
   return { text: hadBom ? text.slice(1) : text, hadBom };
 }
 
+/** A file-system error in a few words, for a one-line message. */
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+}
+
 export function readDocument(path: string): ReadDocument {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-    throw new InputError(reason);
+    throw new InputError(fsReason(error));
   }
   return decodeDocument(bytes);
+}
+
+/** Writes fixed text back, with the BOM the file had; a file that cannot be written is an input error, not a crash. */
+export function writeDocument(path: string, text: string, hadBom: boolean): void {
+  try {
+    writeFileSync(path, (hadBom ? '\uFEFF' : '') + text);
+  } catch (error) {
+    throw new InputError(`cannot write the fixes (${fsReason(error)})`);
+  }
 }
 
 export function displayPath(path: string, cwd = process.cwd()): string {

@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { applyFixes, type LintResult, type ProfileSetting, type RuleSpec } from '../core/index.js';
 import { CHECK_FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type CheckFormat, type FileReport } from './checkFormats.js';
 import { ConfigResolver } from './config.js';
-import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument } from './files.js';
+import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument, writeDocument } from './files.js';
 import { explainRule, listRules } from './ruleCommands.js';
 import { formatScoreCsv, formatScoreHtml, formatScoreJson, formatScoreTable, SCORE_FORMATS, type ScoreFormat } from './scoreFormats.js';
 
@@ -51,7 +51,7 @@ export interface Io {
 
 interface Checked {
   reports: FileReport[];
-  /** Inputs that could not be read (missing, binary, not UTF-8). */
+  /** Inputs that could not be read (missing, binary, not UTF-8) or written back with fixes. */
   unreadable: number;
   /** Unreadable inputs plus config problems: any of them makes the exit code 2. */
   inputErrors: number;
@@ -120,7 +120,7 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
       let current = text;
       if (fix) {
         current = fixText(file, text);
-        if (current !== text) writeFileSync(file, (hadBom ? '\uFEFF' : '') + current);
+        if (current !== text) writeDocument(file, current, hadBom);
       }
       reports.push({ path: name, result: lintText(file, current) });
     } catch (error) {
