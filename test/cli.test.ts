@@ -435,6 +435,15 @@ describe('cli', function () {
       assert.match(run.stderr, /"soon" gives no date/);
       assert.doesNotMatch(run.stderr, /cli-test-utilize/);
     });
+
+    it('with -, gives the text back as it came in apart from the fixes: no newline added, BOM and CRLF kept', () => {
+      const noNewline = box.run(['check', '--fix', '-'], 'We utilize the tool.');
+      assert.equal(noNewline.stdout, 'We use the tool.');
+      const input = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('We utilize it.\r\n\r\nThey utilize it.\r\n\r\n', 'utf8')]);
+      const run = spawnSync(process.execPath, [BIN, 'check', '--fix', '-'], { cwd: box.root, input, env: { ...process.env, NO_COLOR: '1' } });
+      assert.equal(run.status, 0, String(run.stderr));
+      assert.deepEqual(run.stdout, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('We use it.\r\n\r\nThey use it.\r\n\r\n', 'utf8')]));
+    });
   });
 
   /* ---------- check: bad inputs ---------- */

@@ -6,6 +6,7 @@ try {
   process.exitCode = run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
+    stdoutRaw: (text) => process.stdout.write(text),
     readStdin: () => readFileSync(0),
     cwd: process.cwd(),
     color: colorEnabled(process.stdout),

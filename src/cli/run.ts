@@ -44,6 +44,8 @@ class UsageError extends Error {}
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Writes text exactly as given (no newline added): the fixed document of `check --fix -`. */
+  stdoutRaw: (text: string) => void;
   readStdin: () => Uint8Array;
   cwd: string;
   color: boolean;
@@ -101,10 +103,11 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
     const name = (values['stdin-filename'] as string | undefined) ?? '<stdin>';
     const path = resolve(io.cwd, values['stdin-filename'] ? name : 'stdin.md');
     try {
-      const { text } = decodeDocument(io.readStdin());
+      const { text, hadBom } = decodeDocument(io.readStdin());
       if (fix) {
         const fixed = fixText(path, text);
-        io.stdout(fixed.endsWith('\n') ? fixed.slice(0, -1) : fixed);
+        // Byte for byte what came in, but fixed: an editor piping a buffer through gets it back unchanged around the fixes.
+        io.stdoutRaw((hadBom ? '\uFEFF' : '') + fixed);
         reports.push({ path: name, result: lintText(path, fixed) });
       } else reports.push({ path: name, result: lintText(path, text) });
     } catch (error) {
