@@ -573,6 +573,17 @@ describe('cli', function () {
       assert.deepEqual(json(run).files[0].findings.map((f) => f.ruleId), [VAGUE_TIME]);
     });
 
+    it('reports a custom fix or phrase replacement that is not text instead of crashing on the first match', () => {
+      const noTitle = { ...utilizeRule(), fix: { kind: 'replace', safe: true } };
+      box.write('.fulcrumrc.json', config({ customRules: [noTitle], phrases: { [VAGUE_TIME]: [{ text: 'by and by', replacement: 5 }] } }));
+      box.write('a.md', `We utilize it.\n${SOON}Ana will send it by and by.\n`);
+      const run = box.run(['check', '--format', 'json', 'a.md']);
+      assert.doesNotMatch(run.stderr, /internal error/);
+      assert.match(run.stderr, /customRules\[0\]: "fix\.title" must be a string/);
+      assert.match(run.stderr, /phrases\.expectations\/vague-time: must be a list of phrases/);
+      assert.deepEqual(json(run).files[0].findings.map((f) => f.ruleId), [VAGUE_TIME]);
+    });
+
     it('honours inline suppression comments', () => {
       box.write(
         'a.md',

@@ -555,6 +555,36 @@ describe('engine', () => {
       assert.ok(problems.every((p) => /^customRules\[[123]\]$/.test(p.path)), JSON.stringify(problems));
     });
 
+    it('rejects phrase replacements and custom-rule fixes that are not text, which would crash linting later', () => {
+      const { config, problems } = validateConfig(
+        {
+          phrases: { [VAGUE_TIME]: [{ text: 'by and by', replacement: 5 }] },
+          customRules: [
+            { ...customRule('clarity/engine-test-a'), detector: { kind: 'phrase', phrases: [{ text: 'utilize', replacement: ['use'] }] } },
+            { ...customRule('clarity/engine-test-b'), fix: { kind: 'replace' } },
+            { ...customRule('clarity/engine-test-c'), fix: { kind: 'insert-sentence-end', title: 'Add a date' } },
+            { ...customRule('clarity/engine-test-d'), fix: { kind: 'rewrite', title: 'x' } },
+            { ...customRule('clarity/engine-test-e'), fix: { kind: 'delete', title: 'Delete', safe: 'yes' } },
+            customRule('clarity/engine-test-ok'),
+          ],
+        },
+        builtinRuleIds,
+      );
+      assert.deepEqual(
+        problems.map((p) => `${p.path}: ${p.message}`),
+        [
+          'customRules[0]: "detector.phrases" replacements must be strings',
+          'customRules[1]: "fix.title" must be a string',
+          'customRules[2]: "fix.text" must be a string',
+          'customRules[3]: "fix.kind" must be one of replace, delete, replace-sentence, insert-sentence-end, insert-after-match, insert-before-unit, append-document, insert-after-first-block',
+          'customRules[4]: "fix.safe" must be true or false',
+          `phrases.${VAGUE_TIME}: must be a list of phrases (strings or { text, replacement } with string values)`,
+        ],
+      );
+      assert.deepEqual(config.customRules?.map((r) => r.id), ['clarity/engine-test-ok']);
+      assert.doesNotThrow(() => lint('We utilize it. Marco will share the plan by and by.', { config }));
+    });
+
     it('applies rule settings and extra phrases when linting', () => {
       const text = 'Marco will share the plan soon. Ana will send it by and by.';
       assert.deepEqual(flagged(text, { config: { rules: { [VAGUE_TIME]: 'off' } } }), []);

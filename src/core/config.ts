@@ -10,6 +10,43 @@ const SETTINGS: readonly RuleSetting[] = ['off', 'on', 'error', 'warning', 'info
 const PROFILE_SETTINGS = ['auto', 'review', 'one-on-one', 'announcement'];
 const KNOWN_KEYS = new Set(['$schema', 'profile', 'rules', 'phrases', 'customRules']);
 
+/** A phrase as a string or { text, replacement? }; a replacement that is not text would crash the fix later. */
+function isPhraseEntry(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  const entry = value as Partial<PhraseEntry> | null;
+  return typeof entry?.text === 'string' && (entry.replacement === undefined || typeof entry.replacement === 'string');
+}
+
+/** The text fields each fix kind fills in, besides its title. */
+const FIX_TEXT_FIELDS: Record<string, string[]> = {
+  replace: [],
+  delete: [],
+  'replace-sentence': ['text'],
+  'insert-sentence-end': ['text'],
+  'insert-after-match': ['text'],
+  'insert-before-unit': ['text'],
+  'append-document': ['markdown', 'text'],
+  'insert-after-first-block': ['markdown', 'text'],
+};
+
+/**
+ * What validateRuleSpec leaves to the rule files' JSON schema, but a hand-written custom
+ * rule can still get wrong: a fix or phrase replacement that is not text passes loading
+ * and then crashes linting at the first match.
+ */
+function customRuleProblems(rule: RuleSpec): string[] {
+  const problems: string[] = [];
+  if (rule.detector.kind === 'phrase' && !rule.detector.phrases.every(isPhraseEntry)) problems.push('"detector.phrases" replacements must be strings');
+  if (rule.fix === undefined) return problems;
+  const fix = rule.fix as unknown as Record<string, unknown> | null;
+  const fields = typeof fix === 'object' && fix !== null ? FIX_TEXT_FIELDS[String(fix.kind)] : undefined;
+  if (!fix || !fields) return [...problems, `"fix.kind" must be one of ${Object.keys(FIX_TEXT_FIELDS).join(', ')}`];
+  for (const field of ['title', ...fields]) if (typeof fix[field] !== 'string') problems.push(`"fix.${field}" must be a string`);
+  if (fix.text !== undefined && typeof fix.text !== 'string' && !fields.includes('text')) problems.push('"fix.text" must be a string');
+  if (fix.safe !== undefined && typeof fix.safe !== 'boolean') problems.push('"fix.safe" must be true or false');
+  return problems;
+}
+
 export function validateConfig(raw: unknown, knownRuleIds: ReadonlySet<string>): { config: FulcrumConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const config: FulcrumConfig = {};
@@ -32,7 +69,8 @@ export function validateConfig(raw: unknown, knownRuleIds: ReadonlySet<string>):
     else {
       config.customRules = [];
       input.customRules.forEach((rule: unknown, i: number) => {
-        const errors = validateRuleSpec(rule);
+        const shapeErrors = validateRuleSpec(rule);
+        const errors = shapeErrors.length ? shapeErrors : customRuleProblems(rule as RuleSpec);
         const id = (rule as RuleSpec)?.id;
         if (errors.length) for (const message of errors) problems.push({ path: `customRules[${i}]`, message });
         else if (knownRuleIds.has(id) || customIds.has(id)) problems.push({ path: `customRules[${i}]`, message: `rule id "${id}" is already taken` });
@@ -64,9 +102,9 @@ export function validateConfig(raw: unknown, knownRuleIds: ReadonlySet<string>):
     } else {
       config.phrases = {};
       for (const [id, list] of Object.entries(input.phrases as Record<string, unknown>)) {
-        const valid = Array.isArray(list) && list.every((p) => typeof p === 'string' || typeof (p as PhraseEntry)?.text === 'string');
+        const valid = Array.isArray(list) && list.every(isPhraseEntry);
         if (!isRule(id)) problems.push({ path: `phrases.${id}`, message: `unknown rule "${id}"` });
-        else if (!valid) problems.push({ path: `phrases.${id}`, message: 'must be a list of phrases (strings or { text, replacement })' });
+        else if (!valid) problems.push({ path: `phrases.${id}`, message: 'must be a list of phrases (strings or { text, replacement } with string values)' });
         else config.phrases[id] = list as Array<string | PhraseEntry>;
       }
     }
