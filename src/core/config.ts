@@ -1,5 +1,6 @@
 import { validateRuleSpec } from './rules.js';
-import type { ConfigProblem, FulcrumConfig, PhraseEntry, RuleSetting, RuleSpec } from './types.js';
+import { isKnownFeature } from './features.js';
+import type { ConfigProblem, Detector, FulcrumConfig, PhraseEntry, RuleSetting, RuleSpec } from './types.js';
 
 /**
  * Validates a parsed .fulcrumrc.json. Whatever is wrong is reported (with a JSON path)
@@ -29,14 +30,44 @@ const FIX_TEXT_FIELDS: Record<string, string[]> = {
   'insert-after-first-block': ['markdown', 'text'],
 };
 
+const isStringList = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** Detector fields beyond validateRuleSpec's checks, each of which would throw while linting. */
+function detectorProblems(detector: Detector): string[] {
+  const problems: string[] = [];
+  const fields = detector as unknown as Record<string, unknown>;
+  const needStringLists = (...keys: string[]) => {
+    for (const key of keys) if (fields[key] !== undefined && !isStringList(fields[key])) problems.push(`"detector.${key}" must be a list of strings`);
+  };
+  if (detector.kind === 'phrase') {
+    if (!detector.phrases.every(isPhraseEntry)) problems.push('"detector.phrases" replacements must be strings');
+    needStringLists('notBefore', 'notAfter');
+  } else if (detector.kind === 'pattern') {
+    needStringLists('trigger');
+    const lists = (fields.lists ?? {}) as Record<string, unknown>;
+    if (typeof lists !== 'object' || Array.isArray(lists) || !Object.values(lists).every(isStringList)) problems.push('"detector.lists" must map names to lists of strings');
+    for (const pattern of detector.patterns) {
+      for (const [, name] of pattern.matchAll(/\{([\w-]+)\}/g)) if (!isStringList(lists[name])) problems.push(`"detector.patterns" refers to unknown list {${name}}`);
+    }
+  } else if (detector.kind === 'presence') {
+    for (const condition of detector.anyOf as unknown[]) {
+      const c = (condition ?? {}) as Record<string, unknown>;
+      const sentence = c.sentence;
+      const valid = typeof condition === 'object' && condition !== null && (c.heading === undefined || isStringList(c.heading)) && (sentence === undefined || (isStringList(sentence) && (sentence as string[]).every(isKnownFeature)));
+      if (!valid) problems.push('"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features] }');
+    }
+    if (fields.minSentences !== undefined && typeof fields.minSentences !== 'number') problems.push('"detector.minSentences" must be a number');
+  }
+  return problems;
+}
+
 /**
  * What validateRuleSpec leaves to the rule files' JSON schema, but a hand-written custom
- * rule can still get wrong: a fix or phrase replacement that is not text passes loading
- * and then crashes linting at the first match.
+ * rule can still get wrong: a detector field, fix or phrase replacement of the wrong type
+ * passes loading and then crashes linting at the first match.
  */
 function customRuleProblems(rule: RuleSpec): string[] {
-  const problems: string[] = [];
-  if (rule.detector.kind === 'phrase' && !rule.detector.phrases.every(isPhraseEntry)) problems.push('"detector.phrases" replacements must be strings');
+  const problems = detectorProblems(rule.detector);
   if (rule.fix === undefined) return problems;
   const fix = rule.fix as unknown as Record<string, unknown> | null;
   const fields = typeof fix === 'object' && fix !== null ? FIX_TEXT_FIELDS[String(fix.kind)] : undefined;

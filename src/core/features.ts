@@ -30,7 +30,8 @@ const numberWords = phraseRegex(lexicon.numberWords);
 const percent = /%|\bpercent\b/i;
 
 const reason = phraseRegex(lexicon.reasonMarkers);
-const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b)/i;
+/** ", so we can …" gives a purpose; ", so let's drop it" only draws a conclusion. */
+const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)/i;
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
@@ -40,6 +41,12 @@ const situation = phraseRegex(lexicon.situationMarkers);
 const example = phraseRegex(lexicon.exampleMarkers);
 const commitment = phraseRegex(lexicon.commitmentMarkers);
 const placeholder = /\[[a-z][a-z /'’-]{1,30}\]/;
+const effort = phraseRegex(lexicon.effortMarkers);
+const forward = phraseRegex(lexicon.forwardMarkers);
+const support = phraseRegex(lexicon.supportMarkers);
+const vision = phraseRegex(lexicon.visionMarkers);
+const guardrail = phraseRegex(lexicon.guardrailMarkers);
+const experiment = phraseRegex(lexicon.experimentMarkers);
 const ownerPlaceholder = phraseRegex(lexicon.ownerPlaceholders);
 
 const praiseWords = phraseRegex(lexicon.praiseWords);
@@ -189,6 +196,19 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Something is to be done: a commitment, a request or a directive. */
   action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text),
   placeholder: (s) => placeholder.test(s.text),
+  /** Hours and sacrifice rather than results ("worked all weekend"). */
+  effort: (s) => test(effort, s.text),
+  /** Looks ahead: a suggestion for next time ("going forward, try …"). */
+  forward: (s) => test(forward, s.text),
+  /** Offers help: mentoring, pairing, training, "I'll help". */
+  support: (s) => test(support, s.text),
+  /** Talks about the future state or mission. */
+  vision: (s) => test(vision, s.text),
+  /** Bounds a trial: a time box, a success measure, a review date. */
+  guardrail: (s) => test(guardrail, s.text) || hasDeadline(s.text) || hasNumber(s.text),
+  experiment: (s) => test(experiment, s.text),
+  /** Ties something to its effect ("which cut …", "so that …"). */
+  impact: (s) => impact.test(s.text) || test(reason, s.text),
   'list-item': (s) => s.block.kind === 'list-item',
 };
 

@@ -2,6 +2,7 @@ import type { Detection } from './detectors/hit.js';
 import { patternDetection } from './detectors/pattern.js';
 import { phraseDetection } from './detectors/phrase.js';
 import { presenceDetection } from './detectors/presence.js';
+import { lengthDetection, proportionDetection, regexDetection } from './detectors/shape.js';
 import { unitDetection } from './detectors/unit.js';
 import { isKnownFeature } from './features.js';
 import { CATEGORIES, DIMENSIONS, PROFILES, type PhraseEntry, type RuleSpec, type Severity } from './types.js';
@@ -36,8 +37,8 @@ export function validateRuleSpec(value: unknown): string[] {
   const detector = rule.detector as RuleSpec['detector'] | undefined;
   if (!detector || typeof detector !== 'object') errors.push('"detector" is required');
   else {
-    const guards = detector as { when?: unknown; unless?: unknown; unlessAdjacent?: unknown; requires?: unknown; onlyIf?: unknown };
-    for (const key of ['when', 'unless', 'unlessAdjacent', 'requires', 'onlyIf'] as const) {
+    const guards = detector as { when?: unknown; unless?: unknown; unlessAdjacent?: unknown; requires?: unknown; onlyIf?: unknown; counted?: unknown };
+    for (const key of ['when', 'unless', 'unlessAdjacent', 'requires', 'onlyIf', 'counted'] as const) {
       const list = guards[key];
       if (list === undefined) continue;
       if (!isStringArray(list)) errors.push(`"detector.${key}" must be a list of feature names`);
@@ -60,8 +61,23 @@ export function validateRuleSpec(value: unknown): string[] {
       case 'presence':
         need(Array.isArray(detector.anyOf) && detector.anyOf.length > 0, '"detector.anyOf" must list conditions');
         break;
+      case 'regex':
+        try {
+          new RegExp(detector.pattern, 'gu');
+        } catch {
+          errors.push('"detector.pattern" must be a valid regular expression');
+        }
+        break;
+      case 'length':
+        need(Number.isInteger(detector.maxWords) && detector.maxWords > 0, '"detector.maxWords" must be a positive whole number');
+        break;
+      case 'proportion':
+        need(isStringArray(detector.counted) && detector.counted.length > 0, '"detector.counted" must list features');
+        need(typeof detector.minShare === 'number' && detector.minShare > 0 && detector.minShare <= 1, '"detector.minShare" must be a share between 0 and 1');
+        need(Number.isInteger(detector.minCount) && detector.minCount > 0, '"detector.minCount" must be a positive whole number');
+        break;
       default:
-        errors.push('"detector.kind" must be phrase, pattern, unit or presence');
+        errors.push('"detector.kind" must be phrase, pattern, unit, presence, regex, length or proportion');
     }
   }
   const examples = rule.examples as RuleSpec['examples'] | undefined;
@@ -77,13 +93,23 @@ export interface CompiledRule {
 
 export function compileRule(spec: RuleSpec, severity: Severity = spec.severity, extraPhrases: Array<string | PhraseEntry> = []): CompiledRule {
   const d = spec.detector;
-  const detection =
-    d.kind === 'phrase'
-      ? phraseDetection(d, extraPhrases)
-      : d.kind === 'pattern'
-        ? patternDetection(d)
-        : d.kind === 'unit'
-          ? unitDetection(d)
-          : presenceDetection(d);
+  const detection = (() => {
+    switch (d.kind) {
+      case 'phrase':
+        return phraseDetection(d, extraPhrases);
+      case 'pattern':
+        return patternDetection(d);
+      case 'unit':
+        return unitDetection(d);
+      case 'presence':
+        return presenceDetection(d);
+      case 'regex':
+        return regexDetection(d);
+      case 'length':
+        return lengthDetection(d);
+      case 'proportion':
+        return proportionDetection(d);
+    }
+  })();
   return { spec, severity, detection };
 }

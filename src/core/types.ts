@@ -151,7 +151,39 @@ export interface PresenceDetector {
   onlyIf?: FeatureName[];
 }
 
-export type Detector = PhraseDetector | PatternDetector | UnitDetector | PresenceDetector;
+/** A regular expression over each prose block (for shapes no phrase list can hold, like capitals). */
+export interface RegexDetector {
+  kind: 'regex';
+  /** JavaScript regex source, matched with the flags "gu" (add "i" with `ignoreCase`). */
+  pattern: string;
+  ignoreCase?: boolean;
+  when?: FeatureName[];
+  unless?: FeatureName[];
+  unlessAdjacent?: FeatureName[];
+}
+
+/** A sentence longer than `maxWords` words. */
+export interface LengthDetector {
+  kind: 'length';
+  maxWords: number;
+  when?: FeatureName[];
+  unless?: FeatureName[];
+}
+
+/** Document-level: too large a share of sentences have a feature (e.g. orders without reasons). */
+export interface ProportionDetector {
+  kind: 'proportion';
+  /** Sentences counted: those with all of these features… */
+  counted: FeatureName[];
+  /** …and none of these. */
+  unless?: FeatureName[];
+  /** Fires when counted / prose sentences is at least this share… */
+  minShare: number;
+  /** …and at least this many sentences are counted. */
+  minCount: number;
+}
+
+export type Detector = PhraseDetector | PatternDetector | UnitDetector | PresenceDetector | RegexDetector | LengthDetector | ProportionDetector;
 
 export type FixSpec =
   | { kind: 'replace'; title: string; text?: string; safe?: boolean }

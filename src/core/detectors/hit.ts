@@ -40,7 +40,8 @@ export function blockwiseHits(doc: ParsedDocument, cache: WeakMap<object, BlockH
     for (const h of found) {
       const start = block.start + h.start;
       const end = block.start + h.end;
-      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: { match: doc.source.slice(start, end) } });
+      const match = doc.source.slice(start, end);
+      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: { match, lower: match.toLowerCase() } });
     }
   }
   return hits;

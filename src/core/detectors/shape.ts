@@ -1,0 +1,54 @@
+import type { Block, ParsedDocument } from '../document/parse.js';
+import type { LengthDetector, ProportionDetector, RegexDetector } from '../types.js';
+import { allFeatures, anyFeature, blockwiseHits, isQuoted, passesGuards, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
+
+/** A regular expression per prose block, with the same guards as phrase rules. */
+export function regexDetection(spec: RegexDetector): Detection {
+  const regex = new RegExp(spec.pattern, spec.ignoreCase ? 'giu' : 'gu');
+  const cache = new WeakMap<object, BlockHit[]>();
+  const detect = (block: Block, prose: string): BlockHit[] => {
+    const found: BlockHit[] = [];
+    regex.lastIndex = 0;
+    for (let m = regex.exec(block.text); m; m = regex.exec(block.text)) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const start = block.start + m.index;
+      const index = sentenceIndexIn(block, start);
+      const sentence = block.sentences[index];
+      if (!sentence || isQuoted(sentence, start, prose) || !passesGuards(sentence, spec)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, sentence: index });
+    }
+    return found;
+  };
+  return { hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)) };
+}
+
+/** Sentences longer than a word limit; the finding covers the whole sentence. */
+export function lengthDetection(spec: LengthDetector): Detection {
+  const cache = new WeakMap<object, BlockHit[]>();
+  const detect = (block: Block): BlockHit[] =>
+    block.sentences.flatMap((sentence, index) =>
+      sentence.tokens.length > spec.maxWords && passesGuards(sentence, spec)
+        ? [{ start: sentence.start - block.start, end: sentence.wordsEnd - block.start, sentence: index }]
+        : [],
+    );
+  return {
+    hits: (doc: ParsedDocument): Hit[] =>
+      blockwiseHits(doc, cache, detect).map((hit) => ({ ...hit, values: { ...hit.values, words: String(hit.sentence?.tokens.length ?? 0) } })),
+  };
+}
+
+/** Document-level: fires when a large share of the prose sentences have a feature. */
+export function proportionDetection(spec: ProportionDetector): Detection {
+  return {
+    hits(doc: ParsedDocument): Hit[] {
+      const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label');
+      if (prose.length === 0) return [];
+      const counted = prose.filter((s) => allFeatures(s, spec.counted) && !anyFeature(s, spec.unless));
+      if (counted.length < spec.minCount || counted.length / prose.length < spec.minShare) return [];
+      return [{ start: -1, end: -1, values: { count: String(counted.length), total: String(prose.length) } }];
+    },
+  };
+}
