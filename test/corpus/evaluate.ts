@@ -1,0 +1,155 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinRules, CATEGORIES, Linter, type Category, type Profile } from '../../src/core/index.js';
+import { ROOT } from '../helpers.js';
+
+/**
+ * Measures Fulcrum against the hand-labelled corpus in test/corpus/ (written from a
+ * reviewer's judgement, not from the rules): precision and recall per category for inline
+ * findings, accuracy of document-level gaps, and how often the strong version of a
+ * document outscores the weak one.
+ */
+
+export const CORPUS_DIR = join(ROOT, 'test', 'corpus');
+
+/** The corpus's document-level gap names, and the rule that reports each. */
+export const GAP_RULES: Record<string, { rule: string; profiles: Profile[] }> = {
+  'no-next-steps': { rule: 'follow-up/no-next-steps', profiles: ['review', 'one-on-one', 'announcement'] },
+  'no-check-in': { rule: 'follow-up/no-check-in', profiles: ['review', 'one-on-one'] },
+  'no-growth': { rule: 'development/no-growth', profiles: ['review'] },
+  'no-strengths': { rule: 'feedback/no-strengths', profiles: ['review'] },
+  'no-forward-suggestion': { rule: 'feedback/no-forward-suggestion', profiles: ['review'] },
+  'no-support': { rule: 'development/criticism-without-support', profiles: ['review'] },
+  'no-why': { rule: 'vision/announcement-no-purpose', profiles: ['announcement'] },
+  'no-effective-date': { rule: 'change/no-effective-date', profiles: ['announcement'] },
+  'no-people-impact': { rule: 'change/no-people-impact', profiles: ['announcement'] },
+  'no-question-channel': { rule: 'follow-up/no-question-channel', profiles: ['announcement'] },
+  'vision-without-path': { rule: 'vision/vision-without-path', profiles: ['announcement'] },
+  'directive-heavy': { rule: 'empowerment/directive-heavy', profiles: ['announcement'] },
+};
+
+interface LabelledSentence {
+  text: string;
+  profile: Profile;
+  labels: Category[];
+  note?: string;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Mistake {
+  text: string;
+  expected: string[];
+  got: string[];
+  rules: string[];
+}
+
+export interface Evaluation {
+  sentences: number;
+  clean: number;
+  inline: Record<Category, Counts>;
+  inlineTotal: Counts;
+  inlineMistakes: Mistake[];
+  documents: { count: number; decisions: number; correct: number; perGap: Record<string, Counts>; mistakes: string[] };
+  pairs: { count: number; strongHigher: number; misordered: string[] };
+}
+
+export const precision = (c: Counts): number => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
+export const recall = (c: Counts): number => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
+
+function frontMatter(text: string): { profile: Profile; gaps: string[] } {
+  const fm = text.match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1] ?? '';
+  const profile = (fm.match(/profile:\s*([\w-]+)/)?.[1] ?? 'review') as Profile;
+  const gaps = (fm.match(/^gaps:\s*\[([^\]]*)\]/m)?.[1] ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+  return { profile, gaps };
+}
+
+const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+
+export function evaluate(dir = CORPUS_DIR): Evaluation {
+  const linter = new Linter(builtinRules);
+  const { sentences } = JSON.parse(readFileSync(join(dir, 'sentences.json'), 'utf8')) as { sentences: LabelledSentence[] };
+
+  const inline = Object.fromEntries(CATEGORIES.map((c) => [c, empty()])) as Record<Category, Counts>;
+  const inlineMistakes: Mistake[] = [];
+  for (const sentence of sentences) {
+    const findings = linter.lint(sentence.text, { profile: sentence.profile }).findings.filter((f) => f.scope === 'inline');
+    const got = new Set(findings.map((f) => f.category));
+    const expected = new Set(sentence.labels);
+    for (const c of CATEGORIES) {
+      if (got.has(c) && expected.has(c)) inline[c].tp++;
+      else if (got.has(c)) inline[c].fp++;
+      else if (expected.has(c)) inline[c].fn++;
+    }
+    if ([...got].sort().join() !== [...expected].sort().join()) {
+      inlineMistakes.push({ text: sentence.text, expected: [...expected], got: [...got], rules: findings.map((f) => f.ruleId) });
+    }
+  }
+  const inlineTotal = CATEGORIES.reduce((sum, c) => ({ tp: sum.tp + inline[c].tp, fp: sum.fp + inline[c].fp, fn: sum.fn + inline[c].fn }), empty());
+
+  const documents = { count: 0, decisions: 0, correct: 0, perGap: Object.fromEntries(Object.keys(GAP_RULES).map((g) => [g, empty()])) as Record<string, Counts>, mistakes: [] as string[] };
+  const docDir = join(dir, 'documents');
+  for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => f.endsWith('.md')).sort() : []) {
+    const text = readFileSync(join(docDir, file), 'utf8');
+    const { profile, gaps } = frontMatter(text);
+    const found = new Set(linter.lint(text, { profile }).findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
+    documents.count++;
+    for (const [gap, { rule, profiles }] of Object.entries(GAP_RULES)) {
+      if (!profiles.includes(profile)) continue;
+      const expected = gaps.includes(gap);
+      const got = found.has(rule);
+      documents.decisions++;
+      if (expected === got) documents.correct++;
+      else documents.mistakes.push(`${file}: ${gap} ${expected ? 'missed' : 'reported wrongly'}`);
+      const counts = documents.perGap[gap];
+      if (expected && got) counts.tp++;
+      else if (got) counts.fp++;
+      else if (expected) counts.fn++;
+    }
+  }
+
+  const pairs = { count: 0, strongHigher: 0, misordered: [] as string[] };
+  const pairDir = join(dir, 'pairs');
+  for (const weakFile of existsSync(pairDir) ? readdirSync(pairDir).filter((f) => f.endsWith('-weak.md')).sort() : []) {
+    const strongFile = weakFile.replace(/-weak\.md$/, '-strong.md');
+    if (!existsSync(join(pairDir, strongFile))) continue;
+    const weak = linter.lint(readFileSync(join(pairDir, weakFile), 'utf8')).score.overall;
+    const strong = linter.lint(readFileSync(join(pairDir, strongFile), 'utf8')).score.overall;
+    pairs.count++;
+    if (strong > weak) pairs.strongHigher++;
+    else pairs.misordered.push(`${weakFile.replace(/-weak\.md$/, '')}: weak ${weak}, strong ${strong}`);
+  }
+
+  return { sentences: sentences.length, clean: sentences.filter((s) => s.labels.length === 0).length, inline, inlineTotal, inlineMistakes, documents, pairs };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function formatEvaluation(e: Evaluation, verbose = false): string {
+  const lines = [
+    `Inline findings on ${e.sentences} labelled sentences (${e.clean} clean, ${pct(e.clean / e.sentences)}):`,
+    '',
+    '  category        precision  recall   tp   fp   fn',
+    ...CATEGORIES.map((c) => {
+      const k = e.inline[c];
+      return `  ${c.padEnd(14)}  ${pct(precision(k)).padStart(9)}  ${pct(recall(k)).padStart(6)}  ${String(k.tp).padStart(3)}  ${String(k.fp).padStart(3)}  ${String(k.fn).padStart(3)}`;
+    }),
+    `  ${'overall'.padEnd(14)}  ${pct(precision(e.inlineTotal)).padStart(9)}  ${pct(recall(e.inlineTotal)).padStart(6)}  ${String(e.inlineTotal.tp).padStart(3)}  ${String(e.inlineTotal.fp).padStart(3)}  ${String(e.inlineTotal.fn).padStart(3)}`,
+    '',
+    `Document-level gaps on ${e.documents.count} documents: ${e.documents.correct}/${e.documents.decisions} decisions right (${pct(e.documents.correct / Math.max(1, e.documents.decisions))}).`,
+    ...Object.entries(e.documents.perGap)
+      .filter(([, k]) => k.tp + k.fp + k.fn > 0)
+      .map(([gap, k]) => `  ${gap.padEnd(22)} precision ${pct(precision(k))}, recall ${pct(recall(k))} (tp ${k.tp}, fp ${k.fp}, fn ${k.fn})`),
+    '',
+    `Weak/strong pairs: the strong version scores higher in ${e.pairs.strongHigher} of ${e.pairs.count} (${pct(e.pairs.strongHigher / Math.max(1, e.pairs.count))}).`,
+  ];
+  if (verbose) {
+    lines.push('', 'Inline disagreements:', ...e.inlineMistakes.map((m) => `  expected [${m.expected.join(', ')}] got [${m.got.join(', ')}] ${m.rules.join(', ')}\n    ${m.text.replace(/\n/g, ' ⏎ ')}`));
+    lines.push('', 'Document disagreements:', ...e.documents.mistakes.map((m) => `  ${m}`), '', 'Misordered pairs:', ...e.pairs.misordered.map((m) => `  ${m}`));
+  }
+  return lines.join('\n');
+}
