@@ -585,6 +585,29 @@ describe('engine', () => {
       assert.doesNotThrow(() => lint('We utilize it. Marco will share the plan by and by.', { config }));
     });
 
+    it('rejects custom detectors with fields of the wrong type, which would throw while linting', () => {
+      const detectors: Array<[object, string]> = [
+        [{ kind: 'phrase', phrases: ['utilize'], notBefore: 'the' }, '"detector.notBefore" must be a list of strings'],
+        [{ kind: 'phrase', phrases: ['utilize'], notAfter: [5] }, '"detector.notAfter" must be a list of strings'],
+        [{ kind: 'pattern', patterns: ['{tools} will'] }, '"detector.patterns" refers to unknown list {tools}'],
+        [{ kind: 'pattern', patterns: ['will'], lists: 5 }, '"detector.lists" must map names to lists of strings'],
+        [{ kind: 'pattern', patterns: ['will'], trigger: 'will' }, '"detector.trigger" must be a list of strings'],
+        [{ kind: 'presence', anyOf: [{ heading: 'next steps' }] }, '"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features] }'],
+        [{ kind: 'presence', anyOf: [{ sentence: ['no-such-feature'] }] }, '"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features] }'],
+        [{ kind: 'presence', anyOf: [{ heading: ['next steps'] }], minSentences: 'two' }, '"detector.minSentences" must be a number'],
+      ];
+      const text = '# Review\n\nMarco will share the plan soon. We utilize the tool.\n';
+      for (const [detector, message] of detectors) {
+        const rule = { ...customRule('clarity/engine-test-detector'), scope: 'kind' in detector && detector.kind === 'presence' ? 'document' : 'inline', detector };
+        const { config, problems } = validateConfig({ customRules: [rule] }, builtinRuleIds);
+        assert.deepEqual(problems.map((p) => p.message), [message], JSON.stringify(detector));
+        assert.deepEqual(config.customRules, []);
+        assert.doesNotThrow(() => lint(text, { config }));
+      }
+      const fine = { ...customRule('clarity/engine-test-detector'), scope: 'document', fix: undefined, detector: { kind: 'presence', anyOf: [{ heading: ['next steps'], sentence: ['owner'] }], minSentences: 1 } };
+      assert.deepEqual(validateConfig({ customRules: [fine] }, builtinRuleIds).problems, []);
+    });
+
     it('applies rule settings and extra phrases when linting', () => {
       const text = 'Marco will share the plan soon. Ana will send it by and by.';
       assert.deepEqual(flagged(text, { config: { rules: { [VAGUE_TIME]: 'off' } } }), []);
