@@ -1,0 +1,30 @@
+/**
+ * The extension's settings: what the options page writes to chrome.storage.local and
+ * every open field reads (and re-reads on change, so nothing needs a reload). Local storage,
+ * never sync storage: settings stay on this machine like everything else.
+ */
+import type { ProfileSetting, RuleSetting } from '../core/types.js';
+import { readSettings, type EditorSettings } from '../vscode/convert.js';
+
+export const SETTINGS_KEY = 'fulcrum.settings';
+/** The site patterns Fulcrum may run on, mirrored from the granted host permissions by the background. */
+export const SITES_KEY = 'fulcrum.sites';
+
+export interface BrowserSettings {
+  profile: ProfileSetting;
+  rules: Record<string, RuleSetting>;
+}
+
+export const DEFAULT_BROWSER_SETTINGS: BrowserSettings = { profile: 'auto', rules: {} };
+
+/** Whatever is in storage, a wrong value falls back to its default (the editor's reader does exactly this). */
+export function normaliseSettings(raw: unknown): BrowserSettings {
+  const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const read = readSettings(<T>(key: string) => record[key] as T | undefined);
+  return { profile: read.profile, rules: read.rules };
+}
+
+/** The engine service is shared with the editor extension and takes the editor's settings shape. */
+export function toEditorSettings(settings: BrowserSettings): EditorSettings {
+  return { enable: true, languages: [], profile: settings.profile, rules: settings.rules, run: 'onType' };
+}

@@ -1,0 +1,47 @@
+/// <reference lib="dom" />
+import type { TextEdit, TextFormat } from '../../core/types.js';
+
+/** A rectangle in a field's content coordinates: from the top-left of its padding box, as if scrolled to the top. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** What the field UI needs from a text area or a rich-text editor, whichever it is. */
+export interface FieldAdapter {
+  readonly element: HTMLElement;
+  /** The field's text as the engine sees it (offsets in UTF-16 code units). */
+  read(): string;
+  format(text: string): TextFormat;
+  /** Where the characters [start, end) of the text last read are drawn, one box per line. */
+  boxes(start: number, end: number): Box[];
+  /** Replaces [start, end) the way typing would: the page sees input events, Ctrl+Z undoes it. */
+  apply(edit: TextEdit): void;
+  select(start: number, end: number): void;
+  /** "Feedback (text area)", for the popup. */
+  describe(): string;
+  dispose(): void;
+}
+
+/** The field's padding box in viewport coordinates: where its text can be drawn. */
+export function paddingBox(element: HTMLElement): DOMRect {
+  const rect = element.getBoundingClientRect();
+  return new DOMRect(rect.left + element.clientLeft, rect.top + element.clientTop, element.clientWidth, element.clientHeight);
+}
+
+/** A field's name as a person would read it: its label, placeholder or aria-label. */
+export function fieldLabel(element: HTMLElement): string {
+  const labelled = element.getAttribute('aria-label') ?? (element.id ? element.ownerDocument.querySelector(`label[for="${CSS.escape(element.id)}"]`)?.textContent : null) ?? element.closest('label')?.textContent ?? element.getAttribute('placeholder') ?? element.getAttribute('name');
+  return (labelled ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+}
+
+/**
+ * Inserts text where the selection is, as if typed: execCommand('insertText') goes through
+ * the browser's editing machinery, so the page gets beforeinput/input events (React and Vue
+ * update their state) and the change joins the field's undo history.
+ */
+export function typeOverSelection(doc: Document, text: string): boolean {
+  return text === '' ? doc.execCommand('delete', false) : doc.execCommand('insertText', false, text);
+}

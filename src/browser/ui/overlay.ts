@@ -1,0 +1,170 @@
+/// <reference lib="dom" />
+/**
+ * Everything Fulcrum draws on a page lives in one <fulcrum-overlay> element at the end of
+ * the document, in a shadow root: the underlines (one layer per field, clipped to the
+ * field and moved with its scrolling) and the card. The page's own elements and text are
+ * never touched. The overlay lets every pointer event through, except on the card.
+ */
+import type { Severity } from '../../core/types.js';
+import { paddingBox, type Box } from './field.js';
+import { OVERLAY_CSS } from './styles.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export class Overlay {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
+
+  constructor(doc: Document) {
+    this.host = doc.createElement('fulcrum-overlay');
+    // Inline styles through the CSSOM are allowed under any page CSP.
+    const style = this.host.style;
+    style.setProperty('position', 'fixed', 'important');
+    style.setProperty('inset', '0 auto auto 0', 'important');
+    style.setProperty('width', '0', 'important');
+    style.setProperty('height', '0', 'important');
+    style.setProperty('z-index', '2147483647', 'important');
+    style.setProperty('pointer-events', 'none', 'important');
+    style.setProperty('display', 'block', 'important');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(OVERLAY_CSS);
+      this.root.adoptedStyleSheets = [sheet];
+    } catch {
+      const element = doc.createElement('style');
+      element.textContent = OVERLAY_CSS;
+      this.root.append(element);
+    }
+    // Outside <body>, so frameworks that own the body's children never see it.
+    doc.documentElement.append(this.host);
+  }
+
+  /** Puts the overlay back if the page replaced the document's children. */
+  ensureAttached(): void {
+    if (!this.host.isConnected) this.host.ownerDocument.documentElement.append(this.host);
+  }
+
+  dispose(): void {
+    this.host.remove();
+  }
+}
+
+export interface MarkSpec {
+  index: number;
+  severity: Severity;
+  ruleId: string;
+  boxes: Box[];
+}
+
+/** A drawn underline: which finding it belongs to and where it is, in the field's content coordinates. */
+export interface DrawnMark {
+  index: number;
+  boxes: Box[];
+  elements: HTMLElement[];
+}
+
+function wavePath(width: number): string {
+  let d = 'M0 2.5';
+  for (let x = 0; x < width; x += 4) d += ' q1 -2.5 2 0 t2 0';
+  return d;
+}
+
+/** The underlines of one field. */
+export class FieldLayer {
+  private readonly layer: HTMLDivElement;
+  private readonly content: HTMLDivElement;
+  private marks: DrawnMark[] = [];
+  private lastPosition = '';
+
+  constructor(
+    private readonly overlay: Overlay,
+    private readonly field: HTMLElement,
+  ) {
+    const doc = overlay.host.ownerDocument;
+    this.layer = doc.createElement('div');
+    this.layer.className = 'layer';
+    this.content = doc.createElement('div');
+    this.content.className = 'content';
+    this.layer.append(this.content);
+    overlay.root.append(this.layer);
+    this.follow();
+  }
+
+  /** Moves the layer onto the field and its content by the field's scroll. Cheap: no text is measured. */
+  follow(): void {
+    this.overlay.ensureAttached();
+    const box = paddingBox(this.field);
+    const hidden = !this.field.isConnected || box.width === 0 || box.height === 0;
+    const position = `${box.left},${box.top},${box.width},${box.height},${this.field.scrollLeft},${this.field.scrollTop},${hidden}`;
+    if (position === this.lastPosition) return;
+    this.lastPosition = position;
+    const style = this.layer.style;
+    style.display = hidden ? 'none' : 'block';
+    style.left = `${box.left}px`;
+    style.top = `${box.top}px`;
+    style.width = `${box.width}px`;
+    style.height = `${box.height}px`;
+    this.content.style.transform = `translate(${-this.field.scrollLeft}px, ${-this.field.scrollTop}px)`;
+  }
+
+  draw(specs: MarkSpec[]): void {
+    const doc = this.overlay.host.ownerDocument;
+    const fragment = doc.createDocumentFragment();
+    this.marks = specs.map((spec) => {
+      const elements = spec.boxes.map((box) => {
+        const mark = doc.createElement('div');
+        mark.className = `mark ${spec.severity}`;
+        mark.dataset.rule = spec.ruleId;
+        mark.dataset.finding = String(spec.index);
+        Object.assign(mark.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+        const svg = doc.createElementNS(SVG, 'svg');
+        svg.setAttribute('width', String(Math.ceil(box.width)));
+        svg.setAttribute('height', '4');
+        const path = doc.createElementNS(SVG, 'path');
+        path.setAttribute('d', wavePath(box.width));
+        svg.append(path);
+        mark.append(svg);
+        fragment.append(mark);
+        return mark;
+      });
+      return { index: spec.index, boxes: spec.boxes, elements };
+    });
+    this.content.replaceChildren(fragment);
+    this.lastPosition = '';
+    this.follow();
+  }
+
+  /** The finding under a point in the viewport, if any. */
+  hit(clientX: number, clientY: number): { index: number; rect: DOMRect } | null {
+    const box = paddingBox(this.field);
+    if (clientX < box.left || clientX > box.right || clientY < box.top || clientY > box.bottom) return null;
+    const x = clientX - box.left + this.field.scrollLeft;
+    const y = clientY - box.top + this.field.scrollTop;
+    for (const mark of this.marks) {
+      for (const b of mark.boxes) {
+        if (x >= b.left && x <= b.left + b.width && y >= b.top && y <= b.top + b.height + 3) {
+          return { index: mark.index, rect: new DOMRect(b.left + box.left - this.field.scrollLeft, b.top + box.top - this.field.scrollTop, b.width, b.height) };
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Where a finding's first box is drawn now, in viewport coordinates. */
+  rectOf(index: number): DOMRect | null {
+    const mark = this.marks.find((m) => m.index === index);
+    const first = mark?.boxes[0];
+    if (!first) return null;
+    const box = paddingBox(this.field);
+    return new DOMRect(first.left + box.left - this.field.scrollLeft, first.top + box.top - this.field.scrollTop, first.width, first.height);
+  }
+
+  setActive(index: number | null): void {
+    for (const mark of this.marks) for (const element of mark.elements) element.classList.toggle('active', mark.index === index);
+  }
+
+  dispose(): void {
+    this.layer.remove();
+  }
+}
