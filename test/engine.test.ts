@@ -472,8 +472,16 @@ describe('engine', () => {
       assert.deepEqual(flagged('    <!-- fulcrum-disable -->\n\nMarco will share the plan soon.'), ['soon@3']);
     });
 
-    it('works in plain-text documents too', () => {
+    it('works in plain-text documents too, where a comment line separates paragraphs as in Markdown', () => {
       assert.deepEqual(flagged(two('<!-- fulcrum-disable-next-line -->'), { format: 'text' }), ['soon@3']);
+      const source = 'Para one.\n<!-- note -->\nPara two.';
+      for (const format of ['markdown', 'text'] as const) {
+        assert.deepEqual(
+          parseDocument(source, format).blocks.map((b) => source.slice(b.start, b.end)),
+          ['Para one.', 'Para two.'],
+          format,
+        );
+      }
     });
   });
 

@@ -226,6 +226,8 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
   let frontMatter: string | null = null;
 
   if (format === 'text') maskTextComments(chars, text, comments);
+  // Those comments were masked before the line loop, so lines cannot be read from the source as written.
+  const maskedUpFront = comments.length > 0;
 
   let firstContentLine = 0;
   if (format === 'markdown') {
@@ -248,7 +250,7 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
   let inList = false;
 
   for (let i = firstContentLine; i < rawLines.length; i++) {
-    lineMarker = blankCount;
+    lineMarker = maskedUpFront ? -1 : blankCount;
     const { start, end } = rawLines[i];
     const original = text.slice(start, end);
     const indent = indentWidth(original);
