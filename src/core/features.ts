@@ -1,6 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
-import { isLikelyName } from './names.js';
+import { isLikelyName, startsWithImperative } from './wordClasses.js';
 import { findAll, phraseRegex, test } from './phrases.js';
 
 /**
@@ -25,7 +25,7 @@ const pastTime = phraseRegex(lexicon.pastTimeWords);
 
 const digits = /\d/;
 /** Placeholders a fix inserts for a measure count as one: the writer is about to fill them in. */
-const measurePlaceholder = /\[(?:target|baseline|metric|measure|number|how much|how many)[^\]]*\]/i;
+const measurePlaceholder = /\[(?:target|baseline|metric|measure|number|how much|how many|result)[^\]]*\]/i;
 const numberWords = phraseRegex(lexicon.numberWords);
 const percent = /%|\bpercent\b/i;
 
@@ -66,7 +66,7 @@ const handle = /(?:^|\s)@[\w.-]+/;
 const directive =
   /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure))\b/i;
 const request =
-  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like|i would like|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|try to|work on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b/i;
+  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like|i would like|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|try to|work on|need you to|needs you to|asked (?:him|her|them|you) to|ask (?:him|her|them|you) to|told (?:him|her|them) to|agreed (?:he|she|they|you)['’]ll|focus on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b/i;
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
 
 export type Polarity = 'praise' | 'criticism' | 'neutral';
@@ -157,7 +157,7 @@ function hasSpecifics(text: string): boolean {
     when.test(text) ||
     midSentenceName.test(text) ||
     namesWork(text) ||
-    /[:—–]\s*\S/.test(text)
+    /:\s*(?:\S+\s+){2,}\S/.test(text)
   );
 }
 
@@ -188,13 +188,15 @@ const FEATURES: Record<string, FeatureTest> = {
   'people-impact': (s) => test(peopleImpact, s.text),
   'question-channel': (s) => test(questionChannel, s.text),
   directive: (s) => directive.test(s.text),
+  /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
+  imperative: (s) => startsWithImperative(s.text),
   request: (s) => request.test(s.text),
   /** A problem stated with evidence ("Last month 30% of tickets lacked repro steps"): a reason given before the rule. */
   evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOf(s.text) === 'criticism',
   /** Two or more hedges soften the sentence ("maybe just a little late"). */
   hedged: (s) => findAll(hedges, s.text).length >= 2,
   /** Something is to be done: a commitment, a request or a directive. */
-  action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text),
+  action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text) || hasOwner(s.text),
   placeholder: (s) => placeholder.test(s.text),
   /** Hours and sacrifice rather than results ("worked all weekend"). */
   effort: (s) => test(effort, s.text),

@@ -28,7 +28,8 @@ export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   if (sorted.length === 0) return /(?!)/gu;
   const wordEdged = sorted.filter((p) => WORD_CHAR.test(p[0]) && WORD_CHAR.test(p.at(-1)!));
   const others = sorted.filter((p) => !wordEdged.includes(p));
-  const body = (p: string) => escape(p).replace(/\s+/g, '\\s+').replace(/'/g, "['’]").replace(/-/g, '[-‐–]?');
+  // Between words, allow any run of spaces and a comma ("great work, everyone").
+  const body = (p: string) => escape(p).replace(/\s+/g, '[\\s,]+').replace(/'/g, "['’]").replace(/-/g, '[-‐–]?');
   const parts: string[] = [];
   if (wordEdged.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${wordEdged.map(body).join('|')})(?![\\p{L}\\p{N}])`);
   parts.push(...others.map(phraseSource));

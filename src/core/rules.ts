@@ -37,8 +37,8 @@ export function validateRuleSpec(value: unknown): string[] {
   const detector = rule.detector as RuleSpec['detector'] | undefined;
   if (!detector || typeof detector !== 'object') errors.push('"detector" is required');
   else {
-    const guards = detector as { when?: unknown; unless?: unknown; unlessAdjacent?: unknown; requires?: unknown; onlyIf?: unknown; counted?: unknown };
-    for (const key of ['when', 'unless', 'unlessAdjacent', 'requires', 'onlyIf', 'counted'] as const) {
+    const guards = detector as { when?: unknown; unless?: unknown; unlessAdjacent?: unknown; requires?: unknown; onlyIf?: unknown; counted?: unknown; sentencesWith?: unknown };
+    for (const key of ['when', 'unless', 'unlessAdjacent', 'requires', 'onlyIf', 'counted', 'sentencesWith'] as const) {
       const list = guards[key];
       if (list === undefined) continue;
       if (!isStringArray(list)) errors.push(`"detector.${key}" must be a list of feature names`);

@@ -103,6 +103,8 @@ export interface PhraseEntry {
 export interface PhraseDetector {
   kind: 'phrase';
   phrases: Array<string | PhraseEntry>;
+  /** Whole sentences with all these features count as hits too; the span is their opening verb. */
+  sentencesWith?: FeatureName[];
   when?: FeatureName[];
   unless?: FeatureName[];
   /** Silence the finding when the sentence before or after, in the same paragraph, has one of these features. */

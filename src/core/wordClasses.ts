@@ -16,3 +16,20 @@ export function isLikelyName(word: string): boolean {
   if (known) return /Name|Person/.test(known);
   return !NOT_NAMES.has(lower) && !ABSTRACT_NOUN_ENDING.test(lower);
 }
+
+/** Verbs compromise files under nouns that are still orders at the start of a sentence ("Book a room."). */
+const ALSO_IMPERATIVE = new Set(['book', 'stop', 'check', 'log', 'complete', 'email', 'call', 'schedule', 'file', 'sign', 'attend', 'add', 'list', 'tag', 'route', 'copy', 'cc', 'record', 'upload', 'review', 'approve']);
+/** Invitations, not orders: "Please welcome Ana", "Reply with questions". */
+const INVITATIONS = new Set(['let', 'welcome', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear']);
+
+/** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
+export function startsWithImperative(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+  let i = 0;
+  if (words[i] === 'please' || words[i] === 'kindly') i++;
+  if (words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t')) i += 2;
+  else if (words[i] === "don't" || words[i] === 'don’t' || words[i] === 'never') i++;
+  const verb = words[i];
+  if (!verb || INVITATIONS.has(verb)) return false;
+  return lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb);
+}

@@ -36,7 +36,6 @@ export function patternDetection(spec: PatternDetector): Detection {
     if (trigger && !test(trigger, block.text)) return [];
     const view = block.taggedView();
     const found: BlockHit[] = [];
-    const seen = new Set<string>();
     for (const pattern of compiled) {
       const match = pattern.group === undefined ? view.match(pattern.parsed) : view.match(pattern.parsed, pattern.group);
       for (const terms of match.docs) {
@@ -45,8 +44,8 @@ export function patternDetection(spec: PatternDetector): Detection {
         const last = wordy[wordy.length - 1];
         const start = wordy[0].offset!.start;
         const end = last.offset!.start + last.offset!.length;
-        if (seen.has(`${start}:${end}`)) continue;
-        seen.add(`${start}:${end}`);
+        // One finding per stretch of text: the first pattern that covers it wins.
+        if (found.some((f) => start < f.end && f.start < end)) continue;
         const index = sentenceIndexIn(block, block.start + start);
         const sentence = block.sentences[index];
         if (!sentence || isQuoted(sentence, block.start + start, prose) || !passesGuards(sentence, spec)) continue;

@@ -1,7 +1,7 @@
-import type { Block, ParsedDocument } from '../document/parse.js';
+import type { Block, ParsedDocument, Token } from '../document/parse.js';
 import { findAll, phraseRegex } from '../phrases.js';
 import type { PhraseDetector, PhraseEntry } from '../types.js';
-import { blockwiseHits, isQuoted, passesGuards, phraseText, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
+import { allFeatures, blockwiseHits, isQuoted, passesGuards, phraseText, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
 
 function wordBefore(text: string, offset: number): string {
   return text.slice(Math.max(0, offset - 40), offset).match(/([\p{L}'’-]+)[^\p{L}]*$/u)?.[1]?.toLowerCase() ?? '';
@@ -24,6 +24,14 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
 
   const cache = new WeakMap<object, BlockHit[]>();
 
+  const LEAD_WORDS = new Set(['please', 'kindly', 'do', 'not', "don't", 'don’t', 'never']);
+  /** The opening verb of a sentence, after "please" or "do not". */
+  const openingSpan = (tokens: Token[]): [number, number] => {
+    let i = 0;
+    while (i < tokens.length - 1 && LEAD_WORDS.has(tokens[i].normal)) i++;
+    return [tokens[0].start, tokens[i].end];
+  };
+
   const detect = (block: Block, prose: string): BlockHit[] => {
     const found: BlockHit[] = [];
     for (const hit of findAll(regex, block.text)) {
@@ -35,6 +43,14 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
       if (notBefore.has(wordAfter(prose, end)) || notAfter.has(wordBefore(prose, start))) continue;
       if (isQuoted(sentence, start, prose) || !passesGuards(sentence, spec)) continue;
       found.push({ start: hit.start, end: hit.end, sentence: index, replacement: replacements.get(normalise(hit.text)) });
+    }
+    if (spec.sentencesWith?.length) {
+      block.sentences.forEach((sentence, index) => {
+        if (found.some((f) => f.sentence === index) || !allFeatures(sentence, spec.sentencesWith) || !passesGuards(sentence, spec)) return;
+        const [start, end] = openingSpan(sentence.tokens);
+        found.push({ start: start - block.start, end: end - block.start, sentence: index });
+      });
+      found.sort((a, b) => a.start - b.start);
     }
     return found;
   };

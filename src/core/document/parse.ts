@@ -3,7 +3,7 @@ import type { TextFormat } from '../types.js';
 import { LineIndex } from './lineIndex.js';
 import { maskDocument, type TextRange } from './mask.js';
 import { buildBlocks, type BlockKind, type Section } from './blocks.js';
-import { isLikelyName } from '../names.js';
+import { isLikelyName } from '../wordClasses.js';
 
 /* compromise's types are loose; these are the few fields Fulcrum reads. */
 export interface NlpTerm {
