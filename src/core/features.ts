@@ -31,7 +31,11 @@ const percent = /%|\bpercent\b/i;
 
 const reason = phraseRegex(lexicon.reasonMarkers);
 /** ", so we can …" gives a purpose; ", so let's drop it" only draws a conclusion. */
-const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)/i;
+const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)|\bso\s+(?:that|we|you|they|the|our|everyone|nobody|no one|colleagues|people|customers|it|he|she|i|each|every|all)\b/i;
+/** "Do X: most incidents last year started with Y" explains itself after the colon. */
+const colonExplanation = /:\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
+const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
+const followUpPhrase = /\b(?:circle back|touch base|reconnect|sync up|follow(?:[- ]up)|revisit|get back to|keep you (?:posted|updated)|loop back|come back to)\b/i;
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
@@ -114,6 +118,14 @@ function hasDeadline(text: string): boolean {
   );
 }
 
+/** Numbers that name a time rather than an amount: Q3, H2, 2026, 14/3, 10:30, 1:1. */
+const timeNumbers = /\b(?:Q[1-4]|H[12]|(?:19|20)\d{2}|\d{1,2}[\/:]\d{1,2}(?:\/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d{1,2}\s*(?:am|pm))\b|\b1-on-1\b/gi;
+
+/** An amount to reach: a number that is not a date or a time, a percentage, or a measure placeholder. */
+function hasMeasure(text: string): boolean {
+  return hasNumber(text.replace(timeNumbers, ' '));
+}
+
 function hasNumber(text: string): boolean {
   return digits.test(text) || test(numberWords, text) || percent.test(text) || measurePlaceholder.test(text);
 }
@@ -155,10 +167,15 @@ function hasSpecifics(text: string): boolean {
     test(reason, text) ||
     impact.test(text) ||
     when.test(text) ||
-    midSentenceName.test(text) ||
     namesWork(text) ||
     /:\s*(?:\S+\s+){2,}\S/.test(text)
   );
+}
+
+/** A person's name in the middle of a sentence ("I don't think Tomás will …"). */
+function namesSomeone(text: string): boolean {
+  const name = text.match(midSentenceName)?.[0];
+  return name !== undefined && isLikelyName(name);
 }
 
 function startsWithPerson(text: string): boolean {
@@ -172,7 +189,11 @@ const FEATURES: Record<string, FeatureTest> = {
   deadline: (s) => hasDeadline(s.text),
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
   number: (s) => hasNumber(s.text),
-  reason: (s) => test(reason, s.text) || soClause.test(s.text),
+  measure: (s) => hasMeasure(s.text),
+  reason: (s) => test(reason, s.text) || soClause.test(s.text) || colonExplanation.test(s.text),
+  /** Hands over the decision ("you own …", "doesn't need to check with me"). */
+  autonomy: (s) => autonomy.test(s.text),
+  'follow-up-phrase': (s) => followUpPhrase.test(s.text),
   owner: (s) => hasOwner(s.text),
   praise: (s) => polarityOf(s.text) === 'praise',
   criticism: (s) => polarityOf(s.text) === 'criticism',
@@ -180,7 +201,7 @@ const FEATURES: Record<string, FeatureTest> = {
   specific: (s) => hasSpecifics(s.text),
   situation: (s) => test(situation, s.text) || hasDeadline(s.text) || test(pastTime, s.text),
   example: (s) => test(example, s.text) || /:\s*\S/.test(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
-  'about-person': (s) => personPronoun.test(s.text) || startsWithPerson(s.text),
+  'about-person': (s) => personPronoun.test(s.text) || startsWithPerson(s.text) || namesSomeone(s.text),
   commitment: (s) => test(commitment, s.text),
   checkin: (s) => test(checkin, s.text),
   growth: (s) => test(growth, s.text),

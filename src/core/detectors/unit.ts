@@ -15,7 +15,7 @@ const SECTION_TITLES: Record<UnitKind, RegExp> = {
 /** A sentence that announces itself as a unit wherever it stands: "Action: …", "Goal: …". */
 const LEAD_IN: Record<UnitKind, RegExp> = {
   'action-item': /^\s*(?:action(?: item)?|todo|to-do|ai)\s*[:\-–]/i,
-  goal: /^\s*(?:(?:my|your|our|the|team|a)\s+)?(?:goal|objective|target|okr)s?\s*(?:\d+\s*)?(?::|is to|for (?:next|this) (?:year|quarter|half))/i,
+  goal: /^\W*(?:(?:my|your|our|the|team|a|main|key|one|top|primary|big)\s+){0,2}(?:goal|objective|target|okr|aim)s?\b[^.:!?]{0,40}?(?::|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/i,
 };
 
 const unitKeys = new WeakMap<object, object>();
@@ -59,6 +59,7 @@ const MISSING_LABEL: Record<string, string> = {
   owner: 'an owner',
   deadline: 'a date',
   number: 'a measure',
+  measure: 'a measure',
   reason: 'a reason',
 };
 

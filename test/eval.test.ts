@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { CATEGORIES } from '../src/core/index.js';
+import { evaluate, formatEvaluation, precision, recall } from './corpus/evaluate.js';
+
+/** The accuracy bar from the rule-catalogue issue, measured on test/corpus/ (npm run eval prints it). */
+const MIN_PRECISION = 0.9;
+const MIN_CATEGORY_PRECISION = 0.8;
+const MIN_RECALL = 0.8;
+const MIN_PAIR_ORDERING = 0.95;
+
+describe('accuracy on the labelled corpus', () => {
+  const result = evaluate();
+
+  before(() => console.log(formatEvaluation(result).replace(/^/gm, '      ')));
+
+  it('the corpus is big enough and mostly clean sentences', () => {
+    assert.ok(result.sentences >= 200, `${result.sentences} sentences`);
+    assert.ok(result.clean / result.sentences >= 0.4, `${result.clean} clean`);
+    assert.ok(result.documents.count >= 20, `${result.documents.count} documents`);
+    assert.ok(result.pairs.count >= 20, `${result.pairs.count} pairs`);
+  });
+
+  it(`inline precision is at least ${MIN_PRECISION} overall and ${MIN_CATEGORY_PRECISION} in every category`, () => {
+    assert.ok(precision(result.inlineTotal) >= MIN_PRECISION, `overall precision ${precision(result.inlineTotal).toFixed(3)}`);
+    for (const c of CATEGORIES) assert.ok(precision(result.inline[c]) >= MIN_CATEGORY_PRECISION, `${c} precision ${precision(result.inline[c]).toFixed(3)}`);
+  });
+
+  it(`inline recall is at least ${MIN_RECALL} overall`, () => {
+    assert.ok(recall(result.inlineTotal) >= MIN_RECALL, `overall recall ${recall(result.inlineTotal).toFixed(3)}`);
+  });
+
+  it(`the strong version of a pair scores higher at least ${MIN_PAIR_ORDERING * 100}% of the time`, () => {
+    assert.ok(result.pairs.strongHigher / result.pairs.count >= MIN_PAIR_ORDERING, result.pairs.misordered.join('; '));
+  });
+});
