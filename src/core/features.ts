@@ -119,7 +119,7 @@ function hasDeadline(text: string): boolean {
 }
 
 /** Numbers that name a time rather than an amount: Q3, H2, 2026, 14/3, 10:30, 1:1. */
-const timeNumbers = /\b(?:Q[1-4]|H[12]|(?:19|20)\d{2}|\d{1,2}[\/:]\d{1,2}(?:\/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d{1,2}\s*(?:am|pm))\b|\b1-on-1\b/gi;
+const timeNumbers = /\b(?:Q[1-4]|H[12]|(?:19|20)\d{2}|\d{1,2}[/:]\d{1,2}(?:\/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d{1,2}\s*(?:am|pm))\b|\b1-on-1\b/gi;
 
 /** An amount to reach: a number that is not a date or a time, a percentage, or a measure placeholder. */
 function hasMeasure(text: string): boolean {
