@@ -190,6 +190,8 @@ const FEATURES: Record<string, FeatureTest> = {
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
   number: (s) => hasNumber(s.text),
   measure: (s) => hasMeasure(s.text),
+  /** A goal can be checked: an amount to reach, or a deliverable due on a named day ("publish by 28 February"). */
+  measurable: (s) => hasMeasure(s.text) || test(weekday, s.text) || fullMonth.test(s.text) || monthWithNumber.test(s.text) || numericDate.test(s.text),
   reason: (s) => test(reason, s.text) || soClause.test(s.text) || colonExplanation.test(s.text),
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
   autonomy: (s) => autonomy.test(s.text),
@@ -210,7 +212,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'question-channel': (s) => test(questionChannel, s.text),
   directive: (s) => directive.test(s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
-  imperative: (s) => startsWithImperative(s.text),
+  imperative: (s) => startsWithImperative(s.text) && (/[.!]\s*["'”’)]*\s*$/.test(s.text) || s.tokens.length >= 6),
   request: (s) => request.test(s.text),
   /** A problem stated with evidence ("Last month 30% of tickets lacked repro steps"): a reason given before the rule. */
   evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOf(s.text) === 'criticism',

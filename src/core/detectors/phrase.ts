@@ -4,11 +4,11 @@ import type { PhraseDetector, PhraseEntry } from '../types.js';
 import { allFeatures, blockwiseHits, isQuoted, passesGuards, phraseText, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
 
 function wordBefore(text: string, offset: number): string {
-  return text.slice(Math.max(0, offset - 40), offset).match(/([\p{L}'’-]+)[^\p{L}]*$/u)?.[1]?.toLowerCase() ?? '';
+  return text.slice(Math.max(0, offset - 40), offset).match(/([\p{L}'’-]+)[^\p{L}]*$/u)?.[1]?.toLowerCase().replace(/’/g, "'") ?? '';
 }
 
 function wordAfter(text: string, offset: number): string {
-  return text.slice(offset, offset + 40).match(/^[^\p{L}\n]*([\p{L}'’-]+)/u)?.[1]?.toLowerCase() ?? '';
+  return text.slice(offset, offset + 40).match(/^[^\p{L}\n]*([\p{L}'’-]+)/u)?.[1]?.toLowerCase().replace(/’/g, "'") ?? '';
 }
 
 /** Finds listed phrases in prose, keeping those whose sentence passes the rule's guards. */

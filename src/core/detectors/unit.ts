@@ -60,6 +60,7 @@ const MISSING_LABEL: Record<string, string> = {
   deadline: 'a date',
   number: 'a measure',
   measure: 'a measure',
+  measurable: 'a measure',
   reason: 'a reason',
 };
 
