@@ -190,6 +190,8 @@ const FEATURES: Record<string, FeatureTest> = {
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
   number: (s) => hasNumber(s.text),
   measure: (s) => hasMeasure(s.text),
+  /** A date on the calendar (a weekday, a day of a month, a quarter), not "this year" or "soon". */
+  'calendar-date': (s) => hasCalendarDate(s.text),
   /** A goal can be checked: an amount to reach, or a deliverable due on a named day ("publish by 28 February"). */
   measurable: (s) => hasMeasure(s.text) || test(weekday, s.text) || fullMonth.test(s.text) || monthWithNumber.test(s.text) || numericDate.test(s.text),
   reason: (s) => test(reason, s.text) || soClause.test(s.text) || colonExplanation.test(s.text),
