@@ -3,7 +3,7 @@
 # Node 24 (code-server's engine) from the npm package `node@24`, and code-server itself.
 # Prints the cache folder on its last line. Re-runs are instant when the cache is complete.
 set -euo pipefail
-CACHE="${FULCRUM_E2E_CACHE:-$HOME/.cache/fulcrum-e2e}"
+CACHE="${FULCRUM_E2E_CACHE:-${HOME:-/root}/.cache/fulcrum-e2e}"
 CODE_SERVER_VERSION="4.139.1"
 mkdir -p "$CACHE"
 
