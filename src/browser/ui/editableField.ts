@@ -19,14 +19,16 @@ export class EditableField implements FieldAdapter {
     return 'markdown';
   }
 
-  boxes(start: number, end: number): Box[] {
-    const range = domRange(this.extracted, start, end);
-    if (!range) return [];
+  measure(spans: ReadonlyArray<{ start: number; end: number }>): Box[][] {
     const origin = paddingBox(this.element);
     const { scrollLeft, scrollTop } = this.element;
-    return Array.from(range.getClientRects())
-      .filter((r) => r.width >= 1)
-      .map((r) => ({ left: r.left - origin.left + scrollLeft, top: r.top - origin.top + scrollTop, width: r.width, height: r.height }));
+    return spans.map(({ start, end }) => {
+      const range = domRange(this.extracted, start, end);
+      if (!range) return [];
+      return Array.from(range.getClientRects())
+        .filter((r) => r.width >= 1)
+        .map((r) => ({ left: r.left - origin.left + scrollLeft, top: r.top - origin.top + scrollTop, width: r.width, height: r.height }));
+    });
   }
 
   private selectRange(start: number, end: number): boolean {

@@ -15,8 +15,8 @@ export interface FieldAdapter {
   /** The field's text as the engine sees it (offsets in UTF-16 code units). */
   read(): string;
   format(text: string): TextFormat;
-  /** Where the characters [start, end) of the text last read are drawn, one box per line. */
-  boxes(start: number, end: number): Box[];
+  /** Where each span [start, end) of the text last read is drawn, one box per line it covers. */
+  measure(spans: ReadonlyArray<{ start: number; end: number }>): Box[][];
   /** Replaces [start, end) the way typing would: the page sees input events, Ctrl+Z undoes it. */
   apply(edit: TextEdit): void;
   select(start: number, end: number): void;

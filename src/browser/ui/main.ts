@@ -102,8 +102,8 @@ class FieldUi {
   private showCard(x: number, y: number): boolean {
     const hit = this.sessionAt(x, y);
     if (!hit || !this.card) return false;
-    const { session, underline, rect, index } = hit;
-    for (const s of this.sessions.values()) s.layer.setActive(s === session ? index : null);
+    const { session, underline, rect, id } = hit;
+    for (const s of this.sessions.values()) s.layer.setActive(s === session ? id : null);
     this.card.show(underline.finding, rect, {
       onFix: (fix) => {
         session.layer.setActive(null);
@@ -127,7 +127,7 @@ class FieldUi {
       return;
     }
     const hit = this.sessionAt(x, y);
-    const id = hit ? `${hit.session.key}:${hit.index}` : null;
+    const id = hit ? `${hit.session.key}:${hit.id}` : null;
     if (id === this.hovered) return;
     this.hovered = id;
     clearTimeout(this.hoverTimer);

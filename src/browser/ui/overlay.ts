@@ -51,18 +51,20 @@ export class Overlay {
 }
 
 export interface MarkSpec {
-  index: number;
+  /** Stable for as long as the underline exists, so an unchanged underline keeps its elements. */
+  id: number;
   severity: Severity;
   ruleId: string;
   boxes: Box[];
 }
 
 /** A drawn underline: which finding it belongs to and where it is, in the field's content coordinates. */
-export interface DrawnMark {
-  index: number;
-  boxes: Box[];
+interface DrawnMark {
+  spec: MarkSpec;
   elements: HTMLElement[];
 }
+
+const sameBoxes = (a: Box[], b: Box[]) => a.length === b.length && a.every((box, i) => box.left === b[i].left && box.top === b[i].top && box.width === b[i].width && box.height === b[i].height);
 
 function wavePath(width: number): string {
   let d = 'M0 2.5';
@@ -74,7 +76,7 @@ function wavePath(width: number): string {
 export class FieldLayer {
   private readonly layer: HTMLDivElement;
   private readonly content: HTMLDivElement;
-  private marks: DrawnMark[] = [];
+  private marks = new Map<number, DrawnMark>();
   private lastPosition = '';
 
   constructor(
@@ -108,60 +110,68 @@ export class FieldLayer {
     this.content.style.transform = `translate(${-this.field.scrollLeft}px, ${-this.field.scrollTop}px)`;
   }
 
-  draw(specs: MarkSpec[]): void {
+  private createMark(spec: MarkSpec): DrawnMark {
     const doc = this.overlay.host.ownerDocument;
-    const fragment = doc.createDocumentFragment();
-    this.marks = specs.map((spec) => {
-      const elements = spec.boxes.map((box) => {
-        const mark = doc.createElement('div');
-        mark.className = `mark ${spec.severity}`;
-        mark.dataset.rule = spec.ruleId;
-        mark.dataset.finding = String(spec.index);
-        Object.assign(mark.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
-        const svg = doc.createElementNS(SVG, 'svg');
-        svg.setAttribute('width', String(Math.ceil(box.width)));
-        svg.setAttribute('height', '4');
-        const path = doc.createElementNS(SVG, 'path');
-        path.setAttribute('d', wavePath(box.width));
-        svg.append(path);
-        mark.append(svg);
-        fragment.append(mark);
-        return mark;
-      });
-      return { index: spec.index, boxes: spec.boxes, elements };
+    const elements = spec.boxes.map((box) => {
+      const mark = doc.createElement('div');
+      mark.className = `mark ${spec.severity}`;
+      mark.dataset.rule = spec.ruleId;
+      mark.dataset.finding = String(spec.id);
+      Object.assign(mark.style, { left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+      const svg = doc.createElementNS(SVG, 'svg');
+      svg.setAttribute('width', String(Math.ceil(box.width)));
+      svg.setAttribute('height', '4');
+      const path = doc.createElementNS(SVG, 'path');
+      path.setAttribute('d', wavePath(box.width));
+      svg.append(path);
+      mark.append(svg);
+      return mark;
     });
-    this.content.replaceChildren(fragment);
-    this.lastPosition = '';
+    return { spec, elements };
+  }
+
+  /**
+   * Shows exactly these underlines. An underline whose place, rule and severity did not
+   * change keeps its elements, so typing far from most underlines touches almost no DOM.
+   */
+  draw(specs: MarkSpec[]): void {
+    const next = new Map<number, DrawnMark>();
+    const added: HTMLElement[] = [];
+    for (const spec of specs) {
+      const drawn = this.marks.get(spec.id);
+      if (drawn && drawn.spec.severity === spec.severity && drawn.spec.ruleId === spec.ruleId && sameBoxes(drawn.spec.boxes, spec.boxes)) {
+        next.set(spec.id, drawn);
+        this.marks.delete(spec.id);
+        continue;
+      }
+      const mark = this.createMark(spec);
+      next.set(spec.id, mark);
+      added.push(...mark.elements);
+    }
+    for (const old of this.marks.values()) for (const element of old.elements) element.remove();
+    this.marks = next;
+    if (added.length) this.content.append(...added);
     this.follow();
   }
 
-  /** The finding under a point in the viewport, if any. */
-  hit(clientX: number, clientY: number): { index: number; rect: DOMRect } | null {
+  /** The underline under a point in the viewport, if any, and the rectangle of its word there. */
+  hit(clientX: number, clientY: number): { id: number; rect: DOMRect } | null {
     const box = paddingBox(this.field);
     if (clientX < box.left || clientX > box.right || clientY < box.top || clientY > box.bottom) return null;
     const x = clientX - box.left + this.field.scrollLeft;
     const y = clientY - box.top + this.field.scrollTop;
-    for (const mark of this.marks) {
-      for (const b of mark.boxes) {
+    for (const { spec } of this.marks.values()) {
+      for (const b of spec.boxes) {
         if (x >= b.left && x <= b.left + b.width && y >= b.top && y <= b.top + b.height + 3) {
-          return { index: mark.index, rect: new DOMRect(b.left + box.left - this.field.scrollLeft, b.top + box.top - this.field.scrollTop, b.width, b.height) };
+          return { id: spec.id, rect: new DOMRect(b.left + box.left - this.field.scrollLeft, b.top + box.top - this.field.scrollTop, b.width, b.height) };
         }
       }
     }
     return null;
   }
 
-  /** Where a finding's first box is drawn now, in viewport coordinates. */
-  rectOf(index: number): DOMRect | null {
-    const mark = this.marks.find((m) => m.index === index);
-    const first = mark?.boxes[0];
-    if (!first) return null;
-    const box = paddingBox(this.field);
-    return new DOMRect(first.left + box.left - this.field.scrollLeft, first.top + box.top - this.field.scrollTop, first.width, first.height);
-  }
-
-  setActive(index: number | null): void {
-    for (const mark of this.marks) for (const element of mark.elements) element.classList.toggle('active', mark.index === index);
+  setActive(id: number | null): void {
+    for (const [markId, mark] of this.marks) for (const element of mark.elements) element.classList.toggle('active', markId === id);
   }
 
   dispose(): void {

@@ -9,7 +9,7 @@ import type { Finding, Fix, LintResult } from '../../core/types.js';
 import type { AnalysisTimings } from '../protocol.js';
 import type { BrowserSettings } from '../settings.js';
 import { Superseded, type EngineClient } from './engineClient.js';
-import type { FieldAdapter } from './field.js';
+import type { Box, FieldAdapter } from './field.js';
 import { FieldLayer, type Overlay } from './overlay.js';
 import { diffTexts, firstPlaceholder, mergeFixEdits, shiftSpans, type Span } from './textChanges.js';
 
@@ -19,7 +19,11 @@ export const DEBOUNCE_MS = 300;
 export const MAX_WAIT_MS = 1500;
 
 interface Underline extends Span {
+  /** Stable while the underline lives: it keeps its drawn elements across keystrokes. */
+  id: number;
   finding: Finding;
+  /** Where it was last measured; dropped when typing may have moved it. */
+  boxes?: Box[];
 }
 
 export interface SessionHost {
@@ -41,6 +45,9 @@ export class FieldSession {
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private firstInputAt = 0;
   private renderQueued = false;
+  private nextUnderlineId = 1;
+  /** Main-thread time of keystrokes whose underlines are not yet redrawn. */
+  private pendingKeystrokes: number[] = [];
   private readonly keystrokeMs: number[] = [];
   private readonly focusedAt = performance.now();
   private analysedOnce = false;
@@ -63,7 +70,7 @@ export class FieldSession {
     element.addEventListener('scroll', onScroll, { passive: true });
     this.cleanup.push(() => element.removeEventListener('input', onInput), () => element.removeEventListener('scroll', onScroll));
     // A new width re-wraps the text: measure again.
-    this.resizeObserver = new ResizeObserver(() => this.queueRender());
+    this.resizeObserver = new ResizeObserver(() => this.remeasure());
     this.resizeObserver.observe(element);
     void this.analyse('focus');
   }
@@ -74,9 +81,9 @@ export class FieldSession {
     const change = diffTexts(this.text, text);
     this.text = text;
     if (!change) return;
-    this.underlines = shiftSpans(this.underlines, change);
-    this.render(false);
-    this.keystrokeMs.push(performance.now() - started);
+    this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), change.start);
+    this.queueRender();
+    this.pendingKeystrokes.push(performance.now() - started);
     const now = performance.now();
     if (!this.debounce) this.firstInputAt = now;
     clearTimeout(this.debounce);
@@ -109,12 +116,12 @@ export class FieldSession {
     this.resultText = text;
     this.underlines = this.result.findings
       .filter((f) => f.scope === 'inline')
-      .map((finding) => ({ start: finding.range.start.offset, end: finding.range.end.offset, finding }));
+      .map((finding) => this.keepIdentity({ id: 0, start: finding.range.start.offset, end: finding.range.end.offset, finding }));
     // Typing that went on while the engine worked: move its answer along.
     const change = diffTexts(text, this.field.read());
-    if (change) this.underlines = shiftSpans(this.underlines, change);
+    if (change) this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), change.start);
     const renderStarted = performance.now();
-    this.render();
+    this.render(false);
     const renderMs = performance.now() - renderStarted;
     const timings: AnalysisTimings = { reason, textLength: text.length, engineMs: answer.engineMs, roundTripMs, renderMs, keystrokeMs: this.keystrokeMs.splice(0) };
     if (!this.analysedOnce) {
@@ -122,6 +129,12 @@ export class FieldSession {
       timings.focusToUnderlinesMs = performance.now() - this.focusedAt;
     }
     this.host.analysed(this, timings);
+  }
+
+  /** An underline the last analysis also had (same rule, same place) keeps its id and its measured boxes. */
+  private keepIdentity(fresh: Underline): Underline {
+    const same = this.underlines.find((u) => u.start === fresh.start && u.end === fresh.end && u.finding.ruleId === fresh.finding.ruleId);
+    return same ? { ...fresh, id: same.id, boxes: same.boxes } : { ...fresh, id: this.nextUnderlineId++ };
   }
 
   private dismissKey(u: Underline): string {
@@ -132,33 +145,51 @@ export class FieldSession {
     return this.underlines.filter((u) => !this.dismissed.has(this.dismissKey(u)));
   }
 
+  /** Redraws on the next frame: several keystrokes in one frame cost one redraw. */
   queueRender(): void {
     if (this.renderQueued) return;
     this.renderQueued = true;
     requestAnimationFrame(() => {
       this.renderQueued = false;
-      if (!this.disposed) this.render();
+      if (this.disposed) return;
+      const started = performance.now();
+      this.render(false);
+      // The redraw is part of what the keystrokes cost the page.
+      const share = (performance.now() - started) / Math.max(1, this.pendingKeystrokes.length);
+      this.keystrokeMs.push(...this.pendingKeystrokes.map((ms) => ms + share));
+      this.pendingKeystrokes = [];
     });
   }
 
-  /** Measures and draws the underlines; `reread` false when the text was read a moment ago. */
+  /** The field changed size or look: every underline is measured again on the next frame. */
+  remeasure(): void {
+    for (const u of this.underlines) u.boxes = undefined;
+    this.queueRender();
+  }
+
+  /** Measures the underlines that need it and draws them all; `reread` false when the text was read a moment ago. */
   render(reread = true): void {
     if (this.disposed) return;
-    if (reread) this.field.read();
-    const specs = this.visible().map((u, index) => ({ index, severity: u.finding.severity, ruleId: u.finding.ruleId, boxes: this.field.boxes(u.start, u.end) }));
-    this.layer.draw(specs);
+    if (reread) {
+      this.field.read();
+      for (const u of this.underlines) u.boxes = undefined;
+    }
+    const visible = this.visible();
+    const unmeasured = visible.filter((u) => !u.boxes);
+    if (unmeasured.length) this.field.measure(unmeasured).forEach((boxes, i) => (unmeasured[i].boxes = boxes));
+    this.layer.draw(visible.map((u) => ({ id: u.id, severity: u.finding.severity, ruleId: u.finding.ruleId, boxes: u.boxes ?? [] })));
   }
 
   /** The finding under a point, with the rectangle of its word. */
-  findingAt(clientX: number, clientY: number): { underline: Underline; rect: DOMRect; index: number } | null {
+  findingAt(clientX: number, clientY: number): { underline: Underline; rect: DOMRect; id: number } | null {
     const hit = this.layer.hit(clientX, clientY);
-    const underline = hit ? this.visible()[hit.index] : undefined;
-    return hit && underline ? { underline, rect: hit.rect, index: hit.index } : null;
+    const underline = hit ? this.underlines.find((u) => u.id === hit.id) : undefined;
+    return hit && underline ? { underline, rect: hit.rect, id: hit.id } : null;
   }
 
   dismiss(underline: Underline): void {
     this.dismissed.add(this.dismissKey(underline));
-    this.render();
+    this.render(false);
   }
 
   /**
@@ -199,4 +230,14 @@ export class FieldSession {
     this.layer.dispose();
     this.field.dispose();
   }
+}
+
+/**
+ * After an edit at `from`, text before it is laid out as before (wrapping is decided from
+ * the start of a line onwards), so only underlines reaching the edit or after it can have
+ * moved. The one ending right at the edit may wrap with the word being typed.
+ */
+function forgetMovedBoxes(underlines: Underline[], from: number): Underline[] {
+  for (const u of underlines) if (u.end >= from) u.boxes = undefined;
+  return underlines;
 }

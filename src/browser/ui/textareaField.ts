@@ -19,6 +19,7 @@ export class TextareaField implements FieldAdapter {
   private readonly mirror: HTMLDivElement;
   private readonly mirrorText: Text;
   private measuredText: string | null = null;
+  private appliedStyle = '';
 
   constructor(readonly element: HTMLTextAreaElement, mirrorParent: Node) {
     const doc = element.ownerDocument;
@@ -37,9 +38,24 @@ export class TextareaField implements FieldAdapter {
     return guessFormat(text);
   }
 
-  /** Copies the field's current look onto the mirror; cheap enough to do before every measurement. */
+  /** Copies the field's current look onto the mirror; only what changed is written, so an unchanged mirror needs no new layout. */
   private sync(text: string): void {
     const style = getComputedStyle(this.element);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    // clientWidth leaves out the scroll bar, as the text area's own wrapping does.
+    const width = `${Math.max(0, this.element.clientWidth - padding)}px`;
+    const signature = `${COPIED.map((p) => style[p]).join('|')}|${width}`;
+    if (signature !== this.appliedStyle) {
+      this.appliedStyle = signature;
+      this.applyStyle(style, width);
+    }
+    if (this.measuredText !== text) {
+      this.mirrorText.data = text;
+      this.measuredText = text;
+    }
+  }
+
+  private applyStyle(style: CSSStyleDeclaration, width: string): void {
     const mirror = this.mirror.style;
     for (const property of COPIED) mirror[property] = style[property];
     mirror.position = 'absolute';
@@ -51,25 +67,21 @@ export class TextareaField implements FieldAdapter {
     mirror.margin = '0';
     mirror.whiteSpace = 'pre-wrap';
     if (style.overflowWrap === 'normal' && style.wordBreak === 'normal') mirror.overflowWrap = 'break-word';
-    // clientWidth leaves out the scroll bar, as the text area's own wrapping does.
-    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-    mirror.width = `${Math.max(0, this.element.clientWidth - padding)}px`;
-    if (this.measuredText !== text) {
-      this.mirrorText.data = text;
-      this.measuredText = text;
-    }
+    mirror.width = width;
   }
 
-  boxes(start: number, end: number): Box[] {
+  measure(spans: ReadonlyArray<{ start: number; end: number }>): Box[][] {
     const text = this.read();
     this.sync(text);
     const range = this.mirror.ownerDocument.createRange();
-    range.setStart(this.mirrorText, Math.min(start, text.length));
-    range.setEnd(this.mirrorText, Math.min(end, text.length));
     const origin = this.mirror.getBoundingClientRect();
-    return Array.from(range.getClientRects())
-      .filter((r) => r.width >= 1)
-      .map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height }));
+    return spans.map(({ start, end }) => {
+      range.setStart(this.mirrorText, Math.min(start, text.length));
+      range.setEnd(this.mirrorText, Math.min(end, text.length));
+      return Array.from(range.getClientRects())
+        .filter((r) => r.width >= 1)
+        .map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height }));
+    });
   }
 
   apply(edit: TextEdit): void {
