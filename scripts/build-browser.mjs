@@ -16,13 +16,15 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 const ENTRIES = {
   content: 'src/browser/content/content.ts', // every page of a granted site: must stay tiny
   'field-ui': 'src/browser/ui/main.ts', // injected on first focus of a field
-  background: 'src/browser/background/background.ts', // service worker (Chrome) / event page (Firefox)
+  background: 'src/browser/background/background.chrome.ts', // Chrome: the service worker
   offscreen: 'src/browser/background/offscreen.ts', // Chrome: hosts the engine worker
   'engine-worker': 'src/browser/engine/worker.ts', // the engine and the NLP library
   popup: 'src/browser/popup/popup.ts',
   options: 'src/browser/options/options.ts',
 };
 const CHROME_ONLY = ['offscreen.js', 'engine.html'];
+/** Firefox gets its own background script (an event page that hosts the engine itself). */
+const FIREFOX_BACKGROUND = 'src/browser/background/background.firefox.ts';
 
 function chromeManifest() {
   const manifest = JSON.parse(readFileSync(join(root, 'src/browser/manifest.json'), 'utf8'));
@@ -37,7 +39,9 @@ function firefoxManifest() {
     background: { scripts: ['background.js'] },
     permissions: manifest.permissions.filter((p) => p !== 'offscreen'),
     browser_specific_settings: {
-      gecko: { id: 'fulcrum@fulcrum-writing.github.io', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+      // data_collection_permissions (Firefox 140, Android 142): Fulcrum collects nothing.
+      gecko_android: { strict_min_version: '142.0' },
+      gecko: { id: 'fulcrum@fulcrum-writing.github.io', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
     },
   };
 }
@@ -47,23 +51,14 @@ export async function buildBrowser({ outDir = join(root, 'dist', 'browser') } = 
   const firefoxDir = join(outDir, 'firefox');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(chromeDir, { recursive: true });
-  const result = await esbuild.build({
-    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])),
-    outdir: chromeDir,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['chrome116', 'firefox128'],
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
-  });
+  const options = { bundle: true, format: 'iife', platform: 'browser', target: ['chrome116', 'firefox140'], minify: true, legalComments: 'none', logLevel: 'warning', metafile: true };
+  const result = await esbuild.build({ ...options, entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(root, file)])), outdir: chromeDir });
   for (const file of readdirSync(join(root, 'media', 'browser'))) cpSync(join(root, 'media', 'browser', file), join(chromeDir, file));
   cpSync(join(root, 'media', 'icon.png'), join(chromeDir, 'icon.png'));
   writeFileSync(join(chromeDir, 'manifest.json'), `${JSON.stringify(chromeManifest(), null, 2)}\n`);
 
   cpSync(chromeDir, firefoxDir, { recursive: true, filter: (src) => !CHROME_ONLY.includes(relative(chromeDir, src)) });
+  await esbuild.build({ ...options, metafile: false, entryPoints: [join(root, FIREFOX_BACKGROUND)], outfile: join(firefoxDir, 'background.js') });
   writeFileSync(join(firefoxDir, 'manifest.json'), `${JSON.stringify(firefoxManifest(), null, 2)}\n`);
 
   const sizes = Object.fromEntries(Object.entries(result.metafile.outputs).map(([file, out]) => [relative(chromeDir, join(root, file)), out.bytes]));

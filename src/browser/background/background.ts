@@ -1,47 +1,31 @@
 /// <reference lib="dom" />
 /// <reference types="chrome" />
 /**
- * The background: a Manifest V3 service worker in Chrome, an event page in Firefox. It
- * stays small (no engine in it), so waking it for a badge or a popup costs milliseconds.
- * It injects the field UI where a field was focused, starts the engine host on demand,
- * keeps the content-script registration in step with the sites the user granted, and
- * shows each tab's score on the badge.
+ * The background, shared by both browsers: a Manifest V3 service worker in Chrome
+ * (background.chrome.ts), an event page in Firefox (background.firefox.ts). It stays small
+ * (no engine in it), so waking it for a badge or a popup costs milliseconds. It injects
+ * the field UI where a field was focused, starts the engine host on demand (each browser
+ * its own way), keeps the content-script registration in step with the sites the user
+ * granted, and shows each tab's score on the badge.
  */
 import type { AnalysisTimings, BackgroundMessage, TabState } from '../protocol.js';
 import { tabStateKey } from '../protocol.js';
 import { showScore } from './badge.js';
 import { syncContentScripts } from './contentScripts.js';
-import { startEngineHost } from './engineHost.js';
 
 /** What the end-to-end speed test reads (through the service worker's console). Timings only, never text. */
 const diagnostics = { uiLoads: [] as Array<{ at: number }>, analyses: [] as AnalysisTimings[] };
 (globalThis as unknown as { fulcrumDiagnostics: typeof diagnostics }).fulcrumDiagnostics = diagnostics;
-
-const hasOffscreen = typeof chrome.offscreen?.createDocument === 'function';
-// Firefox: the event page can start workers itself, so it hosts the engine here (lazily: no worker until a text arrives).
-if (!hasOffscreen) startEngineHost('engine-worker.js');
-
-let creatingOffscreen: Promise<void> | null = null;
-
-/** Chrome: the offscreen document that hosts the engine worker, created once, on the first focused field. */
-async function ensureEngine(): Promise<void> {
-  if (!hasOffscreen) return;
-  const existing = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-  if (existing.length) return;
-  creatingOffscreen ??= chrome.offscreen
-    .createDocument({ url: 'engine.html', reasons: [chrome.offscreen.Reason.WORKERS], justification: 'Runs the writing analysis in a worker, off the web page and off the service worker.' })
-    .finally(() => {
-      creatingOffscreen = null;
-    });
-  await creatingOffscreen;
-}
 
 function remember<T>(list: T[], item: T): void {
   list.push(item);
   if (list.length > 500) list.shift();
 }
 
-async function handle(message: BackgroundMessage, sender: chrome.runtime.MessageSender): Promise<unknown> {
+/** Makes sure the engine host is there to accept a field's port. */
+export type EnsureEngine = () => Promise<void>;
+
+async function handle(message: BackgroundMessage, sender: chrome.runtime.MessageSender, ensureEngine: EnsureEngine): Promise<unknown> {
   const tabId = sender.tab?.id;
   switch (message.type) {
     case 'fulcrum:load-ui':
@@ -64,14 +48,15 @@ async function handle(message: BackgroundMessage, sender: chrome.runtime.Message
   }
 }
 
-chrome.runtime.onMessage.addListener((message: BackgroundMessage, sender, respond) => {
-  if (!message?.type?.startsWith('fulcrum:') || sender.id !== chrome.runtime.id) return false;
-  handle(message, sender).then(respond, (error: Error) => respond({ error: error.message }));
-  return true;
-});
-
-chrome.permissions.onAdded.addListener(() => void syncContentScripts());
-chrome.permissions.onRemoved.addListener(() => void syncContentScripts());
-chrome.runtime.onInstalled.addListener(() => void syncContentScripts());
-chrome.runtime.onStartup.addListener(() => void syncContentScripts());
-chrome.tabs.onRemoved.addListener((tabId) => void chrome.storage.session.remove(tabStateKey(tabId)));
+export function startBackground(ensureEngine: EnsureEngine): void {
+  chrome.runtime.onMessage.addListener((message: BackgroundMessage, sender, respond) => {
+    if (!message?.type?.startsWith('fulcrum:') || sender.id !== chrome.runtime.id) return false;
+    handle(message, sender, ensureEngine).then(respond, (error: Error) => respond({ error: error.message }));
+    return true;
+  });
+  chrome.permissions.onAdded.addListener(() => void syncContentScripts());
+  chrome.permissions.onRemoved.addListener(() => void syncContentScripts());
+  chrome.runtime.onInstalled.addListener(() => void syncContentScripts());
+  chrome.runtime.onStartup.addListener(() => void syncContentScripts());
+  chrome.tabs.onRemoved.addListener((tabId) => void chrome.storage.session.remove(tabStateKey(tabId)));
+}
