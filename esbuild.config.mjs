@@ -16,6 +16,9 @@ const targets = [
   { ...extension, entryPoints: ['src/vscode/worker/web.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
   // The report webview's script, loaded from media/ under a nonce'd CSP.
   { ...common, entryPoints: ['src/vscode/webview/report.ts'], outfile: 'media/report.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, minify: true },
+  // The VS Code integration suite (test/vscode/), with mocha, in one CommonJS file for @vscode/test-electron,
+  // and the runner extension that runs the same suite inside code-server.
+  { ...common, entryPoints: { 'suite/index': 'test/vscode/suite/index.ts', 'runner/extension': 'test/vscode/runner/extension.ts' }, outdir: 'out/vscode', outExtension: { '.js': '.cjs' }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logOverride: { 'require-resolve-not-external': 'silent' } },
 ];
 
 const watch = process.argv.includes('--watch');
@@ -25,4 +28,4 @@ await Promise.all(
     else await esbuild.build(options);
   }),
 );
-if (!watch) console.log(`esbuild: built ${targets.map((t) => t.outfile).join(', ')}`);
+if (!watch) console.log(`esbuild: built ${targets.map((t) => t.outfile ?? t.outdir).join(', ')}`);
