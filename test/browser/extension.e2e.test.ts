@@ -378,7 +378,7 @@ describe('Browser extension in a real browser (Chromium, unpacked)', function ()
     const script0 = await metric('ScriptDuration');
     const task0 = await metric('TaskDuration');
     await page.goto(server.url('/empty.html', host), { waitUntil: 'load' });
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(150);
     const script = (await metric('ScriptDuration')) - script0;
     const task = (await metric('TaskDuration')) - task0;
     const load = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
@@ -390,7 +390,7 @@ describe('Browser extension in a real browser (Chromium, unpacked)', function ()
   async function loadPhase(label: 'with' | 'without') {
     const site: LoadCost[] = [];
     const control: LoadCost[] = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 20; i++) {
       site.push(await loadCost('127.0.0.1'));
       control.push(await loadCost('localhost'));
     }
