@@ -44,7 +44,8 @@ export class FulcrumCodeActions implements vscode.CodeActionProvider {
     const analysis = this.analyzer.current(document);
     if (!analysis) return [];
     const findings = analysis.result.findings;
-    if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, findings);
+    // "source.fixAll.fulcrum", and its parents "source.fixAll" and "source" (Fix All, fix on save).
+    if (context.only && (FIX_ALL_KIND.contains(context.only) || context.only.contains(FIX_ALL_KIND))) return this.fixAll(document, findings);
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
 
     const actions: vscode.CodeAction[] = [];
@@ -57,13 +58,15 @@ export class FulcrumCodeActions implements vscode.CodeActionProvider {
       if (fix) actions.push(this.fixAction(document, finding, diagnostic));
       if (seenRules.has(finding.ruleId)) continue;
       seenRules.add(finding.ruleId);
-      const sameRule = findings.filter((f) => f.ruleId === finding.ruleId && f.fixes.length > 0);
+      // Fixes with [placeholders] need the writer, one at a time (as snippets): "fix all" takes only complete ones.
+      const sameRule = findings.filter((f) => f.ruleId === finding.ruleId && f.fixes.length > 0 && f.fixes[0].edits.every((e) => toSnippet(e.text).placeholders === 0));
       if (sameRule.length > 1) {
         const all = new vscode.CodeAction(`Fix all ${finding.ruleId} in this document (${sameRule.length})`, vscode.CodeActionKind.QuickFix);
         all.edit = editOf(document, compatibleEdits(sameRule.flatMap((f) => f.fixes[0].edits)));
         actions.push(all);
       }
-      actions.push(this.disableLine(document, finding, diagnostic), this.disableDocument(document, finding));
+      if (finding.scope === 'inline') actions.push(this.disableLine(document, finding, diagnostic));
+      actions.push(this.disableDocument(document, finding));
       const explain = new vscode.CodeAction(`Explain ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
       explain.command = { command: EXPLAIN_COMMAND, title: `Explain ${finding.ruleId}`, arguments: [finding.ruleId] };
       actions.push(explain);

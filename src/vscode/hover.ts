@@ -14,7 +14,7 @@ export class FulcrumHover implements vscode.HoverProvider {
     const analysis = this.analyzer.current(document);
     if (!analysis) return undefined;
     const offset = document.offsetAt(position);
-    const finding = analysis.result.findings.find((f) => f.scope === 'inline' && offset >= f.range.start.offset && offset <= f.range.end.offset);
+    const finding = analysis.result.findings.find((f) => f.scope === 'inline' && offset >= f.range.start.offset && offset < f.range.end.offset);
     const rule = finding && this.rules().find((r) => r.id === finding.ruleId);
     if (!finding || !rule) return undefined;
     const markdown = new vscode.MarkdownString(ruleHoverMarkdown(rule));

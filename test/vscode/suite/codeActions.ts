@@ -169,20 +169,16 @@ suite('Code actions', () => {
     const refactors = await codeActions(document.uri, rangeOf(document, 'utilize'), vscode.CodeActionKind.Refactor.value);
     assert.deepEqual(titles(refactors.filter((a) => a.title.includes('Fulcrum') || a.title.includes(JARGON))), []);
   });
-  // Known bug, kept here so it can be switched on with the fix: FulcrumCodeActions checks
-  // FIX_ALL_KIND.contains(context.only), so a request for the parent kind source.fixAll (what
-  // "Fix All" and editor.codeActionsOnSave { "source.fixAll": "explicit" } ask for) gets nothing.
-  test.skip('source.fixAll (the parent kind) includes Fulcrum’s safe fixes', async () => {
+  // What "Fix All" and editor.codeActionsOnSave { "source.fixAll": "explicit" } ask for.
+  test('source.fixAll (the parent kind) includes Fulcrum’s safe fixes', async () => {
     const { document } = await openReview('parent-kind.md');
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
     const actions = await codeActions(document.uri, whole, vscode.CodeActionKind.SourceFixAll.value);
     assert.deepEqual(titles(actions), ['Fix all safe Fulcrum problems']);
   });
 
-  // Known bug, kept here so it can be switched on with the fix: "Fix all" applies each fix's raw
-  // text, so a fix that is a snippet when applied alone ("by ${1:date}") leaves a literal
-  // "by [date]" behind, which clarity/unfilled-placeholder then reports.
-  test.skip('"Fix all" never leaves unfilled placeholders behind', async () => {
+  // A fix with [placeholders] is a snippet applied alone; "Fix all" must not leave literal placeholders.
+  test('"Fix all" never leaves unfilled placeholders behind', async () => {
     const uri = await writeFile(vscode.Uri.joinPath(folder, 'placeholders.md'), '# Notes\n\nPlease send the budget ASAP.\n\nPlease send me the revised plan ASAP.\n');
     const { document } = await openInEditor(uri);
     await waitForDiagnostics(uri, 'two vague-time findings', (l) => countByRule(l)[VAGUE_TIME] === 2);
