@@ -78,7 +78,9 @@ async function enableButton(tabId: number, pattern: string, host: string): Promi
 async function show(): Promise<void> {
   const tab = await targetTab();
   if (tab?.id === undefined) return renderMessage('No tab to check.');
-  const pattern = tab.url ? sitePattern(tab.url) : null;
+  // Without access to the site (and without a click on the toolbar button, which grants activeTab) the URL stays hidden.
+  if (!tab.url) return renderMessage('Fulcrum is not on for this site. Click the Fulcrum button while on the site to turn it on there, or add the site in Options.');
+  const pattern = sitePattern(tab.url);
   if (!pattern) return renderMessage('Fulcrum checks text fields on web pages (http and https).');
   const host = new URL(tab.url!).hostname;
   if (!(await chrome.permissions.contains({ origins: [pattern] }))) {

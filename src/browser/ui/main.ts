@@ -142,9 +142,10 @@ class FieldUi {
 
   private onClick(event: MouseEvent): void {
     if (!this.card || this.card.contains(event.clientX, event.clientY)) return;
-    // A click that only placed the caret on an underlined word opens its card.
-    const selection = document.getSelection();
-    if (selection && !selection.isCollapsed && (document.activeElement?.tagName !== 'TEXTAREA')) return;
+    // A click that only placed the caret on an underlined word opens its card; a drag that selected text does not.
+    const active = deepActiveElement();
+    const selecting = active?.tagName === 'TEXTAREA' ? (active as HTMLTextAreaElement).selectionStart !== (active as HTMLTextAreaElement).selectionEnd : !(document.getSelection()?.isCollapsed ?? true);
+    if (selecting) return;
     if (!this.showCard(event.clientX, event.clientY)) this.hideCard();
   }
 

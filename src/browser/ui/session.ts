@@ -94,7 +94,7 @@ export class FieldSession {
     }, wait);
   }
 
-  async analyse(reason: AnalysisTimings['reason']): Promise<void> {
+  async analyse(reason: AnalysisTimings['reason'], attempt = 1): Promise<void> {
     if (this.disposed) return;
     const version = ++this.version;
     const text = this.field.read();
@@ -105,8 +105,8 @@ export class FieldSession {
       answer = await this.host.engine.lint(this.key, text, this.field.format(text), this.host.settings());
     } catch (error) {
       if (error instanceof Superseded || this.disposed) return;
-      // The engine host went away (browser closed it, extension updated): one more try.
-      if (version === this.version && reason !== 'settings') setTimeout(() => void this.analyse(reason), 500);
+      // The engine host went away (the browser closed it, the extension was updated): try again, a few times.
+      if (version === this.version && attempt < 3) setTimeout(() => void this.analyse(reason, attempt + 1), 500 * attempt);
       return;
     }
     if (version !== this.version || this.disposed) return;
