@@ -73,6 +73,5 @@ export interface TabState {
 
 export const tabStateKey = (tabId: number): string => `fulcrum.tab.${tabId}`;
 
-export function scoreTone(score: number): 'good' | 'fair' | 'poor' {
-  return score >= 80 ? 'good' : score >= 60 ? 'fair' : 'poor';
-}
+/** How a score reads (good / fair / poor): one definition for the popup, the badge and the editor. */
+export { scoreTone } from '../report/domCharts.js';

@@ -8,7 +8,7 @@
 import { reportData, type ReportData } from '../../vscode/webview/protocol.js';
 import { scoreTone, tabStateKey, type FieldReport, type TabMessage, type TabState } from '../protocol.js';
 import { sitePattern } from '../sites.js';
-import { balanceChart, categoryChart } from './charts.js';
+import { balanceChart, categoryChart, POPUP_SIZE } from '../../report/domCharts.js';
 
 const root = document.getElementById('root')!;
 
@@ -58,8 +58,8 @@ function renderReport(data: ReportData, report: FieldReport): void {
   root.replaceChildren(
     header,
     section('Gaps in the text', gaps),
-    section('Categories', categoryChart(data)),
-    section('Leadership / management balance', balanceChart(data), el('p', 'summary', data.balance.summary)),
+    section('Categories', categoryChart(data, POPUP_SIZE)),
+    section('Leadership / management balance', balanceChart(data, POPUP_SIZE), el('p', 'summary', data.balance.summary)),
   );
 }
 

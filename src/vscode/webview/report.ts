@@ -4,12 +4,11 @@
  * builds the page with DOM calls: document text and file names only ever become text
  * nodes (textContent), never HTML, so nothing in a document can run here.
  */
+import { balanceChart, categoryChart, REPORT_SIZE, scoreTone } from '../../report/domCharts.js';
 import type { ReportData, FolderData, WebviewMessage } from './protocol.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void };
 const vscodeApi = acquireVsCodeApi();
-const SVG = 'http://www.w3.org/2000/svg';
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -17,70 +16,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function svg(tag: string, attributes: Record<string, string | number>, text?: string): SVGElement {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function tone(score: number): string {
-  return score >= 80 ? 'good' : score >= 60 ? 'fair' : 'poor';
-}
-
-function categoryChart(data: ReportData): SVGElement {
-  const rowHeight = 22;
-  const labelWidth = 110;
-  const barWidth = 220;
-  const chart = svg('svg', { class: 'chart categories', role: 'img', 'aria-label': 'Score per category', width: labelWidth + barWidth + 40, height: data.categories.length * rowHeight + 4 });
-  data.categories.forEach(({ name, score }, i) => {
-    const y = i * rowHeight + 2;
-    const row = svg('g', { class: `row ${tone(score)}` });
-    row.append(
-      svg('title', {}, `${name}: ${score}/100`),
-      svg('text', { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: 'label' }, name),
-      svg('rect', { x: labelWidth, y: y + 3, width: barWidth, height: 14, rx: 3, class: 'track' }),
-      svg('rect', { x: labelWidth, y: y + 3, width: Math.round((barWidth * score) / 100), height: 14, rx: 3, class: 'bar' }),
-      svg('text', { x: labelWidth + barWidth + 8, y: y + 15, class: 'value' }, String(score)),
-    );
-    chart.append(row);
-  });
-  return chart;
-}
-
-/** Management cues grow left of the centre line, leadership cues right; the tooltip names the phrases. */
-function balanceChart(data: ReportData): SVGElement {
-  const rowHeight = 24;
-  const labelWidth = 130;
-  const half = 120;
-  const centre = labelWidth + half;
-  const top = 22;
-  const dims = data.balance.dimensions;
-  const max = Math.max(1, ...dims.flatMap((d) => [d.leadership, d.management]));
-  const height = top + dims.length * rowHeight + 8;
-  const chart = svg('svg', { class: 'chart balance', role: 'img', 'aria-label': 'Leadership and management balance across nine dimensions', width: centre + half + 30, height });
-  chart.append(
-    svg('text', { x: centre - 6, y: 14, 'text-anchor': 'end', class: 'side' }, '◀ management'),
-    svg('text', { x: centre + 6, y: 14, class: 'side' }, 'leadership ▶'),
-    svg('line', { x1: centre, y1: top, x2: centre, y2: height - 4, class: 'axis' }),
-  );
-  dims.forEach((d, i) => {
-    const y = top + i * rowHeight;
-    const m = Math.round((half * d.management) / max);
-    const l = Math.round((half * d.leadership) / max);
-    const row = svg('g', { class: 'dimension' });
-    row.append(
-      svg('title', {}, `${d.label}: management ${d.management}${d.managementCues.length ? ` (${d.managementCues.join(', ')})` : ''}; leadership ${d.leadership}${d.leadershipCues.length ? ` (${d.leadershipCues.join(', ')})` : ''}`),
-      svg('text', { x: labelWidth - 8, y: y + 15, 'text-anchor': 'end', class: 'label' }, d.label),
-      svg('rect', { x: centre - m, y: y + 4, width: m, height: 14, class: 'management' }),
-      svg('rect', { x: centre, y: y + 4, width: l, height: 14, class: 'leadership' }),
-      svg('text', { x: centre - m - 4, y: y + 15, 'text-anchor': 'end', class: 'count' }, d.management ? String(d.management) : ''),
-      svg('text', { x: centre + l + 4, y: y + 15, class: 'count' }, d.leadership ? String(d.leadership) : ''),
-    );
-    chart.append(row);
-  });
-  return chart;
-}
+const tone = scoreTone;
 
 function card(title: string, ...children: Node[]): HTMLElement {
   const section = el('section', 'card');
@@ -120,7 +56,7 @@ function renderDocument(root: HTMLElement, data: ReportData): void {
   if (data.findings.length === 0) list.append(el('li', 'none', 'No inline findings.'));
 
   const grid = el('div', 'grid');
-  grid.append(card('Categories', categoryChart(data)), card('Leadership / management balance', balanceChart(data), el('p', 'summary', data.balance.summary)));
+  grid.append(card('Categories', categoryChart(data, REPORT_SIZE)), card('Leadership / management balance', balanceChart(data, REPORT_SIZE), el('p', 'summary', data.balance.summary)));
   root.replaceChildren(header, grid, card('Gaps in the document', gaps), card(data.omitted ? `Findings (first ${data.findings.length}; ${data.omitted} more not listed)` : `Findings (${data.findings.length})`, list));
 }
 
