@@ -104,18 +104,19 @@ export function polarityOf(text: string): Polarity {
   return score > 0 ? 'praise' : score < 0 ? 'criticism' : 'neutral';
 }
 
+/** A named day: a weekday, a day of a month, a numeric date. */
+function hasNamedDay(text: string): boolean {
+  return test(weekday, text) || fullMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text);
+}
+
+/** A date on the calendar: a named day, a time of day or a quarter (not "this year" or "soon"). */
+function hasCalendarDate(text: string): boolean {
+  return hasNamedDay(text) || clockTime.test(text) || quarter.test(text);
+}
+
+/** Any time something could be due: a calendar date, "within 2 weeks", "end of the sprint", "tomorrow". */
 function hasDeadline(text: string): boolean {
-  return (
-    test(weekday, text) ||
-    fullMonth.test(text) ||
-    monthWithNumber.test(text) ||
-    numericDate.test(text) ||
-    clockTime.test(text) ||
-    quarter.test(text) ||
-    relativeSpan.test(text) ||
-    endOf.test(text) ||
-    test(deadlineWords, text)
-  );
+  return hasCalendarDate(text) || relativeSpan.test(text) || endOf.test(text) || test(deadlineWords, text);
 }
 
 /** Numbers that name a time rather than an amount: Q3, H2, 2026, 14/3, 10:30, 1:1. */
@@ -154,10 +155,6 @@ const midSentenceName = /(?<=[\p{Ll},;]\s+)(?!I\b)[A-Z][\p{L}\p{N}]+/u;
 const impact = /\b(?:which|so that|led to|resulted in|meant|helped|saved|cut|reduced|increased|raised|lowered|let the|let us|allowed|enabled|unblocked|prevented|avoided)\b/i;
 const when = /\b(?:when you|the way you|after you|while you)\b|\bby\s+\p{L}+ing\b/iu;
 
-function hasCalendarDate(text: string): boolean {
-  return test(weekday, text) || fullMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text) || clockTime.test(text) || quarter.test(text);
-}
-
 /** Names something concrete: a number, a date, an example, a named piece of work, a cause or an effect. */
 function hasSpecifics(text: string): boolean {
   return (
@@ -183,6 +180,14 @@ function startsWithPerson(text: string): boolean {
   return first !== undefined && isLikelyName(first);
 }
 
+/** Three features ask for a sentence's polarity: work it out once per (unchanged) sentence. */
+const polarityCache = new WeakMap<object, Polarity>();
+function polarityOfSentence(sentence: Sentence): Polarity {
+  let polarity = polarityCache.get(sentence.key);
+  if (!polarity) polarityCache.set(sentence.key, (polarity = polarityOf(sentence.text)));
+  return polarity;
+}
+
 type FeatureTest = (sentence: Sentence) => boolean;
 
 const FEATURES: Record<string, FeatureTest> = {
@@ -193,14 +198,14 @@ const FEATURES: Record<string, FeatureTest> = {
   /** A date on the calendar (a weekday, a day of a month, a quarter), not "this year" or "soon". */
   'calendar-date': (s) => hasCalendarDate(s.text),
   /** A goal can be checked: an amount to reach, or a deliverable due on a named day ("publish by 28 February"). */
-  measurable: (s) => hasMeasure(s.text) || test(weekday, s.text) || fullMonth.test(s.text) || monthWithNumber.test(s.text) || numericDate.test(s.text),
+  measurable: (s) => hasMeasure(s.text) || hasNamedDay(s.text),
   reason: (s) => test(reason, s.text) || soClause.test(s.text) || colonExplanation.test(s.text),
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
   autonomy: (s) => autonomy.test(s.text),
   'follow-up-phrase': (s) => followUpPhrase.test(s.text),
   owner: (s) => hasOwner(s.text),
-  praise: (s) => polarityOf(s.text) === 'praise',
-  criticism: (s) => polarityOf(s.text) === 'criticism',
+  praise: (s) => polarityOfSentence(s) === 'praise',
+  criticism: (s) => polarityOfSentence(s) === 'criticism',
   question: (s) => /\?\s*["'”’)]*\s*$/.test(s.text),
   specific: (s) => hasSpecifics(s.text),
   situation: (s) => test(situation, s.text) || hasDeadline(s.text) || test(pastTime, s.text),
@@ -217,7 +222,7 @@ const FEATURES: Record<string, FeatureTest> = {
   imperative: (s) => startsWithImperative(s.text) && (/[.!]\s*["'”’)]*\s*$/.test(s.text) || s.tokens.length >= 6),
   request: (s) => request.test(s.text),
   /** A problem stated with evidence ("Last month 30% of tickets lacked repro steps"): a reason given before the rule. */
-  evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOf(s.text) === 'criticism',
+  evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOfSentence(s) === 'criticism',
   /** Two or more hedges soften the sentence ("maybe just a little late"). */
   hedged: (s) => findAll(hedges, s.text).length >= 2,
   /** Something is to be done: a commitment, a request or a directive. */
@@ -239,7 +244,6 @@ const FEATURES: Record<string, FeatureTest> = {
   'list-item': (s) => s.block.kind === 'list-item',
 };
 
-export const FEATURE_NAMES: readonly string[] = Object.keys(FEATURES);
 
 /** Keyed by the sentence's stable key, so an unchanged sentence keeps its features across edits. */
 const cache = new WeakMap<object, Map<string, boolean>>();

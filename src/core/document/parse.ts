@@ -223,17 +223,3 @@ export function parseDocument(source: string, format: TextFormat = 'markdown', c
   cache?.endVersion();
   return { source, prose, format, frontMatter: maskedDoc.frontMatter, comments: maskedDoc.comments, blocks, sections, sentences, lines: new LineIndex(source) };
 }
-
-/** The sentence that contains an offset, by binary search. */
-export function sentenceAt(doc: ParsedDocument, offset: number): Sentence | undefined {
-  let low = 0;
-  let high = doc.sentences.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const s = doc.sentences[mid];
-    if (offset < s.start) high = mid - 1;
-    else if (offset >= s.end) low = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
