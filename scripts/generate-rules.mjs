@@ -9,7 +9,8 @@ const rulesDir = join(root, 'rules');
 const outFile = join(root, 'src', 'generated', 'builtinRules.ts');
 
 const files = readdirSync(rulesDir)
-  .filter((name) => statSync(join(rulesDir, name)).isDirectory())
+  // rules/lexicons/ holds vocabulary, not rules.
+  .filter((name) => name !== 'lexicons' && statSync(join(rulesDir, name)).isDirectory())
   .sort()
   .flatMap((category) =>
     readdirSync(join(rulesDir, category))

@@ -9,6 +9,7 @@ export const SEEDS_DIR = join(ROOT, '..', 'shared', 'seeds');
 
 export function ruleFiles(): string[] {
   return readdirSync(RULES_DIR)
+    .filter((name) => name !== 'lexicons')
     .filter((name) => statSync(join(RULES_DIR, name)).isDirectory())
     .flatMap((category) => readdirSync(join(RULES_DIR, category)).filter((f) => f.endsWith('.json')).map((f) => join(RULES_DIR, category, f)));
 }

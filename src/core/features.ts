@@ -2,6 +2,7 @@ import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
 import { isLikelyName, startsWithImperative } from './wordClasses.js';
 import { findAll, phraseRegex, test } from './phrases.js';
+import { analyse } from './language/analysis.js';
 
 /**
  * Sentence features: the shared vocabulary rules use in `when` / `unless` guards
@@ -180,12 +181,13 @@ function startsWithPerson(text: string): boolean {
   return first !== undefined && isLikelyName(first);
 }
 
-/** Three features ask for a sentence's polarity: work it out once per (unchanged) sentence. */
-const polarityCache = new WeakMap<object, Polarity>();
+/** Below this much valence either way a sentence is neutral (one mild word does not make praise). */
+const POLARITY_THRESHOLD = 0.4;
+
+/** A sentence's polarity, from the linguistic layer's valence (cached with its analysis). */
 function polarityOfSentence(sentence: Sentence): Polarity {
-  let polarity = polarityCache.get(sentence.key);
-  if (!polarity) polarityCache.set(sentence.key, (polarity = polarityOf(sentence.text)));
-  return polarity;
+  const { valence } = analyse(sentence);
+  return valence >= POLARITY_THRESHOLD ? 'praise' : valence <= -POLARITY_THRESHOLD ? 'criticism' : 'neutral';
 }
 
 type FeatureTest = (sentence: Sentence) => boolean;
@@ -210,7 +212,7 @@ const FEATURES: Record<string, FeatureTest> = {
   specific: (s) => hasSpecifics(s.text),
   situation: (s) => test(situation, s.text) || hasDeadline(s.text) || test(pastTime, s.text),
   example: (s) => test(example, s.text) || /:\s*\S/.test(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
-  'about-person': (s) => personPronoun.test(s.text) || startsWithPerson(s.text) || namesSomeone(s.text),
+  'about-person': (s) => analyse(s).aboutPerson || personPronoun.test(s.text) || startsWithPerson(s.text) || namesSomeone(s.text),
   commitment: (s) => test(commitment, s.text),
   checkin: (s) => test(checkin, s.text),
   growth: (s) => test(growth, s.text),

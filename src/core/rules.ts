@@ -1,4 +1,5 @@
 import type { Detection } from './detectors/hit.js';
+import { claimDetection } from './detectors/claim.js';
 import { patternDetection } from './detectors/pattern.js';
 import { phraseDetection } from './detectors/phrase.js';
 import { presenceDetection } from './detectors/presence.js';
@@ -68,6 +69,12 @@ export function validateRuleSpec(value: unknown): string[] {
           errors.push('"detector.pattern" must be a valid regular expression');
         }
         break;
+      case 'claim':
+        need(
+          Array.isArray(detector.claims) && detector.claims.length > 0 && detector.claims.every((c) => CLAIM_KINDS.includes(c)),
+          `"detector.claims" must list claim kinds (${CLAIM_KINDS.join(', ')})`,
+        );
+        break;
       case 'length':
         need(Number.isInteger(detector.maxWords) && detector.maxWords > 0, '"detector.maxWords" must be a positive whole number');
         break;
@@ -77,13 +84,15 @@ export function validateRuleSpec(value: unknown): string[] {
         need(Number.isInteger(detector.minCount) && detector.minCount > 0, '"detector.minCount" must be a positive whole number');
         break;
       default:
-        errors.push('"detector.kind" must be phrase, pattern, unit, presence, regex, length or proportion');
+        errors.push('"detector.kind" must be claim, phrase, pattern, unit, presence, regex, length or proportion');
     }
   }
   const examples = rule.examples as RuleSpec['examples'] | undefined;
   need(Array.isArray(examples?.invalid) && Array.isArray(examples?.valid), '"examples" must have "invalid" and "valid" lists');
   return errors;
 }
+
+const CLAIM_KINDS: readonly string[] = ['trait', 'label', 'evaluation', 'motive', 'potential', 'comparison', 'bias'];
 
 export interface CompiledRule {
   spec: RuleSpec;
@@ -99,6 +108,8 @@ export function compileRule(spec: RuleSpec, severity: Severity = spec.severity, 
         return phraseDetection(d, extraPhrases);
       case 'pattern':
         return patternDetection(d);
+      case 'claim':
+        return claimDetection(d);
       case 'unit':
         return unitDetection(d);
       case 'presence':

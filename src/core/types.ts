@@ -185,7 +185,20 @@ export interface ProportionDetector {
   minCount: number;
 }
 
-export type Detector = PhraseDetector | PatternDetector | UnitDetector | PresenceDetector | RegexDetector | LengthDetector | ProportionDetector;
+/** Claims about people from the linguistic layer (src/core/language): "is lazy", "a real asset", "doesn't care". */
+export interface ClaimDetector {
+  kind: 'claim';
+  claims: Array<'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias'>;
+  /** Only claims that praise, or only claims that criticise. */
+  polarity?: 'praise' | 'criticism';
+  /** Only claims about these subjects (person, maybe-person, work, group, implicit). */
+  subjects?: Array<'person' | 'maybe-person' | 'work' | 'group' | 'implicit'>;
+  when?: FeatureName[];
+  unless?: FeatureName[];
+  unlessAdjacent?: FeatureName[];
+}
+
+export type Detector = ClaimDetector | PhraseDetector | PatternDetector | UnitDetector | PresenceDetector | RegexDetector | LengthDetector | ProportionDetector;
 
 export type FixSpec =
   | { kind: 'replace'; title: string; text?: string; safe?: boolean }

@@ -33,3 +33,8 @@ export function startsWithImperative(text: string): boolean {
   if (!verb || INVITATIONS.has(verb)) return false;
   return lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb);
 }
+
+/** Does compromise's lexicon know this word as a first name ("Maria", "David")? */
+export function isKnownFirstName(word: string): boolean {
+  return /Name|Person/.test(lexicon[word.toLowerCase()] ?? '');
+}

@@ -11,6 +11,8 @@ import { ROOT } from '../helpers.js';
  */
 
 export const CORPUS_DIR = join(ROOT, 'test', 'corpus');
+/** Written blind (by a session that never read rules/ or src/): measured on, never tuned on. */
+export const BLIND_DIR = join(CORPUS_DIR, 'blind');
 
 /** The corpus's document-level gap names, and the rule that reports each. */
 export const GAP_RULES: Record<string, { rule: string; profiles: Profile[] }> = {
@@ -54,6 +56,8 @@ export interface Evaluation {
   inline: Record<Category, Counts>;
   inlineTotal: Counts;
   inlineMistakes: Mistake[];
+  /** Per rule: findings on labelled sentences whose category the label has (right) or not (wrong). */
+  perRule: Record<string, { right: number; wrong: number }>;
   documents: { count: number; decisions: number; correct: number; perGap: Record<string, Counts>; mistakes: string[] };
   pairs: { count: number; strongHigher: number; misordered: string[] };
 }
@@ -72,7 +76,11 @@ const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 
 export function evaluate(dir = CORPUS_DIR): Evaluation {
   const linter = new Linter(builtinRules);
-  const { sentences } = JSON.parse(readFileSync(join(dir, 'sentences.json'), 'utf8')) as { sentences: LabelledSentence[] };
+  const sentences = readdirSync(dir)
+    .filter((f) => /^sentences.*\.json$/.test(f))
+    .sort()
+    .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { sentences: LabelledSentence[] }).sentences);
+  const perRule: Record<string, { right: number; wrong: number }> = {};
 
   const inline = Object.fromEntries(CATEGORIES.map((c) => [c, empty()])) as Record<Category, Counts>;
   const inlineMistakes: Mistake[] = [];
@@ -80,6 +88,11 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
     const findings = linter.lint(sentence.text, { profile: sentence.profile }).findings.filter((f) => f.scope === 'inline');
     const got = new Set(findings.map((f) => f.category));
     const expected = new Set(sentence.labels);
+    for (const rule of new Set(findings.map((f) => f.ruleId))) {
+      const counts = (perRule[rule] ??= { right: 0, wrong: 0 });
+      if (expected.has(findings.find((f) => f.ruleId === rule)!.category)) counts.right++;
+      else counts.wrong++;
+    }
     for (const c of CATEGORIES) {
       if (got.has(c) && expected.has(c)) inline[c].tp++;
       else if (got.has(c)) inline[c].fp++;
@@ -124,7 +137,7 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
     else pairs.misordered.push(`${weakFile.replace(/-weak\.md$/, '')}: weak ${weak}, strong ${strong}`);
   }
 
-  return { sentences: sentences.length, clean: sentences.filter((s) => s.labels.length === 0).length, inline, inlineTotal, inlineMistakes, documents, pairs };
+  return { sentences: sentences.length, clean: sentences.filter((s) => s.labels.length === 0).length, inline, inlineTotal, inlineMistakes, perRule, documents, pairs };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -139,6 +152,11 @@ export function formatEvaluation(e: Evaluation, verbose = false): string {
       return `  ${c.padEnd(14)}  ${pct(precision(k)).padStart(9)}  ${pct(recall(k)).padStart(6)}  ${String(k.tp).padStart(3)}  ${String(k.fp).padStart(3)}  ${String(k.fn).padStart(3)}`;
     }),
     `  ${'overall'.padEnd(14)}  ${pct(precision(e.inlineTotal)).padStart(9)}  ${pct(recall(e.inlineTotal)).padStart(6)}  ${String(e.inlineTotal.tp).padStart(3)}  ${String(e.inlineTotal.fp).padStart(3)}  ${String(e.inlineTotal.fn).padStart(3)}`,
+    '',
+    'Inline precision per rule (findings on labelled sentences whose category the label has):',
+    ...Object.entries(e.perRule)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([rule, k]) => `  ${rule.padEnd(40)} ${pct(k.right / Math.max(1, k.right + k.wrong)).padStart(6)}  (${k.right} right, ${k.wrong} wrong)`),
     '',
     `Document-level gaps on ${e.documents.count} documents: ${e.documents.correct}/${e.documents.decisions} decisions right (${pct(e.documents.correct / Math.max(1, e.documents.decisions))}).`,
     ...Object.entries(e.documents.perGap)

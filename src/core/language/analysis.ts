@@ -1,0 +1,52 @@
+import type { Sentence } from '../document/parse.js';
+import { biasPhrasesIn, claimsIn, reportedSpeech, type Claim } from './claims.js';
+import { valenceScore } from './valence.js';
+import { wordsOf, type Word } from './words.js';
+
+/**
+ * The linguistic layer: what one sentence says, worked out once per sentence and cached with
+ * its parse (keyed by the sentence's stable key, so an unchanged sentence is not re-read
+ * after an edit elsewhere). Rules read it through features and the `claim` detector.
+ */
+
+export interface BiasPhrase {
+  start: number;
+  end: number;
+  kind: string;
+  inherent: boolean;
+}
+
+export interface SentenceAnalysis {
+  words: Word[];
+  /** Claims about people, with absolute offsets in `start`/`end`. */
+  claims: Array<Claim & { start: number; end: number }>;
+  bias: BiasPhrase[];
+  /** Favourable above 0, critical below. */
+  valence: number;
+  /** A clause has a person as its subject (a pronoun, a role noun, a name), or a claim is about one. */
+  aboutPerson: boolean;
+}
+
+const cache = new WeakMap<object, SentenceAnalysis>();
+
+export function analyse(sentence: Sentence): SentenceAnalysis {
+  let analysis = cache.get(sentence.key);
+  if (!analysis) cache.set(sentence.key, (analysis = analyseText(sentence.text, sentence.start)));
+  return analysis;
+}
+
+export function analyseText(text: string, offset = 0): SentenceAnalysis {
+  const words = wordsOf(text, offset);
+  const subjects = new Set<string>();
+  const claims = claimsIn(words, subjects as Set<never>)
+    .filter((c) => c.kind !== 'motive' || !reportedSpeech(words, c.from))
+    .map((c) => ({ ...c, start: words[c.from].start, end: words[c.to - 1].end }));
+  const bias = biasPhrasesIn(words).map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, inherent: b.inherent }));
+  return {
+    words,
+    claims,
+    bias,
+    valence: valenceScore(words, claims),
+    aboutPerson: subjects.has('person') || subjects.has('group') || claims.some((c) => c.subject !== 'work'),
+  };
+}

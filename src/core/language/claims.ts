@@ -1,0 +1,358 @@
+import { isKnownFirstName, isLikelyName } from '../wordClasses.js';
+import { BIAS, CLAIMS, TRAITS, VALENCE, WHO } from './lexicon.js';
+import type { FrameSet, PeerMatcher } from './frames.js';
+import type { Word } from './words.js';
+
+/**
+ * Claims about people: who a clause is about (from the parse: pronouns, role nouns,
+ * capitalised or unknown words in subject position, never a list of names) and what is
+ * said of them — a trait, a label, a grade of their work, a motive, a verdict on their
+ * potential, a comparison with others, or a bias-prone descriptor.
+ */
+
+export type ClaimKind = 'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias';
+export type ClaimPolarity = 'praise' | 'criticism';
+/**
+ * person: a pronoun, a role noun, a name. maybe-person: a capitalised common word at the start
+ * of a sentence ("Sage", "Miles"), a person only if what is said fits only people.
+ * work: someone's work ("her code"). group: the team, everyone. implicit: a verbless note ("Lazy.").
+ */
+export type SubjectKind = 'person' | 'maybe-person' | 'work' | 'group' | 'implicit';
+
+export interface Claim {
+  kind: ClaimKind;
+  polarity: ClaimPolarity;
+  subject: SubjectKind;
+  /** Word indexes of what is said (the span to underline). */
+  from: number;
+  to: number;
+  /** For bias claims: which kind of descriptor (gendered, caregiving, …). */
+  detail?: string;
+}
+
+/** Words that may stand between a subject and what is said of it ("can be really", "has always been"). */
+const AUXILIARIES = new Set(
+  ("is are was were be been being 's am can could will would may might must should shall does do did has have had " +
+    'gets get got getting becomes become became seems seem seemed appears appear appeared looks look looked sounds sound sounded ' +
+    'tends tend tended to remains remained stays stayed acts acted comes come came across off as keeps kept ' +
+    'just also still always often sometimes usually generally really very so too quite pretty rather somewhat fairly extremely ' +
+    'incredibly honestly frankly clearly obviously simply basically truly definitely certainly probably maybe perhaps overall ever even ' +
+    'totally completely bit little kind sort of tad such mostly constantly continually increasingly quite becoming being way super ' +
+    'not never no hardly barely rarely seldom kinda sorta genuinely actually absolutely lately recently now again already').split(' '),
+);
+/** "a" is an auxiliary only in "a bit", "a little", "a tad". */
+const A_DOWNTONER = new Set(['bit', 'little', 'tad']);
+/** Where a clause ends. Not "and"/"or": coordinated verdicts share their subject ("lazy and unreliable"). */
+const CLAUSE_BREAKS = new Set(['but', 'although', 'though', 'because', 'since', 'while', 'whereas', 'which', 'who', 'when', 'if', 'so', 'yet', 'unless', 'until', 'after', 'before', 'where', 'whom', 'whose', 'that']);
+const SUBJECT_STARTS_AFTER = new Set(['and', 'but', 'or', 'although', 'though', 'because', 'since', 'while', 'whereas', 'so', 'yet', 'that', 'if', 'when', 'think', 'feel', 'believe', 'guess', 'honestly', 'overall', 'frankly', 'tbh', 'imo', 'sadly', 'unfortunately']);
+const NAME_PARTICLES = new Set(['van', 'de', 'da', 'der', 'den', 'bin', 'binti', 'al', 'el', 'la', 'le', 'dos', 'das', 'di', 'du', 'von', 'ibn', 'ben', 'mac', 'o']);
+const ARTICLES = new Set(['a', 'an', 'the', 'such', 'one', 'quite', 'real', 'our', 'my', 'your', 'his', 'her', 'their', 'this']);
+
+interface Subject {
+  kind: SubjectKind | 'self' | 'thing';
+  end: number;
+}
+
+const isWord = (w: Word | undefined): w is Word => !!w && !w.punct;
+const nameShaped = (w: Word) => /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u.test(w.raw) || /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)+$/u.test(w.raw);
+
+/** Is `w` the first word of its sentence, where capitals say nothing about names? */
+const sentenceInitial = (words: Word[], i: number) => i === 0 || (i <= 2 && words.slice(0, i).every((x) => x.punct));
+
+function nounPhraseEnd(words: Word[], i: number, end: number, nouns: Set<string>): number {
+  // Up to four words after a determiner, ending in one of `nouns` ("the new hire", "my direct report").
+  for (let j = i; j < Math.min(end, i + 4); j++) {
+    if (!isWord(words[j])) return -1;
+    const two = j + 1 < end && isWord(words[j + 1]) ? `${words[j].w} ${words[j + 1].w}` : '';
+    if (two && nouns.has(two)) return j + 2;
+    if (nouns.has(words[j].w)) return j + 1;
+    if (AUXILIARIES.has(words[j].w) && j > i) return -1;
+  }
+  return -1;
+}
+
+/** "the quality of his work", "Ana's code": extend a work noun by "of {pos|Name's} work". */
+function workOwner(words: Word[], end: number, limit: number): number {
+  if (words[end]?.w === 'of' && (WHO.possessives.has(words[end + 1]?.w ?? '') || words[end + 2]?.w === "'s")) {
+    const after = nounPhraseEnd(words, end + (words[end + 2]?.w === "'s" ? 3 : 2), limit, WHO.workNouns);
+    if (after > 0) return after;
+  }
+  return end;
+}
+
+function subjectAt(words: Word[], i: number, end: number): Subject | null {
+  const w = words[i];
+  if (!isWord(w)) return null;
+  if (WHO.personPronouns.has(w.w)) return { kind: 'person', end: i + 1 };
+  if (WHO.selfPronouns.has(w.w)) return { kind: 'self', end: i + 1 };
+  if (w.w === 'no' && words[i + 1]?.w === 'one') return { kind: 'group', end: i + 2 };
+  if (WHO.groupPeople.has(w.w)) return { kind: 'group', end: i + 1 };
+  if (WHO.thingPronouns.has(w.w) && !WHO.determiners.has(w.w)) return { kind: 'thing', end: i + 1 };
+  if (WHO.possessives.has(w.w) || WHO.determiners.has(w.w)) {
+    const role = nounPhraseEnd(words, i + 1, end, WHO.roleNouns);
+    const work = nounPhraseEnd(words, i + 1, end, WHO.workNouns);
+    if (work > 0 && (role < 0 || work < role)) {
+      const owned = workOwner(words, work, end);
+      return { kind: WHO.possessives.has(w.w) || owned > work ? 'work' : 'thing', end: owned };
+    }
+    if (role > 0) {
+      const group = words[role - 1].w === 'team' || words[role - 1].w === 'crew' || words[role - 1].w.endsWith('s');
+      return { kind: group ? 'group' : 'person', end: role };
+    }
+    return null;
+  }
+  if (w.capitalised && nameShaped(w) && !isPredicateWord(words, i)) {
+    let j = i + 1;
+    while (j < end && j < i + 4 && isWord(words[j]) && ((words[j].capitalised && nameShaped(words[j])) || (NAME_PARTICLES.has(words[j].w) && words[j + 1]?.capitalised))) j++;
+    if (words[j]?.w === "'s" && words[j].raw !== words[j - 1]?.raw) {
+      // A detached "'s" is handled like an attached one below.
+    }
+    if (words[j]?.w === "'s") {
+      const work = nounPhraseEnd(words, j + 1, end, WHO.workNouns);
+      if (work > 0) return { kind: 'work', end: work };
+    }
+    if (j === i + 1 && WHO.workNouns.has(w.w)) return { kind: 'thing', end: workOwner(words, j, end) };
+    // Mid-sentence capitals, two-word names and known first names are people; a capitalised word
+    // opening the sentence ("Sage", "Revenue") may be a person or a thing: what is said decides.
+    const clearName = (!sentenceInitial(words, i) && isLikelyName(w.raw)) || j > i + 1 || isKnownFirstName(w.raw);
+    return { kind: clearName ? 'person' : 'maybe-person', end: j };
+  }
+  if (/^\p{Ll}+$/u.test(w.raw) && (i === 0 || words[i - 1].punct) && !isPredicateWord(words, i)) {
+    // A lower-case single word in subject position: a name typed in lower case ("priya is rude"),
+    // unless it is a word of work ("code is sloppy").
+    if (WHO.workNouns.has(w.w)) return { kind: 'thing', end: workOwner(words, i + 1, end) };
+    return { kind: 'maybe-person', end: i + 1 };
+  }
+  return null;
+}
+
+/** Words that open a predicate or a verdict, not a subject: "Lazy and unreliable.", "Has a short fuse.". */
+function isPredicateWord(words: Word[], i: number): boolean {
+  const w = words[i].w;
+  return startsPredicate(words[i]) || TRAITS.negative.single.has(w) || TRAITS.positive.single.has(w) || ARTICLES.has(w) || CLAIMS.evaluationNegative.single.has(w) || CLAIMS.evaluationPositive.single.has(w) || !isWord(words[i + 1]) ;
+}
+
+/** Where the clause that starts at `from` ends: the next clause break or punctuation. */
+function clauseEnd(words: Word[], from: number): number {
+  for (let j = from; j < words.length; j++) {
+    if (words[j].punct && words[j].w !== '"' && words[j].w !== '“' && words[j].w !== '”') return j;
+    if (j > from && CLAUSE_BREAKS.has(words[j].w) && !(words[j].w === 'that' && words[j - 1].w === 'so')) return j;
+  }
+  return words.length;
+}
+
+function peer(words: Word[], at: number): number {
+  if (CLAIMS.ownPast.longestAt(words, at, words.length)) return -1;
+  const known = CLAIMS.peerEnds.longestAt(words, at, words.length);
+  if (known) return known.end;
+  const w = words[at];
+  if (w && w.capitalised && nameShaped(w) && !WHO.workNouns.has(w.w)) {
+    let j = at + 1;
+    while (isWord(words[j]) && words[j].capitalised && nameShaped(words[j])) j++;
+    return j;
+  }
+  return -1;
+}
+const peerMatcher: PeerMatcher = peer;
+
+const negates = (words: Word[], from: number, to: number) => words.slice(from, to).some((w) => VALENCE.negators.has(w.w));
+
+/** Polarity of a grading phrase: from the evaluation lists, else from valence. */
+function gradeOf(words: Word[], from: number, to: number): ClaimPolarity | null {
+  let score = 0;
+  for (let j = from; j < to; j++) {
+    const w = words[j].w;
+    if (CLAIMS.evaluationNegative.single.has(w)) score -= 2;
+    else if (CLAIMS.evaluationPositive.single.has(w)) score += 2;
+    else score += Math.sign(VALENCE.of(w));
+  }
+  return score > 0 ? 'praise' : score < 0 ? 'criticism' : null;
+}
+
+const flip = (p: ClaimPolarity): ClaimPolarity => (p === 'praise' ? 'criticism' : 'praise');
+
+/** A single word or a multi-word entry of a split lexicon at `at`: its end, or -1. */
+function lexiconAt(list: { single: Set<string>; frames: FrameSet }, words: Word[], at: number, end: number): number {
+  const frame = list.frames.longestAt(words, at, end);
+  if (frame) return frame.end;
+  return isWord(words[at]) && list.single.has(words[at].w) ? at + 1 : -1;
+}
+
+/** "a solid contributor", "a real asset to the team", "the weak link": a label for a person, or null. */
+function labelAt(words: Word[], at: number, end: number): { to: number; polarity: ClaimPolarity } | null {
+  if (!ARTICLES.has(words[at]?.w ?? '')) return null;
+  let j = at + 1;
+  let graded: ClaimPolarity | null = null;
+  for (; j < Math.min(end, at + 6); j++) {
+    const negativeNoun = lexiconAt(TRAITS.negativeNouns, words, j, end);
+    if (negativeNoun > 0) return { to: negativeNoun, polarity: 'criticism' };
+    const positiveNoun = lexiconAt(TRAITS.positiveNouns, words, j, end);
+    if (positiveNoun > 0 && (graded !== null || !TRAITS.labelHeads.has(words[positiveNoun - 1].w))) return { to: positiveNoun, polarity: graded ?? 'praise' };
+    const w = words[j];
+    if (!isWord(w)) return null;
+    if (TRAITS.labelHeads.has(w.w)) return graded ? { to: j + 1, polarity: graded } : null;
+    if (TRAITS.labelWords.has(w.w) || TRAITS.positive.single.has(w.w) || TRAITS.negative.single.has(w.w)) {
+      const v = VALENCE.of(w.w);
+      const word: ClaimPolarity = TRAITS.negative.single.has(w.w) || v < 0 ? 'criticism' : 'praise';
+      graded = graded === 'criticism' ? graded : word;
+    } else if (!AUXILIARIES.has(w.w) && !ARTICLES.has(w.w)) return null;
+  }
+  return null;
+}
+
+/** Claims in one clause's predicate, said of `subject`; `from` is where the predicate starts. */
+function predicateClaims(words: Word[], from: number, end: number, subject: SubjectKind, claims: Claim[]): void {
+  const personal = subject !== 'work';
+  const clearPerson = subject === 'person' || subject === 'implicit' || subject === 'group';
+  let head = from;
+  while (head < end && isWord(words[head]) && (AUXILIARIES.has(words[head].w) || (words[head].w === 'a' && A_DOWNTONER.has(words[head + 1]?.w ?? '')))) {
+    // Frames that start with a verb ("has a short fuse", "doesn't care") are tried inside the auxiliaries too.
+    if (tryFrames(words, head, end, from, subject, claims)) return;
+    head++;
+  }
+  if (head >= end) return;
+  if (tryFrames(words, head, end, from, subject, claims)) return;
+  const negated = negates(words, from, head);
+
+  for (let at = head; at < end; ) {
+    const bias = personal && subject !== 'group' ? BIAS.kinds.find((k) => k.inherent && k.single.has(words[at].w)) : undefined;
+    const negative = lexiconAt(TRAITS.negative, words, at, end);
+    const positive = lexiconAt(TRAITS.positive, words, at, end);
+    const thingable = TRAITS.thingable.has(words[at].w);
+    let next = -1;
+    if (subject === 'work') {
+      const bad = lexiconAt(CLAIMS.evaluationNegative, words, at, end);
+      const good = lexiconAt(CLAIMS.evaluationPositive, words, at, end);
+      const stop = Math.max(bad, good, negative, positive);
+      if (stop > at) {
+        const polarity: ClaimPolarity = bad > 0 || negative > 0 ? 'criticism' : 'praise';
+        claims.push({ kind: 'evaluation', polarity: negated ? flip(polarity) : polarity, subject, from: at, to: stop });
+        next = stop;
+      }
+    } else if (bias && !negated) {
+      claims.push({ kind: 'bias', polarity: 'criticism', subject, from: at, to: at + 1, detail: bias.kind });
+      next = at + 1;
+    } else if (negative > 0 && !negated && (clearPerson || !thingable)) {
+      claims.push({ kind: 'trait', polarity: 'criticism', subject, from: at, to: negative });
+      next = negative;
+    } else if (positive > 0 && (clearPerson || !thingable) && subject !== 'group') {
+      claims.push({ kind: 'trait', polarity: negated ? 'criticism' : 'praise', subject, from: negated ? Math.max(from, head - 1) : at, to: positive });
+      next = positive;
+    } else {
+      const label = clearPerson || subject === 'maybe-person' ? labelAt(words, at, end) : null;
+      if (label && !(subject === 'group' && label.polarity === 'praise')) {
+        claims.push({ kind: 'label', polarity: negated ? flip(label.polarity) : label.polarity, subject, from: at, to: label.to });
+        next = label.to;
+      }
+    }
+    if (next < 0) break;
+    // "lazy and careless", "rude, dismissive": coordinated verdicts share the subject.
+    let j = next;
+    while (j < end && isWord(words[j]) === false && words[j].w === ',') j++;
+    if (words[j]?.w === 'and' || words[j]?.w === 'or') j++;
+    while (j < end && AUXILIARIES.has(words[j]?.w ?? '')) j++;
+    if (j === next || j >= end) break;
+    at = j;
+  }
+}
+
+function tryFrames(words: Word[], at: number, end: number, from: number, subject: SubjectKind, claims: Claim[]): boolean {
+  if (subject === 'work') return false;
+  const negated = negates(words, from, at);
+  const push = (kind: ClaimKind, polarity: ClaimPolarity, to: number) => {
+    claims.push({ kind, polarity, subject, from: at, to });
+    return true;
+  };
+  const bad = TRAITS.negativeIdioms.longestAt(words, at, end);
+  if (bad && !negated) return push('trait', 'criticism', bad.end);
+  const good = TRAITS.positiveIdioms.longestAt(words, at, end);
+  if (good && subject !== 'group') return push(negated ? 'trait' : 'label', negated ? 'criticism' : 'praise', good.end);
+  const potential = CLAIMS.potential.longestAt(words, at, end);
+  if (potential) return push('potential', 'criticism', potential.end);
+  const motive = CLAIMS.motive.longestAt(words, at, end);
+  if (motive && !negated) return push('motive', 'criticism', motive.end);
+  const doing = CLAIMS.doing.longestAt(words, at, end);
+  if (doing) {
+    const grade = gradeOf(words, at, doing.end) ?? 'praise';
+    const negatedInside = negates(words, at, doing.end);
+    return push('evaluation', negated !== negatedInside ? flip(grade) : grade, doing.end);
+  }
+  return false;
+}
+
+/** A comparison with other people anywhere in a sentence about a person ("Unlike Priya, you …", "weaker than the rest"). */
+function comparisonIn(words: Word[], subject: SubjectKind, claims: Claim[]): void {
+  const hit = CLAIMS.comparison.firstIn(words, 0, words.length, peerMatcher);
+  if (hit) claims.push({ kind: 'comparison', polarity: 'criticism', subject, from: hit.start, to: hit.end });
+}
+
+/** Predicate-starting words for a subject left out: "… and comes across as negative", "Has a short fuse." */
+function startsPredicate(w: Word | undefined): boolean {
+  if (!isWord(w)) return false;
+  if (AUXILIARIES.has(w.w) && !['to', 'as', 'of', 'so', 'such', 'kind', 'sort', 'bit', 'little', 'no', 'overall', 'now', 'again'].includes(w.w)) return true;
+  return ['lacks', 'thinks', 'refuses', 'only', 'loses', 'flies', 'blows', 'makes', 'puts', 'cares', 'wants', 'resents', 'plays', 'goes', 'went', 'gives', 'knows', 'rubs', 'struggles', 'performs', 'underperforms', 'excels', 'hit', 'reached', 'lost', 'shows', 'takes'].includes(w.w);
+}
+
+/** All claims about people in a sentence's words. */
+export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): Claim[] {
+  const claims: Claim[] = [];
+  let lastSubject: SubjectKind | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const prev = words[i - 1];
+    const boundary = i === 0 || prev.punct || SUBJECT_STARTS_AFTER.has(prev.w) || CLAUSE_BREAKS.has(prev.w) || WHO.personPronouns.has(words[i].w) || (words[i].capitalised && !sentenceInitial(words, i));
+    if (!boundary) continue;
+    const subject = subjectAt(words, i, words.length);
+    const bareLabel = subject && sentenceInitial(words, i) && clauseEnd(words, subject.end) === subject.end && labelAt(words, i, words.length);
+    if (subject && subject.kind !== 'self' && subject.kind !== 'thing' && !bareLabel) {
+      people.add(subject.kind);
+      const end = clauseEnd(words, subject.end);
+      const before = claims.length;
+      predicateClaims(words, subject.end, end, subject.kind, claims);
+      lastSubject = subject.kind;
+      if (claims.length > before) i = Math.max(i, claims[claims.length - 1].to - 1);
+      continue;
+    }
+    if (subject?.kind === 'self' || subject?.kind === 'thing') {
+      lastSubject = null;
+      continue;
+    }
+    // No subject: a coordinated predicate ("and comes across as negative") or a verbless note ("Lazy.", "Has a short fuse.").
+    const coordinated = lastSubject && (prev?.w === 'and' || prev?.w === 'but' || prev?.w === 'or' || prev?.w === ',') && startsPredicate(words[i]);
+    const opening =
+      sentenceInitial(words, i) &&
+      (startsPredicate(words[i]) ||
+        TRAITS.negative.single.has(words[i].w) ||
+        TRAITS.negativeIdioms.longestAt(words, i, words.length) !== null ||
+        TRAITS.positiveIdioms.longestAt(words, i, words.length) !== null ||
+        labelAt(words, i, words.length) !== null);
+    if (coordinated || opening) {
+      const end = clauseEnd(words, i);
+      const before = claims.length;
+      predicateClaims(words, i, end, coordinated ? lastSubject! : 'implicit', claims);
+      if (opening && !coordinated) {
+        // A verbless note is a verdict only when it is nothing but the verdict ("Lazy, unreliable." / "Rude to guests.").
+        const added = claims.splice(before).filter((c) => c.kind !== 'trait' || c.polarity === 'criticism' || words[c.to]?.punct !== false);
+        claims.push(...added);
+      }
+      if (claims.length > before) i = Math.max(i, claims[claims.length - 1].to - 1);
+    }
+  }
+  const person = [...people].find((k) => k !== 'work');
+  if (person || words.some((w) => WHO.possessives.has(w.w) && w.w !== 'our' && w.w !== 'my' && w.w !== 'its')) comparisonIn(words, person ?? 'person', claims);
+  return claims.sort((a, b) => a.from - b.from);
+}
+
+/** Bias-prone descriptors said anywhere in a sentence (longer entries: "puts family before work"). */
+export function biasPhrasesIn(words: Word[]): Array<{ from: number; to: number; kind: string; inherent: boolean }> {
+  const found: Array<{ from: number; to: number; kind: string; inherent: boolean }> = [];
+  for (const kind of BIAS.kinds) {
+    const hit = kind.frames.firstIn(words, 0, words.length);
+    if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind, inherent: kind.inherent });
+  }
+  return found;
+}
+
+/** Was the claim at `from` reported as the person's own words ("she told me she wants …")? */
+export function reportedSpeech(words: Word[], from: number): boolean {
+  return words.slice(0, from).some((w) => CLAIMS.reportVerbs.has(w.w));
+}

@@ -1,0 +1,95 @@
+import { wordsOf, type Word } from './words.js';
+
+/**
+ * Frames: short word patterns kept in the lexicons ("has a short fuse", "reached {pos} ceiling").
+ * Syntax: words separated by spaces; "a|b" alternatives; "x?" optional; "*" any one word;
+ * {pos} his/her/their/your/my, {obj} him/her/them/you/me, {pro} he/she/they/you/i,
+ * {self} himself/herself/themselves/yourself, {peer} another person (see `peer`).
+ * Contractions in a frame are split like text, so "can't" in a frame matches "cannot".
+ */
+
+type Slot = { any: true; optional: boolean } | { any: false; words: Set<string>; optional: boolean; peer?: boolean };
+
+export interface Frame {
+  text: string;
+  slots: Slot[];
+}
+
+const CLASSES: Record<string, string[]> = {
+  '{pos}': ['his', 'her', 'their', 'your', 'my', 'ur'],
+  '{obj}': ['him', 'her', 'them', 'you', 'me'],
+  '{pro}': ['he', 'she', 'they', 'you', 'i'],
+  '{self}': ['himself', 'herself', 'themselves', 'themself', 'yourself', 'myself'],
+};
+
+export function compileFrame(text: string): Frame {
+  const slots: Slot[] = [];
+  for (const chunk of text.trim().split(/\s+/)) {
+    const optional = chunk.endsWith('?') && chunk.length > 1;
+    const body = optional ? chunk.slice(0, -1) : chunk;
+    if (body === '*') slots.push({ any: true, optional });
+    else if (body === '{peer}') slots.push({ any: false, words: new Set(), optional, peer: true });
+    else if (CLASSES[body]) slots.push({ any: false, words: new Set(CLASSES[body]), optional });
+    else if (body.includes('|')) slots.push({ any: false, words: new Set(body.split('|').map((b) => wordsOf(b)[0]?.w ?? b)), optional });
+    else for (const word of wordsOf(body)) slots.push({ any: false, words: new Set([word.w]), optional });
+  }
+  return { text, slots };
+}
+
+/** How a {peer} slot is matched: a function from (words, index) to the end of the peer, or -1. */
+export type PeerMatcher = (words: Word[], at: number) => number;
+
+/** The end (exclusive word index) of the frame matched at `at`, or -1. Optional slots are tried both ways. */
+export function matchFrame(frame: Frame, words: Word[], at: number, end: number, peer?: PeerMatcher): number {
+  const go = (slot: number, i: number): number => {
+    if (slot === frame.slots.length) return i;
+    const s = frame.slots[slot];
+    if (i < end && !words[i].punct) {
+      let next = -1;
+      if (s.any) next = i + 1;
+      else if (s.peer) next = peer ? peer(words, i) : -1;
+      else if (s.words.has(words[i].w)) next = i + 1;
+      if (next > i) {
+        const done = go(slot + 1, next);
+        if (done >= 0) return done;
+      }
+    }
+    return s.optional ? go(slot + 1, i) : -1;
+  };
+  return go(0, at);
+}
+
+/** A set of frames indexed by their first word, so each position tries only the frames that can start there. */
+export class FrameSet {
+  private byFirst = new Map<string, Frame[]>();
+  private open: Frame[] = [];
+
+  constructor(texts: readonly string[]) {
+    for (const text of texts) {
+      const frame = compileFrame(text);
+      const first = frame.slots[0];
+      if (!first || first.any || first.optional || first.peer) this.open.push(frame);
+      else for (const w of first.words) this.byFirst.set(w, [...(this.byFirst.get(w) ?? []), frame]);
+    }
+  }
+
+  /** The longest frame matched at `at`: its end and text, or null. */
+  longestAt(words: Word[], at: number, end: number, peer?: PeerMatcher): { end: number; frame: Frame } | null {
+    if (at >= end || words[at].punct) return null;
+    let best: { end: number; frame: Frame } | null = null;
+    for (const frame of [...(this.byFirst.get(words[at].w) ?? []), ...this.open]) {
+      const stop = matchFrame(frame, words, at, end, peer);
+      if (stop > at && (!best || stop > best.end)) best = { end: stop, frame };
+    }
+    return best;
+  }
+
+  /** The first frame found anywhere in [from, end). */
+  firstIn(words: Word[], from: number, end: number, peer?: PeerMatcher): { start: number; end: number; frame: Frame } | null {
+    for (let i = from; i < end; i++) {
+      const hit = this.longestAt(words, i, end, peer);
+      if (hit) return { start: i, ...hit };
+    }
+    return null;
+  }
+}

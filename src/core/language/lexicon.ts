@@ -1,0 +1,86 @@
+import traits from '../../../rules/lexicons/traits.json' with { type: 'json' };
+import people from '../../../rules/lexicons/people.json' with { type: 'json' };
+import claims from '../../../rules/lexicons/claims.json' with { type: 'json' };
+import bias from '../../../rules/lexicons/bias.json' with { type: 'json' };
+import valence from '../../../rules/lexicons/valence.json' with { type: 'json' };
+import domain from '../../../rules/lexicons/valence-domain.json' with { type: 'json' };
+import { FrameSet } from './frames.js';
+import { wordsOf } from './words.js';
+
+/**
+ * The vocabulary of the linguistic layer, loaded once from rules/lexicons/*.json (each file
+ * names its sources). Single words become sets; multi-word entries become frames.
+ */
+
+const norm = (word: string) => wordsOf(word).map((w) => w.w).join(' ');
+const set = (list: readonly string[]) => new Set(list.map(norm));
+
+/** Splits a vocabulary list into single words (a set) and longer entries (frames). */
+function split(list: readonly string[]): { single: Set<string>; frames: FrameSet } {
+  const single = new Set<string>();
+  const longer: string[] = [];
+  for (const entry of list) {
+    if (/\s|[{|*?]/.test(entry.trim()) || wordsOf(entry).length > 1) longer.push(entry);
+    else single.add(norm(entry));
+  }
+  return { single, frames: new FrameSet(longer) };
+}
+
+export const WHO = {
+  personPronouns: set(people.personPronouns),
+  selfPronouns: set(people.selfPronouns),
+  possessives: set(people.possessives),
+  determiners: set(people.determiners),
+  thingPronouns: set(people.thingPronouns),
+  groupPeople: set(people.groupPeople),
+  roleNouns: set(people.roleNouns),
+  workNouns: set(people.workNouns),
+};
+
+export const TRAITS = {
+  negative: split(traits.adjectives.negative),
+  positive: split(traits.adjectives.positive),
+  thingable: set(traits.adjectives.alsoSaidOfThings.words),
+  negativeNouns: split(traits.nouns.negative),
+  positiveNouns: split(traits.nouns.positive),
+  labelHeads: set(traits.labelHeads.nouns),
+  labelWords: set(traits.labelHeads.evaluative),
+  negativeIdioms: new FrameSet(traits.idioms.negative),
+  positiveIdioms: new FrameSet(traits.idioms.positive),
+};
+
+export const CLAIMS = {
+  evaluationNegative: split(claims.evaluation.negative),
+  evaluationPositive: split(claims.evaluation.positive),
+  doing: new FrameSet(claims.evaluation.doingFrames.frames),
+  motive: new FrameSet(claims.motive.frames),
+  reportVerbs: set(claims.motive.reportVerbs),
+  potential: new FrameSet(claims.potential.frames),
+  peerEnds: new FrameSet(claims.comparison.peerEnds),
+  ownPast: new FrameSet(claims.comparison.ownPast),
+  comparison: new FrameSet(claims.comparison.frames),
+};
+
+/** Bias-prone descriptors by kind (gendered, introversion, caregiving, …); `inherent` kinds are verdicts in themselves. */
+export const BIAS = {
+  kinds: Object.entries(bias)
+    .filter(([key, value]) => Array.isArray(value) && key !== 'inherent')
+    .map(([kind, value]) => ({ kind, inherent: bias.inherent.includes(kind), ...split(value as string[]) })),
+};
+
+const domainWords = domain.words as Record<string, number>;
+const afinn = valence.words as Record<string, number>;
+
+export const VALENCE = {
+  /** Valence of one normalised word on AFINN's -5..+5 scale; domain entries win. */
+  of(word: string): number {
+    return domainWords[word] ?? afinn[word] ?? 0;
+  },
+  remedial: set(domain.remedialVerbs.words),
+  negators: set(domain.negators),
+  contrast: set(domain.contrast.after),
+  weightAfter: domain.contrast.weightAfter,
+  weightBefore: domain.contrast.weightBefore,
+  intensifiers: set(domain.intensifiers),
+  downtoners: split(domain.downtoners),
+};
