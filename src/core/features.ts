@@ -166,7 +166,9 @@ function hasSpecifics(text: string): boolean {
     impact.test(text) ||
     when.test(text) ||
     namesWork(text) ||
-    /:\s*(?:\S+\s+){2,}\S/.test(text)
+    /:\s*(?:\S+\s+){2,}\S/.test(text) ||
+    // An elaboration after a dash ("always willing to help — Lin and Marco both said …").
+    /\s[—–-]\s+(?:\S+\s+){3,}\S/.test(text)
   );
 }
 

@@ -39,7 +39,7 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
   const words = wordsOf(text, offset);
   const subjects = new Set<string>();
   const claims = claimsIn(words, subjects as Set<never>)
-    .filter((c) => c.kind !== 'motive' || !reportedSpeech(words, c.from))
+    .filter((c) => (c.kind !== 'motive' && c.kind !== 'potential') || !reportedSpeech(words, c.from))
     .map((c) => ({ ...c, start: words[c.from].start, end: words[c.to - 1].end }));
   const bias = biasPhrasesIn(words).map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, inherent: b.inherent }));
   return {

@@ -38,7 +38,7 @@ const AUXILIARIES = new Set(
     'just also still always often sometimes usually generally really very so too quite pretty rather somewhat fairly extremely ' +
     'incredibly honestly frankly clearly obviously simply basically truly definitely certainly probably maybe perhaps overall ever even ' +
     'totally completely bit little kind sort of tad such mostly constantly continually increasingly quite becoming being way super ' +
-    'not never no hardly barely rarely seldom kinda sorta genuinely actually absolutely lately recently now again already').split(' '),
+    'not never no hardly barely rarely seldom kinda sorta genuinely actually absolutely lately recently now again already overly excessively all').split(' '),
 );
 /** "a" is an auxiliary only in "a bit", "a little", "a tad". */
 const A_DOWNTONER = new Set(['bit', 'little', 'tad']);
@@ -56,8 +56,10 @@ interface Subject {
 const isWord = (w: Word | undefined): w is Word => !!w && !w.punct;
 const nameShaped = (w: Word) => /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u.test(w.raw) || /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)+$/u.test(w.raw);
 
-/** Is `w` the first word of its sentence, where capitals say nothing about names? */
-const sentenceInitial = (words: Word[], i: number) => i === 0 || (i <= 2 && words.slice(0, i).every((x) => x.punct));
+/** Openers that do not change who a sentence is about ("Honestly, one of the good ones."). */
+const DISCOURSE = new Set(['honestly', 'overall', 'frankly', 'tbh', 'really', 'just', 'also', 'again', 'generally', 'truly', 'definitely', 'imo', 'sadly', 'unfortunately', 'basically', 'simply', 'clearly', 'obviously', 'otherwise']);
+/** Is `w` the first word of its sentence (after openers), where capitals say nothing about names? */
+const sentenceInitial = (words: Word[], i: number) => i === 0 || (i <= 3 && words.slice(0, i).every((x) => x.punct || DISCOURSE.has(x.w)));
 
 function nounPhraseEnd(words: Word[], i: number, end: number, nouns: Set<string>): number {
   // Up to four words after a determiner, ending in one of `nouns` ("the new hire", "my direct report").
@@ -89,6 +91,8 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
   if (WHO.groupPeople.has(w.w)) return { kind: 'group', end: i + 1 };
   if (WHO.thingPronouns.has(w.w) && !WHO.determiners.has(w.w)) return { kind: 'thing', end: i + 1 };
   if (WHO.possessives.has(w.w) || WHO.determiners.has(w.w)) {
+    const aspect = WHO.possessives.has(w.w) ? nounPhraseEnd(words, i + 1, end, WHO.aspectNouns) : -1;
+    if (aspect === i + 2) return { kind: 'person', end: aspect };
     const role = nounPhraseEnd(words, i + 1, end, WHO.roleNouns);
     const work = nounPhraseEnd(words, i + 1, end, WHO.workNouns);
     if (work > 0 && (role < 0 || work < role)) {
@@ -100,6 +104,12 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
       return { kind: group ? 'group' : 'person', end: role };
     }
     return null;
+  }
+  if (sentenceInitial(words, i) && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w)) {
+    // "Quality of work has been poor", "customer service skills are lacking": in a note about
+    // someone, a bare work noun opening the sentence is their work.
+    const work = nounPhraseEnd(words, i, end, WHO.workNouns);
+    if (work > 0) return { kind: 'work', end: workOwner(words, work, end) };
   }
   if (w.capitalised && nameShaped(w) && !isPredicateWord(words, i)) {
     let j = i + 1;
@@ -117,7 +127,7 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     const clearName = (!sentenceInitial(words, i) && isLikelyName(w.raw)) || j > i + 1 || isKnownFirstName(w.raw);
     return { kind: clearName ? 'person' : 'maybe-person', end: j };
   }
-  if (/^\p{Ll}+$/u.test(w.raw) && (i === 0 || words[i - 1].punct) && !isPredicateWord(words, i)) {
+  if (/^\p{Ll}+$/u.test(w.raw) && sentenceInitial(words, i) && !isPredicateWord(words, i) && !DISCOURSE.has(w.w)) {
     // A lower-case single word in subject position: a name typed in lower case ("priya is rude"),
     // unless it is a word of work ("code is sloppy").
     if (WHO.workNouns.has(w.w)) return { kind: 'thing', end: workOwner(words, i + 1, end) };
@@ -179,7 +189,11 @@ function lexiconAt(list: { single: Set<string>; frames: FrameSet }, words: Word[
 }
 
 /** "a solid contributor", "a real asset to the team", "the weak link": a label for a person, or null. */
-function labelAt(words: Word[], at: number, end: number): { to: number; polarity: ClaimPolarity } | null {
+function labelAt(words: Word[], start: number, end: number): { to: number; polarity: ClaimPolarity } | null {
+  // "a bit of a know-it-all", "something of a diva": the label is what follows.
+  let at = start;
+  if (words[at]?.w === 'a' && words[at + 1]?.w === 'bit' && words[at + 2]?.w === 'of') at += 3;
+  else if ((words[at]?.w === 'bit' || words[at]?.w === 'something' || words[at]?.w === 'kind' || words[at]?.w === 'sort') && words[at + 1]?.w === 'of') at += 2;
   if (!ARTICLES.has(words[at]?.w ?? '')) return null;
   let j = at + 1;
   let graded: ClaimPolarity | null = null;
@@ -200,8 +214,32 @@ function labelAt(words: Word[], at: number, end: number): { to: number; polarity
   return null;
 }
 
+/**
+ * Words that may follow an adjective said of someone ("lazy about", "rude to customers", "lazy."):
+ * any other word after it makes the adjective part of a noun phrase ("a difficult customer call").
+ */
+const AFTER_PREDICATE = new Set(
+  ('about with to in at on toward towards around during for of from under over when whenever if because since as and or but so that ' +
+    'sometimes lately recently too again overall these this every all most often at times these days it he she they you him her them ' +
+    'especially even lol tbh though honestly imo really anymore now today all then abt w re around with').split(' '),
+);
+const predicative = (words: Word[], to: number, end: number) => to >= end || !isWord(words[to]) || AFTER_PREDICATE.has(words[to].w);
+
+/** Opening words of a verbless note that goes on to say something of the person ("A bit bossy …", "Too quiet …"). */
+const OPENING_DOWNTONERS = new Set(['bit', 'too', 'very', 'so', 'quite', 'really', 'always', 'never', 'overly', 'extremely', 'kind', 'sort']);
+
+/** "solid contributor", "Strong performer.", "model employee, no complaints": a label with no article, as notes are written. */
+function bareLabelAt(words: Word[], at: number): { to: number; polarity: ClaimPolarity } | null {
+  const w = words[at];
+  if (!isWord(w) || !isWord(words[at + 1])) return null;
+  const grade = TRAITS.labelWords.has(w.w) || TRAITS.positive.single.has(w.w) || TRAITS.negative.single.has(w.w);
+  if (!grade || !TRAITS.labelHeads.has(words[at + 1].w) || !predicative(words, at + 2, words.length)) return null;
+  return { to: at + 2, polarity: TRAITS.negative.single.has(w.w) || VALENCE.of(w.w) < 0 ? 'criticism' : 'praise' };
+}
+
 /** Claims in one clause's predicate, said of `subject`; `from` is where the predicate starts. */
-function predicateClaims(words: Word[], from: number, end: number, subject: SubjectKind, claims: Claim[]): void {
+function predicateClaims(words: Word[], start: number, end: number, subject: SubjectKind, claims: Claim[]): void {
+  const from = skipToVerb(words, start, end, subject);
   const personal = subject !== 'work';
   const clearPerson = subject === 'person' || subject === 'implicit' || subject === 'group';
   let head = from;
@@ -213,11 +251,18 @@ function predicateClaims(words: Word[], from: number, end: number, subject: Subj
   if (head >= end) return;
   if (tryFrames(words, head, end, from, subject, claims)) return;
   const negated = negates(words, from, head);
+  if (personal) {
+    const motive = CLAIMS.motiveAnywhere.firstIn(words, head, end);
+    if (motive) claims.push({ kind: 'motive', polarity: 'criticism', subject, from: motive.start, to: motive.end });
+  }
 
   for (let at = head; at < end; ) {
-    const bias = personal && subject !== 'group' ? BIAS.kinds.find((k) => k.inherent && k.single.has(words[at].w)) : undefined;
-    const negative = lexiconAt(TRAITS.negative, words, at, end);
-    const positive = lexiconAt(TRAITS.positive, words, at, end);
+    const bias = personal && subject !== 'group' ? inherentBiasAt(words, at, end) : null;
+    const negativeEnd = lexiconAt(TRAITS.negative, words, at, end);
+    const positiveEnd = lexiconAt(TRAITS.positive, words, at, end);
+    const passingState = TRAITS.states.has(words[at].w) && TRAITS.stateBefore.has(words[at + 1]?.w ?? '');
+    const negative = negativeEnd > 0 && predicative(words, negativeEnd, end) && !passingState ? negativeEnd : -1;
+    const positive = positiveEnd > 0 && predicative(words, positiveEnd, end) ? positiveEnd : -1;
     const thingable = TRAITS.thingable.has(words[at].w);
     let next = -1;
     if (subject === 'work') {
@@ -230,16 +275,21 @@ function predicateClaims(words: Word[], from: number, end: number, subject: Subj
         next = stop;
       }
     } else if (bias && !negated) {
-      claims.push({ kind: 'bias', polarity: 'criticism', subject, from: at, to: at + 1, detail: bias.kind });
-      next = at + 1;
+      claims.push({ kind: 'bias', polarity: 'criticism', subject, from: at, to: bias.to, detail: bias.kind });
+      next = bias.to;
     } else if (negative > 0 && !negated && (clearPerson || !thingable)) {
       claims.push({ kind: 'trait', polarity: 'criticism', subject, from: at, to: negative });
       next = negative;
     } else if (positive > 0 && (clearPerson || !thingable) && subject !== 'group') {
       claims.push({ kind: 'trait', polarity: negated ? 'criticism' : 'praise', subject, from: negated ? Math.max(from, head - 1) : at, to: positive });
       next = positive;
+    } else if (clearPerson && lexiconAt(TRAITS.positiveNouns, words, at, end) > 0 && /s$/.test(words[lexiconAt(TRAITS.positiveNouns, words, at, end) - 1].w) && subject !== 'group') {
+      // "you're all superstars": a plural label needs no article.
+      const to = lexiconAt(TRAITS.positiveNouns, words, at, end);
+      claims.push({ kind: 'label', polarity: negated ? 'criticism' : 'praise', subject, from: at, to });
+      next = to;
     } else {
-      const label = clearPerson || subject === 'maybe-person' ? labelAt(words, at, end) : null;
+      const label = clearPerson || subject === 'maybe-person' ? (labelAt(words, at, end) ?? (subject === 'implicit' ? bareLabelAt(words, at) : null)) : null;
       if (label && !(subject === 'group' && label.polarity === 'praise')) {
         claims.push({ kind: 'label', polarity: negated ? flip(label.polarity) : label.polarity, subject, from: at, to: label.to });
         next = label.to;
@@ -256,9 +306,47 @@ function predicateClaims(words: Word[], from: number, end: number, subject: Subj
   }
 }
 
+const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'has', 'have', 'had', 'been', 'seems', 'remains', 'looks']);
+const TIME_WORDS = new Set(['this', 'last', 'so', 'far', 'year', 'quarter', 'period', 'month', 'week', 'cycle', 'half', 'lately', 'recently', 'overall', 'generally', 'in', 'general']);
+/**
+ * Where the verb of a predicate starts: past a time phrase ("performance this year was …") and,
+ * for someone's work, past a short qualifier ("her communication with families is …").
+ */
+function skipToVerb(words: Word[], from: number, end: number, subject: SubjectKind): number {
+  let j = from;
+  while (j < end && TIME_WORDS.has(words[j].w)) j++;
+  if (j < end && COPULAS.has(words[j].w)) return j;
+  if (subject !== 'work') return from;
+  for (let k = j; k < Math.min(end, j + 5); k++) if (COPULAS.has(words[k].w)) return k;
+  return from;
+}
+
+/** A gendered, introversion or appearance descriptor said of someone ("bossy", "too quiet in meetings"). */
+function inherentBiasAt(words: Word[], at: number, end: number): { to: number; kind: string } | null {
+  for (const kind of BIAS.kinds) {
+    if (!kind.inherent) continue;
+    const to = lexiconAt(kind, words, at, end);
+    if (to > 0 && (to > at + 1 || predicative(words, to, end))) return { to, kind: kind.kind };
+  }
+  return null;
+}
+
+/** Raised negation: "I don't think Sam is cut out for …" denies what follows. */
+function deniedBefore(words: Word[], clauseStart: number): boolean {
+  for (let j = Math.max(0, clauseStart - 6); j < clauseStart; j++) {
+    if (words[j].w === 'not' && ['think', 'believe', 'see', 'feel', 'expect'].includes(words[j + 1]?.w ?? '')) return true;
+  }
+  return false;
+}
+
 function tryFrames(words: Word[], at: number, end: number, from: number, subject: SubjectKind, claims: Claim[]): boolean {
   if (subject === 'work') return false;
   const negated = negates(words, from, at);
+  const bias = subject !== 'group' && at > from ? inherentBiasAt(words, at, end) : null;
+  if (bias && bias.to > at + 1 && !negated) {
+    claims.push({ kind: 'bias', polarity: 'criticism', subject, from: at, to: bias.to, detail: bias.kind });
+    return true;
+  }
   const push = (kind: ClaimKind, polarity: ClaimPolarity, to: number) => {
     claims.push({ kind, polarity, subject, from: at, to });
     return true;
@@ -269,6 +357,8 @@ function tryFrames(words: Word[], at: number, end: number, from: number, subject
   if (good && subject !== 'group') return push(negated ? 'trait' : 'label', negated ? 'criticism' : 'praise', good.end);
   const potential = CLAIMS.potential.longestAt(words, at, end);
   if (potential) return push('potential', 'criticism', potential.end);
+  const denied = CLAIMS.potentialWhenDenied.longestAt(words, at, end);
+  if (denied && (negated || deniedBefore(words, from))) return push('potential', 'criticism', denied.end);
   const motive = CLAIMS.motive.longestAt(words, at, end);
   if (motive && !negated) return push('motive', 'criticism', motive.end);
   const doing = CLAIMS.doing.longestAt(words, at, end);
@@ -296,13 +386,16 @@ function startsPredicate(w: Word | undefined): boolean {
 /** All claims about people in a sentence's words. */
 export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): Claim[] {
   const claims: Claim[] = [];
+  /** A clause about the writer or a thing: a sentence with none of these and no person is a note about someone. */
+  let sawThing = false;
   let lastSubject: SubjectKind | null = null;
   for (let i = 0; i < words.length; i++) {
     const prev = words[i - 1];
     const boundary = i === 0 || prev.punct || SUBJECT_STARTS_AFTER.has(prev.w) || CLAUSE_BREAKS.has(prev.w) || WHO.personPronouns.has(words[i].w) || (words[i].capitalised && !sentenceInitial(words, i));
     if (!boundary) continue;
     const subject = subjectAt(words, i, words.length);
-    const bareLabel = subject && sentenceInitial(words, i) && clauseEnd(words, subject.end) === subject.end && labelAt(words, i, words.length);
+    const openingLabel = sentenceInitial(words, i) ? (labelAt(words, i, words.length) ?? bareLabelAt(words, i)) : null;
+    const bareLabel = subject && openingLabel && predicative(words, openingLabel.to, words.length);
     if (subject && subject.kind !== 'self' && subject.kind !== 'thing' && !bareLabel) {
       people.add(subject.kind);
       const end = clauseEnd(words, subject.end);
@@ -313,6 +406,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       continue;
     }
     if (subject?.kind === 'self' || subject?.kind === 'thing') {
+      sawThing = true;
       lastSubject = null;
       continue;
     }
@@ -321,11 +415,16 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
     const opening =
       sentenceInitial(words, i) &&
       (startsPredicate(words[i]) ||
+        OPENING_DOWNTONERS.has(words[i].w) ||
+        inherentBiasAt(words, i, words.length) !== null ||
+        (lexiconAt(TRAITS.positive, words, i, words.length) > 0 && predicative(words, lexiconAt(TRAITS.positive, words, i, words.length), words.length)) ||
+        bareLabelAt(words, i) !== null ||
         TRAITS.negative.single.has(words[i].w) ||
         TRAITS.negativeIdioms.longestAt(words, i, words.length) !== null ||
         TRAITS.positiveIdioms.longestAt(words, i, words.length) !== null ||
         labelAt(words, i, words.length) !== null);
     if (coordinated || opening) {
+      if (opening) people.add('implicit');
       const end = clauseEnd(words, i);
       const before = claims.length;
       predicateClaims(words, i, end, coordinated ? lastSubject! : 'implicit', claims);
@@ -338,7 +437,12 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
     }
   }
   const person = [...people].find((k) => k !== 'work');
-  if (person || words.some((w) => WHO.possessives.has(w.w) && w.w !== 'our' && w.w !== 'my' && w.w !== 'its')) comparisonIn(words, person ?? 'person', claims);
+  const aboutSomeone = person !== undefined || !sawThing || words.some((w) => WHO.possessives.has(w.w) && w.w !== 'our' && w.w !== 'my' && w.w !== 'its');
+  if (aboutSomeone && !claims.some((c) => c.kind === 'potential')) {
+    const fixed = CLAIMS.potentialAnywhere.firstIn(words, 0, words.length);
+    if (fixed) claims.push({ kind: 'potential', polarity: 'criticism', subject: person ?? 'person', from: fixed.start, to: fixed.end });
+  }
+  if (aboutSomeone) comparisonIn(words, person ?? 'person', claims);
   return claims.sort((a, b) => a.from - b.from);
 }
 
@@ -346,13 +450,25 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
 export function biasPhrasesIn(words: Word[]): Array<{ from: number; to: number; kind: string; inherent: boolean }> {
   const found: Array<{ from: number; to: number; kind: string; inherent: boolean }> = [];
   for (const kind of BIAS.kinds) {
-    const hit = kind.frames.firstIn(words, 0, words.length);
+    if (kind.inherent) continue;
+    const hit = kind.frames.firstIn(words, 0, words.length) ?? singleIn(kind.single, words);
     if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind, inherent: kind.inherent });
   }
   return found;
 }
 
+function singleIn(single: Set<string>, words: Word[]): { start: number; end: number } | null {
+  const i = words.findIndex((w) => !w.punct && single.has(w.w));
+  return i < 0 ? null : { start: i, end: i + 1 };
+}
+
 /** Was the claim at `from` reported as the person's own words ("she told me she wants …")? */
 export function reportedSpeech(words: Word[], from: number): boolean {
-  return words.slice(0, from).some((w) => CLAIMS.reportVerbs.has(w.w));
+  // "She told me she wants …" reports their words; "I believe he …" and "Told him …" are the writer's.
+  for (let j = 1; j < from; j++) {
+    if (!CLAIMS.reportVerbs.has(words[j].w)) continue;
+    const reporter = words.slice(Math.max(0, j - 3), j);
+    if (reporter.some((r) => WHO.personPronouns.has(r.w) && r.w !== 'you' || (r.capitalised && nameShaped(r) && !sentenceInitial(words, words.indexOf(r))) || WHO.roleNouns.has(r.w))) return true;
+  }
+  return false;
 }

@@ -35,12 +35,16 @@ export const WHO = {
   groupPeople: set(people.groupPeople),
   roleNouns: set(people.roleNouns),
   workNouns: set(people.workNouns),
+  /** "her voice", "his tone": what is said of these is said of the person. */
+  aspectNouns: set(people.aspectNouns),
 };
 
 export const TRAITS = {
   negative: split(traits.adjectives.negative),
   positive: split(traits.adjectives.positive),
   thingable: set(traits.adjectives.alsoSaidOfThings.words),
+  states: set(traits.adjectives.states.words),
+  stateBefore: set(traits.adjectives.states.before),
   negativeNouns: split(traits.nouns.negative),
   positiveNouns: split(traits.nouns.positive),
   labelHeads: set(traits.labelHeads.nouns),
@@ -54,8 +58,11 @@ export const CLAIMS = {
   evaluationPositive: split(claims.evaluation.positive),
   doing: new FrameSet(claims.evaluation.doingFrames.frames),
   motive: new FrameSet(claims.motive.frames),
+  motiveAnywhere: new FrameSet(claims.motive.anywhere.frames),
+  potentialWhenDenied: new FrameSet(claims.potential.whenDenied.frames),
   reportVerbs: set(claims.motive.reportVerbs),
   potential: new FrameSet(claims.potential.frames),
+  potentialAnywhere: new FrameSet(claims.potential.anywhere.frames),
   peerEnds: new FrameSet(claims.comparison.peerEnds),
   ownPast: new FrameSet(claims.comparison.ownPast),
   comparison: new FrameSet(claims.comparison.frames),

@@ -12,6 +12,7 @@ import type { Word } from './words.js';
  */
 
 const NEGATION_SCALE = -0.75;
+const NEVER = new Set(['never', 'rarely', 'seldom']);
 
 function clauseStart(words: Word[], i: number): number {
   let j = i;
@@ -40,6 +41,13 @@ export function valenceScore(words: Word[], claims: readonly Claim[]): number {
     if (i > 0 && VALENCE.intensifiers.has(words[i - 1].w)) v *= 1.3;
     if (contrastAt > 0) v *= i > contrastAt ? VALENCE.weightAfter : VALENCE.weightBefore;
     score += v;
+  }
+  // "never responds", "rarely replies": a duty left undone reads as criticism even with no graded word.
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!NEVER.has(words[i].w) || words[i + 1].punct || !/(?:s|ed)$/.test(words[i + 1].w)) continue;
+    // Not when what follows is graded or negated ("never misses", "never says no"): that is praise.
+    const next = words.slice(i + 1, i + 5);
+    if (next.every((n) => VALENCE.of(n.w) === 0 && !VALENCE.negators.has(n.w))) score -= 1;
   }
   return score;
 }
