@@ -14,7 +14,7 @@ const END = '<!-- rules-table:end -->';
 
 function ruleSpecs() {
   return readdirSync(rulesDir)
-    .filter((name) => statSync(join(rulesDir, name)).isDirectory())
+    .filter((name) => name !== 'lexicons' && statSync(join(rulesDir, name)).isDirectory())
     .flatMap((category) =>
       readdirSync(join(rulesDir, category))
         .filter((f) => f.endsWith('.json'))

@@ -10,7 +10,7 @@ const docsDir = join(root, 'docs', 'rules');
 const check = process.argv.includes('--check');
 
 const rules = readdirSync(rulesDir)
-  .filter((d) => statSync(join(rulesDir, d)).isDirectory())
+  .filter((d) => d !== 'lexicons' && statSync(join(rulesDir, d)).isDirectory())
   .sort()
   .flatMap((d) => readdirSync(join(rulesDir, d)).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(rulesDir, d, f), 'utf8'))));
 

@@ -82,6 +82,12 @@ export type Polarity = 'praise' | 'criticism' | 'neutral';
  * ("never misses" is praise), and a negated neutral action is criticism ("never responds").
  */
 export function polarityOf(text: string): Polarity {
+  const score = phrasePolarityScore(text);
+  return score > 0 ? 'praise' : score < 0 ? 'criticism' : 'neutral';
+}
+
+/** Praise minus criticism phrases of lexicon.json, a negator flipping the next few words. */
+function phrasePolarityScore(text: string): number {
   const praise = findAll(praiseWords, text);
   const criticism = findAll(criticismWords, text);
   let score = 0;
@@ -102,7 +108,7 @@ export function polarityOf(text: string): Polarity {
   }
   for (const p of praise) if (!consumed.has(p.start)) score += 1;
   for (const c of criticism) if (!consumed.has(c.start)) score -= 1;
-  return score > 0 ? 'praise' : score < 0 ? 'criticism' : 'neutral';
+  return score;
 }
 
 /** A named day: a weekday, a day of a month, a numeric date. */
@@ -139,7 +145,8 @@ function hasOwner(text: string): boolean {
 /** "on the billing retry rewrite" names a piece of work; "on the launch" or "for the hard work this year" hardly does. */
 const namedWorkPhrase = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)\s+((?:[\p{L}\p{N}'’-]+\s+){1,5}[\p{L}\p{N}'’-]+)/giu;
 const GENERIC_WORDS = new Set(
-  'hard work effort efforts this that these those quarter year week month half sprint all everything great good amazing awesome support help time team everyone job way things stuff project'.split(' '),
+  ('hard work effort efforts this that these those quarter year week month half sprint all everything great good amazing awesome support help time team everyone job way things stuff project ' +
+    'is are was were be been has have had and or but not very so too poor weak bad excellent').split(' '),
 );
 
 function namesWork(text: string): boolean {
@@ -186,10 +193,18 @@ function startsWithPerson(text: string): boolean {
 /** Below this much valence either way a sentence is neutral (one mild word does not make praise). */
 const POLARITY_THRESHOLD = 0.4;
 
-/** A sentence's polarity, from the linguistic layer's valence (cached with its analysis). */
+/**
+ * A sentence's polarity: the linguistic layer's valence (AFINN-165 with negation, contrast and
+ * claims about people) plus the workplace praise and criticism phrases of lexicon.json.
+ */
+const polarityCache = new WeakMap<object, Polarity>();
 function polarityOfSentence(sentence: Sentence): Polarity {
-  const { valence } = analyse(sentence);
-  return valence >= POLARITY_THRESHOLD ? 'praise' : valence <= -POLARITY_THRESHOLD ? 'criticism' : 'neutral';
+  const known = polarityCache.get(sentence.key);
+  if (known) return known;
+  const valence = analyse(sentence).valence + phrasePolarityScore(sentence.text);
+  const polarity = valence >= POLARITY_THRESHOLD ? 'praise' : valence <= -POLARITY_THRESHOLD ? 'criticism' : 'neutral';
+  polarityCache.set(sentence.key, polarity);
+  return polarity;
 }
 
 type FeatureTest = (sentence: Sentence) => boolean;

@@ -99,12 +99,13 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
       const owned = workOwner(words, work, end);
       return { kind: WHO.possessives.has(w.w) || owned > work ? 'work' : 'thing', end: owned };
     }
-    if (role > 0) {
+    if (role > 0 && !WHO.otherPeople.has(words[role - 1].w)) {
       const group = words[role - 1].w === 'team' || words[role - 1].w === 'crew' || words[role - 1].w.endsWith('s');
       return { kind: group ? 'group' : 'person', end: role };
     }
     return null;
   }
+  if (WHO.otherPeople.has(w.w)) return { kind: 'thing', end: i + 1 };
   if (sentenceInitial(words, i) && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w)) {
     // "Quality of work has been poor", "customer service skills are lacking": in a note about
     // someone, a bare work noun opening the sentence is their work.
@@ -365,7 +366,13 @@ function tryFrames(words: Word[], at: number, end: number, from: number, subject
   if (doing) {
     const grade = gradeOf(words, at, doing.end) ?? 'praise';
     const negatedInside = negates(words, at, doing.end);
-    return push('evaluation', negated !== negatedInside ? flip(grade) : grade, doing.end);
+    if (negated) {
+      // "does not do good work": the negation is part of what is said.
+      const negator = words.findIndex((w, j) => j >= from && j < at && VALENCE.negators.has(w.w));
+      claims.push({ kind: 'evaluation', polarity: negatedInside ? grade : flip(grade), subject, from: Math.max(from, negator - 1), to: doing.end });
+      return true;
+    }
+    return push('evaluation', negatedInside ? flip(grade) : grade, doing.end);
   }
   return false;
 }

@@ -22,6 +22,24 @@ const CLASSES: Record<string, string[]> = {
   '{self}': ['himself', 'herself', 'themselves', 'themself', 'yourself', 'myself'],
 };
 
+/** A frame's verb matches every person and tense: "has a bad attitude" also reads "you have a bad attitude". */
+const VERB_FORMS: Record<string, string[]> = {
+  has: ['has', 'have', 'had'],
+  is: ['is', 'are', 'was', 'were', "'s", 'am', 'be', 'been'],
+  does: ['does', 'do', 'did'],
+  lacks: ['lacks', 'lack', 'lacked'],
+  thinks: ['thinks', 'think', 'thought'],
+  cares: ['cares', 'care', 'cared'],
+  loses: ['loses', 'lose', 'lost'],
+  gets: ['gets', 'get', 'got'],
+  comes: ['comes', 'come', 'came'],
+  seems: ['seems', 'seem', 'seemed'],
+  makes: ['makes', 'make', 'made'],
+  puts: ['puts', 'put'],
+  refuses: ['refuses', 'refuse', 'refused'],
+  wants: ['wants', 'want', 'wanted'],
+};
+
 export function compileFrame(text: string): Frame {
   const slots: Slot[] = [];
   for (const chunk of text.trim().split(/\s+/)) {
@@ -31,7 +49,7 @@ export function compileFrame(text: string): Frame {
     else if (body === '{peer}') slots.push({ any: false, words: new Set(), optional, peer: true });
     else if (CLASSES[body]) slots.push({ any: false, words: new Set(CLASSES[body]), optional });
     else if (body.includes('|')) slots.push({ any: false, words: new Set(body.split('|').map((b) => wordsOf(b)[0]?.w ?? b)), optional });
-    else for (const word of wordsOf(body)) slots.push({ any: false, words: new Set([word.w]), optional });
+    else for (const word of wordsOf(body)) slots.push({ any: false, words: new Set(VERB_FORMS[word.w] ?? [word.w]), optional });
   }
   return { text, slots };
 }

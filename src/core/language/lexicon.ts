@@ -37,6 +37,8 @@ export const WHO = {
   workNouns: set(people.workNouns),
   /** "her voice", "his tone": what is said of these is said of the person. */
   aspectNouns: set(people.aspectNouns),
+  /** Customers, patients, guests: people, but not the ones the feedback is about. */
+  otherPeople: set(people.otherPeople),
 };
 
 export const TRAITS = {
