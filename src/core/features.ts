@@ -58,7 +58,7 @@ const praiseWords = phraseRegex(lexicon.praiseWords);
 const criticismWords = phraseRegex(lexicon.criticismWords);
 const negators = phraseRegex(lexicon.negators);
 
-const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|[A-Z][\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
+const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
 /** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
 function anyCaseFirst(word: string): string {
   return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
@@ -192,6 +192,8 @@ function startsWithPerson(text: string): boolean {
 
 /** Below this much valence either way a sentence is neutral (one mild word does not make praise). */
 const POLARITY_THRESHOLD = 0.4;
+/** The phrase lists count half: the layer reads context ("owns his mistakes") that a list cannot. */
+const PHRASE_WEIGHT = 0.5;
 
 /**
  * A sentence's polarity: the linguistic layer's valence (AFINN-165 with negation, contrast and
@@ -201,7 +203,7 @@ const polarityCache = new WeakMap<object, Polarity>();
 function polarityOfSentence(sentence: Sentence): Polarity {
   const known = polarityCache.get(sentence.key);
   if (known) return known;
-  const valence = analyse(sentence).valence + phrasePolarityScore(sentence.text);
+  const valence = analyse(sentence).valence + PHRASE_WEIGHT * phrasePolarityScore(sentence.text);
   const polarity = valence >= POLARITY_THRESHOLD ? 'praise' : valence <= -POLARITY_THRESHOLD ? 'criticism' : 'neutral';
   polarityCache.set(sentence.key, polarity);
   return polarity;

@@ -38,3 +38,8 @@ export function startsWithImperative(text: string): boolean {
 export function isKnownFirstName(word: string): boolean {
   return /Name|Person/.test(lexicon[word.toLowerCase()] ?? '');
 }
+
+/** Closed-class words ("To", "In", "When", "Will") that open sentences without naming anyone. */
+export function isFunctionWord(word: string): boolean {
+  return /Preposition|Conjunction|Determiner|Pronoun|QuestionWord|Modal|Copula|Auxiliary/.test(lexicon[word.toLowerCase()] ?? '');
+}

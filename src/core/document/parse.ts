@@ -163,9 +163,17 @@ function isWordy(term: NlpTerm): boolean {
   return (term.offset?.length ?? 0) > 0 && /[\p{L}\p{N}]/u.test(term.text);
 }
 
+/**
+ * A hard-wrapped line that goes on in lower case continues the sentence above ("He has\na short
+ * fuse"): compromise would split there. Newline becomes space, so every offset stays the same.
+ */
+function joinWrappedLines(text: string): string {
+  return text.replace(/(?<=[\p{L}\p{N},;)'’"-])[ \t]*\n(?=[ \t]*[\p{Ll}(])/gu, (m) => m.replace('\n', ' '));
+}
+
 /** Tokenises one block and finds its sentences, with offsets relative to the block. */
 function parseBlock(text: string): BlockParse {
-  const view = (nlp as unknown as { tokenize(text: string): NlpView }).tokenize(text);
+  const view = (nlp as unknown as { tokenize(text: string): NlpView }).tokenize(joinWrappedLines(text));
   view.compute('offset');
   const sentences: RelativeSentence[] = [];
   for (const terms of view.document) {

@@ -1,4 +1,4 @@
-import { isKnownFirstName, isLikelyName } from '../wordClasses.js';
+import { isFunctionWord, isKnownFirstName, isLikelyName } from '../wordClasses.js';
 import { BIAS, CLAIMS, TRAITS, VALENCE, WHO } from './lexicon.js';
 import type { FrameSet, PeerMatcher } from './frames.js';
 import type { Word } from './words.js';
@@ -112,7 +112,8 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     const work = nounPhraseEnd(words, i, end, WHO.workNouns);
     if (work > 0) return { kind: 'work', end: workOwner(words, work, end) };
   }
-  if (w.capitalised && nameShaped(w) && !isPredicateWord(words, i)) {
+  const verbNext = COPULAS.has(words[i + 1]?.w ?? '') || MODALS.has(words[i + 1]?.w ?? '');
+  if (w.capitalised && nameShaped(w) && !isPredicateWord(words, i) && (verbNext || !isFunctionWord(w.raw))) {
     let j = i + 1;
     while (j < end && j < i + 4 && isWord(words[j]) && ((words[j].capitalised && nameShaped(words[j])) || (NAME_PARTICLES.has(words[j].w) && words[j + 1]?.capitalised))) j++;
     if (words[j]?.w === "'s" && words[j].raw !== words[j - 1]?.raw) {
@@ -140,6 +141,8 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
 /** Words that open a predicate or a verdict, not a subject: "Lazy and unreliable.", "Has a short fuse.". */
 function isPredicateWord(words: Word[], i: number): boolean {
   const w = words[i].w;
+  // "Will is late", "Hope has …": a word followed by a verb is its subject, even if it can be a verb itself.
+  if (COPULAS.has(words[i + 1]?.w ?? '') || words[i + 1]?.w === 'can' || words[i + 1]?.w === 'does') return false;
   return startsPredicate(words[i]) || TRAITS.negative.single.has(w) || TRAITS.positive.single.has(w) || ARTICLES.has(w) || CLAIMS.evaluationNegative.single.has(w) || CLAIMS.evaluationPositive.single.has(w) || !isWord(words[i + 1]) ;
 }
 
@@ -307,6 +310,7 @@ function predicateClaims(words: Word[], start: number, end: number, subject: Sub
   }
 }
 
+const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'does', 'do', 'did', 'may', 'might', 'always', 'never']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', "'s", 'has', 'have', 'had', 'been', 'seems', 'remains', 'looks']);
 const TIME_WORDS = new Set(['this', 'last', 'so', 'far', 'year', 'quarter', 'period', 'month', 'week', 'cycle', 'half', 'lately', 'recently', 'overall', 'generally', 'in', 'general']);
 /**

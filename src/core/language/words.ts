@@ -83,7 +83,7 @@ export function wordsOf(text: string, offset = 0): Word[] {
       continue;
     }
     // Both halves point at the whole written word, so a span that starts or ends on either is exact.
-    for (const part of split) words.push({ w: part, raw, start, end, capitalised, punct: false });
+    split.forEach((part, k) => words.push({ w: part, raw, start, end, capitalised: capitalised && k === 0, punct: false }));
   }
   return words;
 }
