@@ -12,6 +12,11 @@ if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s libkrb5-dev >/dev/null 2>&
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev) >&2
 fi
 
+# Run from inside `npm test`, the outer npm's variables (npm_node_execpath, npm_config_*, NODE)
+# point the inner installs at node 20, and code-server's postinstall then refuses to run.
+# Start the installs from a clean npm environment, as a shell would.
+for var in $(env | grep -o '^npm_[A-Za-z0-9_]*'); do unset "$var"; done
+unset NODE
 NODE_DIR="$CACHE/node24"
 NODE24="$NODE_DIR/node_modules/node/bin/node"
 if [ ! -x "$NODE24" ]; then
