@@ -1,5 +1,5 @@
 import type { Sentence } from '../document/parse.js';
-import { biasPhrasesIn, claimsIn, reportedSpeech, type Claim } from './claims.js';
+import { biasPhrasesIn, claimsIn, reportedSpeech, type Claim, type SubjectKind } from './claims.js';
 import { valenceScore } from './valence.js';
 import { wordsOf, type Word } from './words.js';
 
@@ -9,11 +9,11 @@ import { wordsOf, type Word } from './words.js';
  * after an edit elsewhere). Rules read it through features and the `claim` detector.
  */
 
+/** A caregiving, health, age or origin descriptor; it counts when the sentence is critical. */
 export interface BiasPhrase {
   start: number;
   end: number;
   kind: string;
-  inherent: boolean;
 }
 
 export interface SentenceAnalysis {
@@ -37,11 +37,11 @@ export function analyse(sentence: Sentence): SentenceAnalysis {
 
 export function analyseText(text: string, offset = 0): SentenceAnalysis {
   const words = wordsOf(text, offset);
-  const subjects = new Set<string>();
-  const claims = claimsIn(words, subjects as Set<never>)
+  const subjects = new Set<SubjectKind>();
+  const claims = claimsIn(words, subjects)
     .filter((c) => (c.kind !== 'motive' && c.kind !== 'potential') || !reportedSpeech(words, c.from))
     .map((c) => ({ ...c, start: words[c.from].start, end: words[c.to - 1].end }));
-  const bias = biasPhrasesIn(words).map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, inherent: b.inherent }));
+  const bias = biasPhrasesIn(words).map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind }));
   return {
     words,
     claims,

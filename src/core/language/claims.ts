@@ -116,9 +116,6 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
   if (w.capitalised && nameShaped(w) && !isPredicateWord(words, i) && (verbNext || !isFunctionWord(w.raw))) {
     let j = i + 1;
     while (j < end && j < i + 4 && isWord(words[j]) && ((words[j].capitalised && nameShaped(words[j])) || (NAME_PARTICLES.has(words[j].w) && words[j + 1]?.capitalised))) j++;
-    if (words[j]?.w === "'s" && words[j].raw !== words[j - 1]?.raw) {
-      // A detached "'s" is handled like an attached one below.
-    }
     if (words[j]?.w === "'s") {
       const work = nounPhraseEnd(words, j + 1, end, WHO.workNouns);
       if (work > 0) return { kind: 'work', end: work };
@@ -169,7 +166,10 @@ function peer(words: Word[], at: number): number {
 }
 const peerMatcher: PeerMatcher = peer;
 
-const negates = (words: Word[], from: number, to: number) => words.slice(from, to).some((w) => VALENCE.negators.has(w.w));
+function negates(words: Word[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (VALENCE.negators.has(words[j].w)) return true;
+  return false;
+}
 
 /** Polarity of a grading phrase: from the evaluation lists, else from valence. */
 function gradeOf(words: Word[], from: number, to: number): ClaimPolarity | null {
@@ -241,6 +241,12 @@ function bareLabelAt(words: Word[], at: number): { to: number; polarity: ClaimPo
   return { to: at + 2, polarity: TRAITS.negative.single.has(w.w) || VALENCE.of(w.w) < 0 ? 'criticism' : 'praise' };
 }
 
+/** The end of a plural praise noun at `at` ("superstars", "rock stars"), or -1. */
+function pluralLabelEnd(words: Word[], at: number, end: number): number {
+  const to = lexiconAt(TRAITS.positiveNouns, words, at, end);
+  return to > 0 && words[to - 1].w.endsWith('s') ? to : -1;
+}
+
 /** Claims in one clause's predicate, said of `subject`; `from` is where the predicate starts. */
 function predicateClaims(words: Word[], start: number, end: number, subject: SubjectKind, claims: Claim[]): void {
   const from = skipToVerb(words, start, end, subject);
@@ -287,9 +293,9 @@ function predicateClaims(words: Word[], start: number, end: number, subject: Sub
     } else if (positive > 0 && (clearPerson || !thingable) && subject !== 'group') {
       claims.push({ kind: 'trait', polarity: negated ? 'criticism' : 'praise', subject, from: negated ? Math.max(from, head - 1) : at, to: positive });
       next = positive;
-    } else if (clearPerson && lexiconAt(TRAITS.positiveNouns, words, at, end) > 0 && /s$/.test(words[lexiconAt(TRAITS.positiveNouns, words, at, end) - 1].w) && subject !== 'group') {
+    } else if (clearPerson && subject !== 'group' && pluralLabelEnd(words, at, end) > 0) {
       // "you're all superstars": a plural label needs no article.
-      const to = lexiconAt(TRAITS.positiveNouns, words, at, end);
+      const to = pluralLabelEnd(words, at, end);
       claims.push({ kind: 'label', polarity: negated ? 'criticism' : 'praise', subject, from: at, to });
       next = to;
     } else {
@@ -302,7 +308,7 @@ function predicateClaims(words: Word[], start: number, end: number, subject: Sub
     if (next < 0) break;
     // "lazy and careless", "rude, dismissive": coordinated verdicts share the subject.
     let j = next;
-    while (j < end && isWord(words[j]) === false && words[j].w === ',') j++;
+    while (j < end && words[j].w === ',') j++;
     if (words[j]?.w === 'and' || words[j]?.w === 'or') j++;
     while (j < end && AUXILIARIES.has(words[j]?.w ?? '')) j++;
     if (j === next || j >= end) break;
@@ -394,6 +400,12 @@ function startsPredicate(w: Word | undefined): boolean {
   return ['lacks', 'thinks', 'refuses', 'only', 'loses', 'flies', 'blows', 'makes', 'puts', 'cares', 'wants', 'resents', 'plays', 'goes', 'went', 'gives', 'knows', 'rubs', 'struggles', 'performs', 'underperforms', 'excels', 'hit', 'reached', 'lost', 'shows', 'takes'].includes(w.w);
 }
 
+/** A favourable trait word that is the whole note ("Reliable.", "Dependable and consistent, …"). */
+function openingTrait(words: Word[], i: number): boolean {
+  const to = lexiconAt(TRAITS.positive, words, i, words.length);
+  return to > 0 && predicative(words, to, words.length);
+}
+
 /** All claims about people in a sentence's words. */
 export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): Claim[] {
   const claims: Claim[] = [];
@@ -428,7 +440,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       (startsPredicate(words[i]) ||
         OPENING_DOWNTONERS.has(words[i].w) ||
         inherentBiasAt(words, i, words.length) !== null ||
-        (lexiconAt(TRAITS.positive, words, i, words.length) > 0 && predicative(words, lexiconAt(TRAITS.positive, words, i, words.length), words.length)) ||
+        openingTrait(words, i) ||
         bareLabelAt(words, i) !== null ||
         TRAITS.negative.single.has(words[i].w) ||
         TRAITS.negativeIdioms.longestAt(words, i, words.length) !== null ||
@@ -457,13 +469,17 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
   return claims.sort((a, b) => a.from - b.from);
 }
 
-/** Bias-prone descriptors said anywhere in a sentence (longer entries: "puts family before work"). */
-export function biasPhrasesIn(words: Word[]): Array<{ from: number; to: number; kind: string; inherent: boolean }> {
-  const found: Array<{ from: number; to: number; kind: string; inherent: boolean }> = [];
+/**
+ * Caregiving, health, age and origin descriptors said anywhere in a sentence ("puts family before
+ * work", "old-school"). The gendered, introversion and appearance kinds are verdicts in themselves
+ * and are read as what is said of a person, in `predicateClaims`.
+ */
+export function biasPhrasesIn(words: Word[]): Array<{ from: number; to: number; kind: string }> {
+  const found: Array<{ from: number; to: number; kind: string }> = [];
   for (const kind of BIAS.kinds) {
     if (kind.inherent) continue;
     const hit = kind.frames.firstIn(words, 0, words.length) ?? singleIn(kind.single, words);
-    if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind, inherent: kind.inherent });
+    if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind });
   }
   return found;
 }
@@ -478,8 +494,11 @@ export function reportedSpeech(words: Word[], from: number): boolean {
   // "She told me she wants …" reports their words; "I believe he …" and "Told him …" are the writer's.
   for (let j = 1; j < from; j++) {
     if (!CLAIMS.reportVerbs.has(words[j].w)) continue;
-    const reporter = words.slice(Math.max(0, j - 3), j);
-    if (reporter.some((r) => WHO.personPronouns.has(r.w) && r.w !== 'you' || (r.capitalised && nameShaped(r) && !sentenceInitial(words, words.indexOf(r))) || WHO.roleNouns.has(r.w))) return true;
+    for (let k = Math.max(0, j - 3); k < j; k++) {
+      const r = words[k];
+      const thirdPerson = (WHO.personPronouns.has(r.w) && r.w !== 'you') || WHO.roleNouns.has(r.w);
+      if (thirdPerson || (r.capitalised && nameShaped(r) && !sentenceInitial(words, k))) return true;
+    }
   }
   return false;
 }

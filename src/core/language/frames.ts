@@ -95,9 +95,13 @@ export class FrameSet {
   longestAt(words: Word[], at: number, end: number, peer?: PeerMatcher): { end: number; frame: Frame } | null {
     if (at >= end || words[at].punct) return null;
     let best: { end: number; frame: Frame } | null = null;
-    for (const frame of [...(this.byFirst.get(words[at].w) ?? []), ...this.open]) {
-      const stop = matchFrame(frame, words, at, end, peer);
-      if (stop > at && (!best || stop > best.end)) best = { end: stop, frame };
+    // Two loops, not a spread: this runs at every word of every sentence.
+    for (const list of [this.byFirst.get(words[at].w), this.open]) {
+      if (!list) continue;
+      for (const frame of list) {
+        const stop = matchFrame(frame, words, at, end, peer);
+        if (stop > at && (!best || stop > best.end)) best = { end: stop, frame };
+      }
     }
     return best;
   }
