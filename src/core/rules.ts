@@ -92,7 +92,7 @@ export function validateRuleSpec(value: unknown): string[] {
   return errors;
 }
 
-const CLAIM_KINDS: readonly string[] = ['trait', 'label', 'evaluation', 'motive', 'potential', 'comparison', 'bias'];
+const CLAIM_KINDS: readonly string[] = ['trait', 'label', 'evaluation', 'motive', 'potential', 'comparison', 'bias', 'control', 'effort'];
 
 export interface CompiledRule {
   spec: RuleSpec;

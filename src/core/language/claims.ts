@@ -10,7 +10,7 @@ import type { Word } from './words.js';
  * potential, a comparison with others, or a bias-prone descriptor.
  */
 
-export type ClaimKind = 'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias';
+export type ClaimKind = 'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias' | 'control' | 'effort';
 export type ClaimPolarity = 'praise' | 'criticism';
 /**
  * person: a pronoun, a role noun, a name. maybe-person: a capitalised common word at the start
@@ -87,7 +87,9 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
   if (!isWord(w)) return null;
   if (WHO.personPronouns.has(w.w)) return { kind: 'person', end: i + 1 };
   if (WHO.selfPronouns.has(w.w)) return { kind: 'self', end: i + 1 };
-  if (w.w === 'no' && words[i + 1]?.w === 'one') return { kind: 'group', end: i + 2 };
+  // "nobody", "no one": a quantifier over no one is not a person said to be anything.
+  if (w.w === 'no' && words[i + 1]?.w === 'one') return { kind: 'thing', end: i + 2 };
+  if (w.w === 'nobody') return { kind: 'thing', end: i + 1 };
   if (WHO.groupPeople.has(w.w)) return { kind: 'group', end: i + 1 };
   if (WHO.thingPronouns.has(w.w) && !WHO.determiners.has(w.w)) return { kind: 'thing', end: i + 1 };
   if (WHO.possessives.has(w.w) || WHO.determiners.has(w.w)) {
@@ -466,7 +468,39 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
     if (fixed) claims.push({ kind: 'potential', polarity: 'criticism', subject: person ?? 'person', from: fixed.start, to: fixed.end });
   }
   if (aboutSomeone) comparisonIn(words, person ?? 'person', claims);
+  if (aboutSomeone) effortIn(words, person ?? 'person', claims);
+  controlIn(words, claims);
   return claims.sort((a, b) => a.from - b.from);
+}
+
+/** A negator in the few words before `at` ("please don't work all weekend", "doesn't need to check with me"). */
+const negatedBefore = (words: Word[], at: number) => negates(words, Math.max(0, at - 4), at);
+
+/** Praise for hours and sacrifice ("always the last one to leave", "works so hard"). */
+function effortIn(words: Word[], subject: SubjectKind, claims: Claim[]): void {
+  for (let from = 0; from < words.length; ) {
+    const hit = CLAIMS.effort.firstIn(words, from, words.length);
+    if (!hit) return;
+    if (!negatedBefore(words, hit.start)) claims.push({ kind: 'effort', polarity: 'praise', subject, from: hit.start, to: hit.end });
+    from = hit.end;
+  }
+}
+
+/**
+ * The writer as the gate all work must pass: a listed control ("run everything by me"), or a gate
+ * on the writer ("through me", "cc me") with a scope that leaves no room ("every", "first", "even").
+ */
+function controlIn(words: Word[], claims: Claim[]): void {
+  const phrase = CLAIMS.controlPhrases.firstIn(words, 0, words.length);
+  if (phrase && !negatedBefore(words, phrase.start)) {
+    claims.push({ kind: 'control', polarity: 'criticism', subject: 'person', from: phrase.start, to: phrase.end });
+    return;
+  }
+  const gate = CLAIMS.controlGates.firstIn(words, 0, words.length);
+  if (!gate || negatedBefore(words, gate.start)) return;
+  const scope = words.findIndex((w) => CLAIMS.controlScopes.has(w.w));
+  if (scope < 0) return;
+  claims.push({ kind: 'control', polarity: 'criticism', subject: 'person', from: Math.min(scope, gate.start), to: Math.max(scope + 1, gate.end) });
 }
 
 /**

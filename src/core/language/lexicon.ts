@@ -68,6 +68,10 @@ export const CLAIMS = {
   peerEnds: new FrameSet(claims.comparison.peerEnds),
   ownPast: new FrameSet(claims.comparison.ownPast),
   comparison: new FrameSet(claims.comparison.frames),
+  controlGates: new FrameSet(claims.control.gates),
+  controlScopes: set(claims.control.scopes),
+  controlPhrases: new FrameSet(claims.control.phrases),
+  effort: new FrameSet(claims.effort.frames),
 };
 
 /** Bias-prone descriptors by kind (gendered, introversion, caregiving, …); `inherent` kinds are verdicts in themselves. */

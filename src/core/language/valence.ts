@@ -24,7 +24,7 @@ export function valenceScore(words: Word[], claims: readonly Claim[]): number {
   const inClaim = new Set<number>();
   let score = 0;
   for (const claim of claims) {
-    if (claim.kind === 'comparison' || claim.kind === 'bias') continue;
+    if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control') continue;
     for (let j = claim.from; j < claim.to; j++) inClaim.add(j);
     score += claim.polarity === 'praise' ? 2 : -2;
   }
