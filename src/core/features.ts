@@ -1,6 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
-import { isLikelyName, startsWithImperative } from './wordClasses.js';
+import { isClosedClassWord, isLikelyName, startsWithImperative } from './wordClasses.js';
 import { findAll, phraseRegex, test } from './phrases.js';
 import { analyse } from './language/analysis.js';
 
@@ -40,6 +40,7 @@ const followUpPhrase = /\b(?:circle back|touch base|reconnect|sync up|follow(?:[
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
+const roleChange = phraseRegex(lexicon.roleChangeMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
 const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
@@ -138,8 +139,14 @@ function hasNumber(text: string): boolean {
   return digits.test(text) || test(numberWords, text) || percent.test(text) || measurePlaceholder.test(text);
 }
 
+/** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
+function namesAnOwner(text: string): boolean {
+  const owner = text.match(namedOwner)?.[1];
+  return owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner));
+}
+
 function hasOwner(text: string): boolean {
-  return namedOwner.test(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || test(ownerPlaceholder, text);
+  return namesAnOwner(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || test(ownerPlaceholder, text);
 }
 
 /** "on the billing retry rewrite" names a piece of work; "on the launch" or "for the hard work this year" hardly does. */
@@ -236,6 +243,8 @@ const FEATURES: Record<string, FeatureTest> = {
   checkin: (s) => test(checkin, s.text),
   growth: (s) => test(growth, s.text),
   change: (s) => test(change, s.text),
+  /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */
+  'role-change': (s) => test(roleChange, s.text),
   'people-impact': (s) => test(peopleImpact, s.text),
   'question-channel': (s) => test(questionChannel, s.text),
   directive: (s) => directive.test(s.text),

@@ -39,7 +39,15 @@ export function isKnownFirstName(word: string): boolean {
   return /Name|Person/.test(lexicon[word.toLowerCase()] ?? '');
 }
 
-/** Closed-class words ("To", "In", "When", "Will") that open sentences without naming anyone. */
+/**
+ * Closed-class words that are never a given name ("More", "There", "What"). Prepositions and
+ * pronouns are left out: some are names too ("Among", "Elle").
+ */
+export function isClosedClassWord(word: string): boolean {
+  return /Adverb|Conjunction|Determiner|QuestionWord/.test(lexicon[word.toLowerCase()] ?? '');
+}
+
+/** Function words ("To", "In", "When", "Will") that open sentences without naming anyone. */
 export function isFunctionWord(word: string): boolean {
-  return /Preposition|Conjunction|Determiner|Pronoun|QuestionWord|Modal|Copula|Auxiliary/.test(lexicon[word.toLowerCase()] ?? '');
+  return isClosedClassWord(word) || /Preposition|Pronoun|Modal|Copula|Auxiliary/.test(lexicon[word.toLowerCase()] ?? '');
 }

@@ -2,13 +2,24 @@ import type { Block, ParsedDocument, Sentence } from '../document/parse.js';
 import { hasFeature } from '../features.js';
 import type { UnitDetector, UnitKind } from '../types.js';
 import type { Detection, Hit } from './hit.js';
+import lexicon from '../../../rules/lexicon.json' with { type: 'json' };
+
+/** "Goal: Decide on a cadence" in an agenda is what a meeting is for, not a goal someone is measured on. */
+const MEETING_PURPOSE = new RegExp(`^(?:${lexicon.meetingPurposeVerbs.map((v) => v.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'i');
+
+function isLeadIn(kind: UnitKind, text: string): boolean {
+  const lead = text.match(LEAD_IN[kind]);
+  if (!lead) return false;
+  return kind !== 'goal' || !MEETING_PURPOSE.test(text.slice(lead.index! + lead[0].length).replace(/^[\s*_:]+/, ''));
+}
 
 /**
  * Units are the pieces of a document a requirement applies to as a whole:
  * each item under "Next steps" / "Action items", each goal under "Goals".
  */
 const SECTION_TITLES: Record<UnitKind, RegExp> = {
-  'action-item': /\b(?:next steps?|action items?|actions|follow[- ]?ups?|to[- ]?dos?|takeaways|what happens next|commitments|agreed actions?|owners)\b/i,
+  // "To-do", "todos", "to do list" — not "What to do with the old bucket", a topic.
+  'action-item': /\b(?:next steps?|action items?|actions|follow[- ]?ups?|to-dos?|todos?|to do list|takeaways|what happens next|commitments|agreed actions?|owners)\b/i,
   goal: /\b(?:goals?|objectives?|okrs?|targets?|focus areas?|priorities for|expectations for)\b/i,
 };
 
@@ -50,7 +61,7 @@ export function unitsOf(doc: ParsedDocument, kind: UnitKind): Sentence[] {
       units.push(blockAsUnit(block, doc));
       continue;
     }
-    for (const sentence of block.sentences) if (LEAD_IN[kind].test(sentence.text)) units.push(sentence);
+    for (const sentence of block.sentences) if (isLeadIn(kind, sentence.text)) units.push(sentence);
   }
   return units;
 }
