@@ -2,7 +2,7 @@ import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
 import { isClosedClassWord, isLikelyName, startsWithImperative } from './wordClasses.js';
 import { findAll, phraseRegex, test } from './phrases.js';
-import { analyse } from './language/analysis.js';
+import { analyse, analyseText } from './language/analysis.js';
 
 /**
  * Sentence features: the shared vocabulary rules use in `when` / `unless` guards
@@ -55,9 +55,6 @@ const guardrail = phraseRegex(lexicon.guardrailMarkers);
 const experiment = phraseRegex(lexicon.experimentMarkers);
 const ownerPlaceholder = phraseRegex(lexicon.ownerPlaceholders);
 
-const praiseWords = phraseRegex(lexicon.praiseWords);
-const criticismWords = phraseRegex(lexicon.criticismWords);
-const negators = phraseRegex(lexicon.negators);
 
 const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
 /** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
@@ -77,39 +74,14 @@ const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|
 
 export type Polarity = 'praise' | 'criticism' | 'neutral';
 
-/**
- * Whether a sentence praises or criticises: the one place rules get polarity from.
- * Counts praise and criticism words; a negator flips the next few words
- * ("never misses" is praise), and a negated neutral action is criticism ("never responds").
- */
-export function polarityOf(text: string): Polarity {
-  const score = phrasePolarityScore(text);
-  return score > 0 ? 'praise' : score < 0 ? 'criticism' : 'neutral';
-}
+/** Below this much valence either way a sentence is neutral (one mild word does not make praise). */
+const POLARITY_THRESHOLD = 0.4;
 
-/** Praise minus criticism phrases of lexicon.json, a negator flipping the next few words. */
-function phrasePolarityScore(text: string): number {
-  const praise = findAll(praiseWords, text);
-  const criticism = findAll(criticismWords, text);
-  let score = 0;
-  const consumed = new Set<number>();
-  for (const neg of findAll(negators, text)) {
-    const windowEnd = neg.end + 30;
-    const flippedCriticism = criticism.find((c) => c.start >= neg.end && c.start <= windowEnd && !consumed.has(c.start));
-    const flippedPraise = praise.find((p) => p.start >= neg.end && p.start <= windowEnd && !consumed.has(p.start));
-    if (flippedCriticism && (!flippedPraise || flippedCriticism.start < flippedPraise.start)) {
-      consumed.add(flippedCriticism.start);
-      score += 1;
-    } else if (flippedPraise) {
-      consumed.add(flippedPraise.start);
-      score -= 1;
-    } else {
-      score -= 1;
-    }
-  }
-  for (const p of praise) if (!consumed.has(p.start)) score += 1;
-  for (const c of criticism) if (!consumed.has(c.start)) score -= 1;
-  return score;
+const polarityFromValence = (valence: number): Polarity => (valence >= POLARITY_THRESHOLD ? 'praise' : valence <= -POLARITY_THRESHOLD ? 'criticism' : 'neutral');
+
+/** Whether a text praises or criticises, as the linguistic layer reads it (for callers with text only). */
+export function polarityOf(text: string): Polarity {
+  return polarityFromValence(analyseText(text).valence);
 }
 
 /** A named day: a weekday, a day of a month, a numeric date. */
@@ -197,23 +169,12 @@ function startsWithPerson(text: string): boolean {
   return first !== undefined && isLikelyName(first);
 }
 
-/** Below this much valence either way a sentence is neutral (one mild word does not make praise). */
-const POLARITY_THRESHOLD = 0.4;
-/** The phrase lists count half: the layer reads context ("owns his mistakes") that a list cannot. */
-const PHRASE_WEIGHT = 0.5;
-
 /**
- * A sentence's polarity: the linguistic layer's valence (AFINN-165 with negation, contrast and
- * claims about people) plus the workplace praise and criticism phrases of lexicon.json.
+ * A sentence's polarity, the one place rules get it from: the linguistic layer's valence
+ * (AFINN-165 and workplace words, negation, contrast, remedies, claims about people), cached with it.
  */
-const polarityCache = new WeakMap<object, Polarity>();
 function polarityOfSentence(sentence: Sentence): Polarity {
-  const known = polarityCache.get(sentence.key);
-  if (known) return known;
-  const valence = analyse(sentence).valence + PHRASE_WEIGHT * phrasePolarityScore(sentence.text);
-  const polarity = valence >= POLARITY_THRESHOLD ? 'praise' : valence <= -POLARITY_THRESHOLD ? 'criticism' : 'neutral';
-  polarityCache.set(sentence.key, polarity);
-  return polarity;
+  return polarityFromValence(analyse(sentence).valence);
 }
 
 type FeatureTest = (sentence: Sentence) => boolean;

@@ -92,7 +92,7 @@ export function validateRuleSpec(value: unknown): string[] {
   return errors;
 }
 
-const CLAIM_KINDS: readonly string[] = ['trait', 'label', 'evaluation', 'motive', 'potential', 'comparison', 'bias', 'control', 'effort'];
+const CLAIM_KINDS: readonly string[] = ['trait', 'label', 'evaluation', 'motive', 'potential', 'comparison', 'bias', 'control', 'effort', 'absolute'];
 
 export interface CompiledRule {
   spec: RuleSpec;

@@ -1,6 +1,7 @@
 import { isFunctionWord, isKnownFirstName, isLikelyName } from '../wordClasses.js';
 import { BIAS, CLAIMS, TRAITS, VALENCE, WHO } from './lexicon.js';
 import type { FrameSet, PeerMatcher } from './frames.js';
+import { valenceScore } from './valence.js';
 import type { Word } from './words.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Word } from './words.js';
  * potential, a comparison with others, or a bias-prone descriptor.
  */
 
-export type ClaimKind = 'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias' | 'control' | 'effort';
+export type ClaimKind = 'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias' | 'control' | 'effort' | 'absolute';
 export type ClaimPolarity = 'praise' | 'criticism';
 /**
  * person: a pronoun, a role noun, a name. maybe-person: a capitalised common word at the start
@@ -469,9 +470,30 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
   }
   if (aboutSomeone) comparisonIn(words, person ?? 'person', claims);
   if (aboutSomeone) effortIn(words, person ?? 'person', claims);
+  if (aboutSomeone) absolutesIn(words, person ?? 'person', claims);
   controlIn(words, claims);
   return claims.sort((a, b) => a.from - b.from);
 }
+
+/**
+ * "always", "never", "not once" in a critical clause ("you always miss deadlines"), read with the
+ * clause's own valence, so "she never loses her temper, even with rude callers" is praise.
+ */
+function absolutesIn(words: Word[], subject: SubjectKind, claims: Claim[]): void {
+  for (let from = 0; from < words.length; ) {
+    const hit = CLAIMS.absolutes.firstIn(words, from, words.length);
+    if (!hit) return;
+    from = hit.end;
+    if (VALENCE_GUARDS.notAfter.has(words[hit.start - 1]?.w ?? '') || VALENCE_GUARDS.notBefore.has(words[hit.end]?.w ?? '')) continue;
+    let start = hit.start;
+    while (start > 0 && !words[start - 1].punct && !CLAUSE_BREAKS.has(words[start - 1].w) && words[start - 1].w !== 'and') start--;
+    const end = clauseEnd(words, hit.end);
+    if (valenceScore(words, claims, start, end) <= -CRITICAL) claims.push({ kind: 'absolute', polarity: 'criticism', subject, from: hit.start, to: hit.end });
+  }
+}
+/** The valence below which a clause criticises (the sentence threshold in features.ts). */
+const CRITICAL = 0.4;
+const VALENCE_GUARDS = { notAfter: CLAIMS.absoluteNotAfter, notBefore: CLAIMS.absoluteNotBefore };
 
 /** A negator in the few words before `at` ("please don't work all weekend", "doesn't need to check with me"). */
 const negatedBefore = (words: Word[], at: number) => negates(words, Math.max(0, at - 4), at);

@@ -4,6 +4,7 @@ import claims from '../../../rules/lexicons/claims.json' with { type: 'json' };
 import bias from '../../../rules/lexicons/bias.json' with { type: 'json' };
 import valence from '../../../rules/lexicons/valence.json' with { type: 'json' };
 import domain from '../../../rules/lexicons/valence-domain.json' with { type: 'json' };
+import workplace from '../../../rules/lexicon.json' with { type: 'json' };
 import { FrameSet } from './frames.js';
 import { wordsOf } from './words.js';
 
@@ -72,6 +73,9 @@ export const CLAIMS = {
   controlScopes: set(claims.control.scopes),
   controlPhrases: new FrameSet(claims.control.phrases),
   effort: new FrameSet(claims.effort.frames),
+  absolutes: new FrameSet(claims.absolute.markers),
+  absoluteNotAfter: set(claims.absolute.notAfter),
+  absoluteNotBefore: set(claims.absolute.notBefore),
 };
 
 /** Bias-prone descriptors by kind (gendered, introversion, caregiving, …); `inherent` kinds are verdicts in themselves. */
@@ -84,12 +88,24 @@ export const BIAS = {
 const domainWords = domain.words as Record<string, number>;
 const afinn = valence.words as Record<string, number>;
 
+/** Workplace praise and criticism (rules/lexicon.json), on AFINN's scale: one word or phrase is worth ±2. */
+const WORKPLACE_WEIGHT = 2;
+const praise = split(workplace.praiseWords);
+const criticism = split(workplace.criticismWords);
+const workplaceWords = new Map<string, number>([...[...criticism.single].map((w) => [w, -WORKPLACE_WEIGHT] as const), ...[...praise.single].map((w) => [w, WORKPLACE_WEIGHT] as const)]);
+
 export const VALENCE = {
-  /** Valence of one normalised word on AFINN's -5..+5 scale; domain entries win. */
+  /** Valence of one normalised word on AFINN's -5..+5 scale; domain entries win, then workplace words. */
   of(word: string): number {
-    return domainWords[word] ?? afinn[word] ?? 0;
+    return domainWords[word] ?? workplaceWords.get(word) ?? afinn[word] ?? 0;
   },
+  /** Workplace phrases ("dropped the ball", "set the standard") and their valence. */
+  praisePhrases: praise.frames,
+  criticismPhrases: criticism.frames,
+  phraseWeight: WORKPLACE_WEIGHT,
   remedial: set(domain.remedialVerbs.words),
+  termHeads: set(domain.termHeads.words),
+  dutyVerbs: set(domain.dutyVerbs.words),
   negators: set(domain.negators),
   contrast: set(domain.contrast.after),
   weightAfter: domain.contrast.weightAfter,

@@ -12,7 +12,11 @@ import type { Word } from './words.js';
  */
 
 const NEGATION_SCALE = -0.75;
+const DOWNTONER_SCALE = 0.7;
+/** How far back a negator reaches: "never let the quality slip". */
+const NEGATION_WINDOW = 4;
 const NEVER = new Set(['never', 'rarely', 'seldom']);
+const INVERSION = new Set(['did', 'does', 'do', 'has', 'have', 'he', 'she', 'they', 'you', 'even', 'once', 'ever']);
 
 function clauseStart(words: Word[], i: number): number {
   let j = i;
@@ -20,33 +24,66 @@ function clauseStart(words: Word[], i: number): number {
   return j;
 }
 
-export function valenceScore(words: Word[], claims: readonly Claim[]): number {
+/** The valence of words [from, to) (the whole sentence by default), counting the claims inside it. */
+export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, to = words.length): number {
   const inClaim = new Set<number>();
   let score = 0;
   for (const claim of claims) {
-    if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control') continue;
+    if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control' || claim.kind === 'absolute') continue;
+    if (claim.from < from || claim.to > to) continue;
     for (let j = claim.from; j < claim.to; j++) inClaim.add(j);
     score += claim.polarity === 'praise' ? 2 : -2;
   }
-  const contrastAt = words.findIndex((w, i) => i > 0 && VALENCE.contrast.has(w.w) && w.w !== 'still');
-  for (let i = 0; i < words.length; i++) {
+  const contrastAt = words.findIndex((w, i) => i > from && i < to && VALENCE.contrast.has(w.w) && w.w !== 'still');
+  let damped = false;
+  const usedNegators = new Set<number>();
+  for (let i = from; i < to; i++) {
     const w = words[i];
     if (w.punct || inClaim.has(i)) continue;
-    let v = VALENCE.of(w.w);
+    // "kind of rushed", "a bit confusing": the hedge is not graded itself ("kind" is +2 alone), it softens what follows.
+    const downtoner = VALENCE.downtoners.frames.longestAt(words, i, to)?.end ?? (VALENCE.downtoners.single.has(w.w) ? i + 1 : -1);
+    if (downtoner > i) {
+      damped = true;
+      i = downtoner - 1;
+      continue;
+    }
+    // A workplace phrase counts once, as a whole ("dropped the ball"), then its words are skipped.
+    const good = VALENCE.praisePhrases.longestAt(words, i, to);
+    const bad = good ? null : VALENCE.criticismPhrases.longestAt(words, i, to);
+    let v = good ? VALENCE.phraseWeight : bad ? -VALENCE.phraseWeight : VALENCE.of(w.w);
+    const phraseEnd = good?.end ?? bad?.end ?? i + 1;
     if (v === 0) continue;
-    const from = Math.max(clauseStart(words, i), i - 3);
-    const before = words.slice(from, i);
-    if (before.some((b) => VALENCE.negators.has(b.w))) v *= NEGATION_SCALE;
-    else if (v < 0 && before.some((b) => VALENCE.remedial.has(b.w))) v = -v * 0.5;
+    // "complaint log", "error rate": the graded word names a thing here.
+    if (!good && !bad && VALENCE.termHeads.has(words[i + 1]?.w ?? '')) continue;
+    const start = clauseStart(words, i);
+    // A negator fronting its clause scopes over all of it ("Not once this year did a pallet leave …").
+    const windowStart = VALENCE.negators.has(words[start]?.w ?? '') && !usedNegators.has(start) ? start : Math.max(start, i - NEGATION_WINDOW);
+    const before = words.slice(windowStart, i);
+    // A negator flips the first graded word after it, not every one ("never missed a commitment").
+    const negator = before.findIndex((b, k) => VALENCE.negators.has(b.w) && !usedNegators.has(windowStart + k));
+    if (negator >= 0) {
+      v *= NEGATION_SCALE;
+      usedNegators.add(windowStart + negator);
+    } else if (v < 0 && before.some((b) => VALENCE.remedial.has(b.w))) v = -v * 0.5;
     if (i > 0 && VALENCE.intensifiers.has(words[i - 1].w)) v *= 1.3;
+    if (damped) v *= DOWNTONER_SCALE;
+    damped = false;
     if (contrastAt > 0) v *= i > contrastAt ? VALENCE.weightAfter : VALENCE.weightBefore;
     score += v;
+    i = phraseEnd - 1;
   }
   // "never responds", "rarely replies": a duty left undone reads as criticism even with no graded word.
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (!NEVER.has(words[i].w) || words[i + 1].punct || !/(?:s|ed)$/.test(words[i + 1].w)) continue;
+  for (let i = from; i + 1 < to; i++) {
+    const never = NEVER.has(words[i].w) || (words[i].w === 'once' && (words[i - 1]?.w === 'not' || words[i - 1]?.w === 'never'));
+    if (!never) continue;
+    // "never responds", "not once did he hit …": the verb may follow an inverted auxiliary and subject.
+    let v = i + 1;
+    while (v < to && v < i + 4 && INVERSION.has(words[v].w)) v++;
+    if (!VALENCE.dutyVerbs.has(words[v]?.w ?? '')) continue;
+    // "you'd never presented to the board before": experience, not a duty left undone.
+    if (['had', 'have', 'has', 'would'].includes(words[i - 1]?.w ?? '')) continue;
     // Not when what follows is graded or negated ("never misses", "never says no"): that is praise.
-    const next = words.slice(i + 1, i + 5);
+    const next = words.slice(v, v + 4);
     if (next.every((n) => VALENCE.of(n.w) === 0 && !VALENCE.negators.has(n.w))) score -= 1;
   }
   return score;
