@@ -60,7 +60,11 @@ const nameShaped = (w: Word) => /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u.test(w.raw) || /
 /** Openers that do not change who a sentence is about ("Honestly, one of the good ones."). */
 const DISCOURSE = new Set(['honestly', 'overall', 'frankly', 'tbh', 'really', 'just', 'also', 'again', 'generally', 'truly', 'definitely', 'imo', 'sadly', 'unfortunately', 'basically', 'simply', 'clearly', 'obviously', 'otherwise']);
 /** Is `w` the first word of its sentence (after openers), where capitals say nothing about names? */
-const sentenceInitial = (words: Word[], i: number) => i === 0 || (i <= 3 && words.slice(0, i).every((x) => x.punct || DISCOURSE.has(x.w)));
+function sentenceInitial(words: Word[], i: number): boolean {
+  if (i > 3) return false;
+  for (let j = 0; j < i; j++) if (!words[j].punct && !DISCOURSE.has(words[j].w)) return false;
+  return true;
+}
 
 function nounPhraseEnd(words: Word[], i: number, end: number, nouns: Set<string>): number {
   // Up to four words after a determiner, ending in one of `nouns` ("the new hire", "my direct report").

@@ -59,22 +59,24 @@ export type PeerMatcher = (words: Word[], at: number) => number;
 
 /** The end (exclusive word index) of the frame matched at `at`, or -1. Optional slots are tried both ways. */
 export function matchFrame(frame: Frame, words: Word[], at: number, end: number, peer?: PeerMatcher): number {
-  const go = (slot: number, i: number): number => {
-    if (slot === frame.slots.length) return i;
-    const s = frame.slots[slot];
-    if (i < end && !words[i].punct) {
-      let next = -1;
-      if (s.any) next = i + 1;
-      else if (s.peer) next = peer ? peer(words, i) : -1;
-      else if (s.words.has(words[i].w)) next = i + 1;
-      if (next > i) {
-        const done = go(slot + 1, next);
-        if (done >= 0) return done;
-      }
+  return matchFrom(frame.slots, 0, words, at, end, peer);
+}
+
+/** Plain recursion over slots, no closures: this runs for every frame at every word. */
+function matchFrom(slots: Slot[], slot: number, words: Word[], i: number, end: number, peer: PeerMatcher | undefined): number {
+  if (slot === slots.length) return i;
+  const s = slots[slot];
+  if (i < end && !words[i].punct) {
+    let next = -1;
+    if (s.any) next = i + 1;
+    else if (s.peer) next = peer ? peer(words, i) : -1;
+    else if (s.words.has(words[i].w)) next = i + 1;
+    if (next > i) {
+      const done = matchFrom(slots, slot + 1, words, next, end, peer);
+      if (done >= 0) return done;
     }
-    return s.optional ? go(slot + 1, i) : -1;
-  };
-  return go(0, at);
+  }
+  return s.optional ? matchFrom(slots, slot + 1, words, i, end, peer) : -1;
 }
 
 /** A set of frames indexed by their first word, so each position tries only the frames that can start there. */
@@ -94,16 +96,21 @@ export class FrameSet {
   /** The longest frame matched at `at`: its end and text, or null. */
   longestAt(words: Word[], at: number, end: number, peer?: PeerMatcher): { end: number; frame: Frame } | null {
     if (at >= end || words[at].punct) return null;
-    let best: { end: number; frame: Frame } | null = null;
-    // Two loops, not a spread: this runs at every word of every sentence.
-    for (const list of [this.byFirst.get(words[at].w), this.open]) {
-      if (!list) continue;
-      for (const frame of list) {
+    // No arrays or closures made here: this runs at every word of every sentence.
+    let bestEnd = -1;
+    let bestFrame: Frame | null = null;
+    const indexed = this.byFirst.get(words[at].w);
+    if (indexed) {
+      for (const frame of indexed) {
         const stop = matchFrame(frame, words, at, end, peer);
-        if (stop > at && (!best || stop > best.end)) best = { end: stop, frame };
+        if (stop > at && stop > bestEnd) (bestEnd = stop), (bestFrame = frame);
       }
     }
-    return best;
+    for (const frame of this.open) {
+      const stop = matchFrame(frame, words, at, end, peer);
+      if (stop > at && stop > bestEnd) (bestEnd = stop), (bestFrame = frame);
+    }
+    return bestFrame ? { end: bestEnd, frame: bestFrame } : null;
   }
 
   /** The first frame found anywhere in [from, end). */

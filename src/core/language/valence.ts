@@ -25,6 +25,11 @@ function clauseStart(words: Word[], i: number): number {
 }
 
 /** The valence of words [from, to) (the whole sentence by default), counting the claims inside it. */
+function firstIndex(words: Word[], from: number, to: number, test: (k: number) => boolean): number {
+  for (let k = from; k < to; k++) if (test(k)) return k;
+  return -1;
+}
+
 export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, to = words.length): number {
   const inClaim = new Set<number>();
   let score = 0;
@@ -58,13 +63,12 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     const start = clauseStart(words, i);
     // A negator fronting its clause scopes over all of it ("Not once this year did a pallet leave …").
     const windowStart = VALENCE.negators.has(words[start]?.w ?? '') && !usedNegators.has(start) ? start : Math.max(start, i - NEGATION_WINDOW);
-    const before = words.slice(windowStart, i);
     // A negator flips the first graded word after it, not every one ("never missed a commitment").
-    const negator = before.findIndex((b, k) => VALENCE.negators.has(b.w) && !usedNegators.has(windowStart + k));
+    const negator = firstIndex(words, windowStart, i, (k) => VALENCE.negators.has(words[k].w) && !usedNegators.has(k));
     if (negator >= 0) {
       v *= NEGATION_SCALE;
-      usedNegators.add(windowStart + negator);
-    } else if (v < 0 && before.some((b) => VALENCE.remedial.has(b.w))) v = -v * 0.5;
+      usedNegators.add(negator);
+    } else if (v < 0 && firstIndex(words, windowStart, i, (k) => VALENCE.remedial.has(words[k].w)) >= 0) v = -v * 0.5;
     if (i > 0 && VALENCE.intensifiers.has(words[i - 1].w)) v *= 1.3;
     if (damped) v *= DOWNTONER_SCALE;
     damped = false;

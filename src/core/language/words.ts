@@ -76,7 +76,7 @@ export function wordsOf(text: string, offset = 0): Word[] {
       words.push({ w: lower === "'s" ? "'s" : ({ "'re": 'are', "'ll": 'will', "'ve": 'have', "'d": 'would', "'m": 'am' } as Record<string, string>)[lower] ?? lower, raw, start, end, capitalised: false, punct: false });
       continue;
     }
-    const bare = BARE_CONTRACTIONS[lower];
+    const bare = Object.hasOwn(BARE_CONTRACTIONS, lower) ? BARE_CONTRACTIONS[lower] : undefined;
     const split = bare ?? expand(lower);
     if (split.length === 1) {
       words.push({ w: split[0], raw, start, end, capitalised, punct: false });
@@ -89,6 +89,7 @@ export function wordsOf(text: string, offset = 0): Word[] {
 }
 
 function expand(lower: string): string[] {
+  if (!lower.includes("'")) return [lower];
   for (const [pattern, parts] of ENDINGS) {
     const m = lower.match(pattern);
     if (m) return parts.map((p) => p.replace('$1', m[1]));

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { analyseText } from '../src/core/language/analysis.js';
+import { wordsOf } from '../src/core/language/words.js';
+import { polarityOf } from '../src/core/index.js';
+
+/** The linguistic layer on its own: words, who a claim is about, what is said, and polarity. */
+
+const claims = (text: string) => analyseText(text).claims.map((c) => `${c.kind}:${c.polarity}:${text.slice(c.start, c.end)}`);
+
+describe('linguistic layer', () => {
+  describe('words', () => {
+    it('splits contractions and keeps the written span for both halves', () => {
+      const words = wordsOf("She doesn't care.");
+      assert.deepEqual(words.filter((w) => !w.punct).map((w) => w.w), ['she', 'does', 'not', 'care']);
+      assert.equal(words[1].raw, "doesn't");
+      assert.equal(words[2].start, words[1].start);
+    });
+
+    it('reads a missing space after a full stop as two words', () => {
+      assert.deepEqual(wordsOf('deadlines.Though').map((w) => w.w), ['deadlines', 'though']);
+    });
+
+    it('treats words that are also object property names as words', () => {
+      for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+        assert.deepEqual(wordsOf(word).map((w) => w.w), [word.toLowerCase()]);
+      }
+    });
+  });
+
+  describe('who and what', () => {
+    const cases: Array<[string, string[]]> = [
+      ['Miles is lazy.', ['trait:criticism:lazy']],
+      ['Revenue is weak this quarter.', []],
+      ['Our new hire is rude to the drivers.', ['trait:criticism:rude']],
+      ['Customers were rude to the support team.', []],
+      ['A model employee.', ['label:praise:A model employee']],
+      ["Her work is below standard.", ['evaluation:criticism:below standard']],
+      ['Tom does not do good work.', ['evaluation:criticism:does not do good work']],
+      ['She told me she wants to move to design.', []],
+      ['He has reached his ceiling here.', ['potential:criticism:has reached his ceiling']],
+      ['She is nervous about the difficult call on Friday.', []],
+      ['She never loses her temper, even with rude callers.', []],
+    ];
+    for (const [text, expected] of cases) {
+      it(text, () => assert.deepEqual(claims(text), expected));
+    }
+
+    it('finds a guess at motive said as the writer’s own belief, not as reported speech', () => {
+      assert.ok(claims('I believe he refused the shift out of spite.').some((c) => c.startsWith('motive:')));
+    });
+  });
+
+  describe('polarity', () => {
+    const cases: Array<[string, string]> = [
+      ['He always owns his mistakes and fixes them the same day.', 'praise'],
+      ['Tom does not do good work.', 'criticism'],
+      ['You never missed a sprint commitment this half.', 'praise'],
+      ['The demo was kind of rushed and a bit confusing.', 'criticism'],
+      ['He never responds to messages from the support team.', 'criticism'],
+      ['The complaint log is reviewed every Monday.', 'neutral'],
+    ];
+    for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
+  });
+});
