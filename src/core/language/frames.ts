@@ -103,12 +103,18 @@ export class FrameSet {
     if (indexed) {
       for (const frame of indexed) {
         const stop = matchFrame(frame, words, at, end, peer);
-        if (stop > at && stop > bestEnd) (bestEnd = stop), (bestFrame = frame);
+        if (stop > at && stop > bestEnd) {
+          bestEnd = stop;
+          bestFrame = frame;
+        }
       }
     }
     for (const frame of this.open) {
       const stop = matchFrame(frame, words, at, end, peer);
-      if (stop > at && stop > bestEnd) (bestEnd = stop), (bestFrame = frame);
+      if (stop > at && stop > bestEnd) {
+        bestEnd = stop;
+        bestFrame = frame;
+      }
     }
     return bestFrame ? { end: bestEnd, frame: bestFrame } : null;
   }
