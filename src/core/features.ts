@@ -33,8 +33,8 @@ const percent = /%|\bpercent\b/i;
 const reason = phraseRegex(lexicon.reasonMarkers);
 /** ", so we can …" gives a purpose; ", so let's drop it" only draws a conclusion. */
 const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)|\bso\s+(?:that|we|you|they|the|our|everyone|nobody|no one|colleagues|people|customers|it|he|she|i|each|every|all)\b/i;
-/** "Do X: most incidents last year started with Y" explains itself after the colon. */
-const colonExplanation = /:\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
+/** "Do X: most incidents last year started with Y" (or after a dash) explains itself. */
+const colonExplanation = /(?::|\s[—–]|\s-\s)\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = /\b(?:circle back|touch base|reconnect|sync up|follow(?:[- ]up)|revisit|get back to|keep you (?:posted|updated)|loop back|come back to)\b/i;
 const checkin = phraseRegex(lexicon.checkinMarkers);
@@ -117,8 +117,11 @@ function namesAnOwner(text: string): boolean {
   return owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner));
 }
 
+/** The writer takes it: "it's on me to book the room", "me: ask finance". */
+const selfOwner = /(?:^|[^\p{L}])(?:it['’]?s on me|on me to|me\s*:|me to \p{Ll})/iu;
+
 function hasOwner(text: string): boolean {
-  return namesAnOwner(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || test(ownerPlaceholder, text);
+  return namesAnOwner(text) || selfOwner.test(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || test(ownerPlaceholder, text);
 }
 
 /** "on the billing retry rewrite" names a piece of work; "on the launch" or "for the hard work this year" hardly does. */

@@ -92,7 +92,7 @@ export function validateRuleSpec(value: unknown): string[] {
   return errors;
 }
 
-const CLAIM_KINDS: readonly string[] = ['trait', 'label', 'evaluation', 'motive', 'potential', 'comparison', 'bias', 'control', 'effort', 'absolute'];
+const CLAIM_KINDS: readonly string[] = ['trait', 'label', 'evaluation', 'motive', 'potential', 'comparison', 'bias', 'control', 'effort', 'absolute', 'vague-ask'];
 
 export interface CompiledRule {
   spec: RuleSpec;

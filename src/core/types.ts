@@ -188,7 +188,7 @@ export interface ProportionDetector {
 /** Claims about people from the linguistic layer (src/core/language): "is lazy", "a real asset", "doesn't care". */
 export interface ClaimDetector {
   kind: 'claim';
-  claims: Array<'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias' | 'control' | 'effort' | 'absolute'>;
+  claims: Array<'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias' | 'control' | 'effort' | 'absolute' | 'vague-ask'>;
   /** Only claims that praise, or only claims that criticise. */
   polarity?: 'praise' | 'criticism';
   /** Only claims about these subjects (person, maybe-person, work, group, implicit). */

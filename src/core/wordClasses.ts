@@ -20,7 +20,7 @@ export function isLikelyName(word: string): boolean {
 /** Verbs compromise files under nouns that are still orders at the start of a sentence ("Book a room."). */
 const ALSO_IMPERATIVE = new Set(['book', 'stop', 'check', 'log', 'complete', 'email', 'call', 'schedule', 'file', 'sign', 'attend', 'add', 'list', 'tag', 'route', 'copy', 'cc', 'record', 'upload', 'review', 'approve']);
 /** Invitations, not orders: "Please welcome Ana", "Reply with questions". */
-const INVITATIONS = new Set(['let', 'welcome', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear', 'shout', 'thanks', 'congrats']);
+const INVITATIONS = new Set(['let', 'welcome', 'meet', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear', 'shout', 'thanks', 'congrats']);
 
 /** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
 export function startsWithImperative(text: string): boolean {
@@ -50,4 +50,10 @@ export function isClosedClassWord(word: string): boolean {
 /** Function words ("To", "In", "When", "Will") that open sentences without naming anyone. */
 export function isFunctionWord(word: string): boolean {
   return isClosedClassWord(word) || /Preposition|Pronoun|Modal|Copula|Auxiliary/.test(lexicon[word.toLowerCase()] ?? '');
+}
+
+/** Is this word a verb that can give an order ("send", "book", "chase")? */
+export function isOrderVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lexicon[lower] === 'Infinitive' || ALSO_IMPERATIVE.has(lower) || ['chase', 'draft', 'order', 'book', 'ping', 'share', 'update', 'set', 'write', 'sort'].includes(lower);
 }

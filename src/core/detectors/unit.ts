@@ -1,5 +1,6 @@
 import type { Block, ParsedDocument, Sentence } from '../document/parse.js';
 import { hasFeature } from '../features.js';
+import { isClosedClassWord, isLikelyName, isOrderVerb } from '../wordClasses.js';
 import type { UnitDetector, UnitKind } from '../types.js';
 import type { Detection, Hit } from './hit.js';
 import lexicon from '../../../rules/lexicon.json' with { type: 'json' };
@@ -7,7 +8,24 @@ import lexicon from '../../../rules/lexicon.json' with { type: 'json' };
 /** "Goal: Decide on a cadence" in an agenda is what a meeting is for, not a goal someone is measured on. */
 const MEETING_PURPOSE = new RegExp(`^(?:${lexicon.meetingPurposeVerbs.map((v) => v.replace(/\s+/g, '\\s+')).join('|')})\\b`, 'i');
 
+/**
+ * "Ana to send the draft", "@lin to chase invoices", "Ops and Kofi to fix the badge readers": a line
+ * that opens with someone and "to" + a verb is an action item wherever it stands, as notes are
+ * written. The opener must be a handle or a name-like word, so "Great to see you" is not one.
+ */
+const OWNER_TO_VERB = /^\W*(@[\w.-]+|\p{Lu}[\p{L}'’-]+)(?:\s+(?:and|&)\s+(?:@[\w.-]+|\p{Lu}[\p{L}'’-]+))?\s+to\s+(\p{Ll}+)([^:]*)$/u;
+/** A finite verb later in the line makes "X to do Y" the subject of a sentence ("Scripts to help … are blocked"). */
+const FINITE_LATER = /\b(?:is|are|was|were|has|have|had)\b/;
+
+function isOwnerToVerb(text: string): boolean {
+  const m = text.match(OWNER_TO_VERB);
+  if (!m || !isOrderVerb(m[2]) || FINITE_LATER.test(m[3])) return false;
+  const owner = m[1];
+  return owner.startsWith('@') || (isLikelyName(owner) && !isClosedClassWord(owner));
+}
+
 function isLeadIn(kind: UnitKind, text: string): boolean {
+  if (kind === 'action-item' && isOwnerToVerb(text)) return true;
   const lead = text.match(LEAD_IN[kind]);
   if (!lead) return false;
   return kind !== 'goal' || !MEETING_PURPOSE.test(text.slice(lead.index! + lead[0].length).replace(/^[\s*_:]+/, ''));
@@ -25,8 +43,8 @@ const SECTION_TITLES: Record<UnitKind, RegExp> = {
 
 /** A sentence that announces itself as a unit wherever it stands: "Action: …", "Goal: …". */
 const LEAD_IN: Record<UnitKind, RegExp> = {
-  'action-item': /^\s*(?:action(?: item)?|todo|to-do|ai)\s*[:\-–]/i,
-  goal: /^\W*(?:(?:my|your|our|the|team|a|main|key|one|top|primary|big)\s+){0,2}(?:goal|objective|target|okr|aim)s?\b[^.:!?]{0,40}?(?::|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/i,
+  'action-item': /^\s*(?:action(?: item)?|todo|to-do|ai|homework|next step)\s*[:\-–]/i,
+  goal: /^\W*(?:(?:my|your|our|the|team|a|main|key|one|top|primary|big)\s+){0,2}(?:goal|objective|target|okr|aim)s?\b[^.:!?]{0,40}?(?:\s[-–]\s|:|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/i,
 };
 
 const unitKeys = new WeakMap<object, object>();

@@ -11,7 +11,7 @@ import type { Word } from './words.js';
  * potential, a comparison with others, or a bias-prone descriptor.
  */
 
-export type ClaimKind = 'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias' | 'control' | 'effort' | 'absolute';
+export type ClaimKind = 'trait' | 'label' | 'evaluation' | 'motive' | 'potential' | 'comparison' | 'bias' | 'control' | 'effort' | 'absolute' | 'vague-ask';
 export type ClaimPolarity = 'praise' | 'criticism';
 /**
  * person: a pronoun, a role noun, a name. maybe-person: a capitalised common word at the start
@@ -476,6 +476,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
   if (aboutSomeone) effortIn(words, person ?? 'person', claims);
   if (aboutSomeone) absolutesIn(words, person ?? 'person', claims);
   controlIn(words, claims);
+  vagueAskIn(words, claims);
   return claims.sort((a, b) => a.from - b.from);
 }
 
@@ -498,6 +499,39 @@ function absolutesIn(words: Word[], subject: SubjectKind, claims: Claim[]): void
 /** The valence below which a clause criticises (the sentence threshold in features.ts). */
 const CRITICAL = 0.4;
 const VALENCE_GUARDS = { notAfter: CLAIMS.absoluteNotAfter, notBefore: CLAIMS.absoluteNotBefore };
+
+/**
+ * An ask with nothing to see done: a listed vague ask ("take more ownership"), or an ask
+ * ("needs to", "work on", "must") followed within two words by a vague target ("improve",
+ * "more training", "your time management") that ends its clause, so "work on the Q3 plan" is fine.
+ */
+function vagueAskIn(words: Word[], claims: Claim[]): void {
+  const phrase = CLAIMS.vagueAskPhrases.firstIn(words, 0, words.length);
+  if (phrase) {
+    claims.push({ kind: 'vague-ask', polarity: 'criticism', subject: 'person', from: phrase.start, to: phrase.end });
+    return;
+  }
+  for (let from = 0; from < words.length; ) {
+    const ask = CLAIMS.asks.firstIn(words, from, words.length);
+    if (!ask) return;
+    from = ask.end;
+    if (negatedBefore(words, ask.start)) continue;
+    for (let t = ask.end; t <= ask.end + 2 && t < words.length; t++) {
+      const target = CLAIMS.vagueTargets.longestAt(words, t, words.length);
+      if (!target || !endsVaguely(words, target.end)) continue;
+      claims.push({ kind: 'vague-ask', polarity: 'criticism', subject: 'person', from: ask.start, to: target.end });
+      return;
+    }
+  }
+}
+
+/** What may follow a vague target without making it concrete: the end, a clause break, or a setting ("on the tills"). */
+function endsVaguely(words: Word[], at: number): boolean {
+  const next = words[at];
+  if (!isWord(next) || CLAUSE_BREAKS.has(next.w) || next.w === 'and' || next.w === 'going' || next.w === 'moving' || next.w === 'from') return true;
+  // "be faster on the tills", "improve with customers": a place or people, not a deliverable.
+  return ['on', 'with', 'in', 'at', 'around', 'during', 'overall', 'asap', 'soon', 'please', 'pls', 'this', 'next', 'generally', 'a', 'lot', 'more', 'too'].includes(next.w);
+}
 
 /** A negator in the few words before `at` ("please don't work all weekend", "doesn't need to check with me"). */
 const negatedBefore = (words: Word[], at: number) => negates(words, Math.max(0, at - 4), at);

@@ -34,7 +34,7 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
   const inClaim = new Set<number>();
   let score = 0;
   for (const claim of claims) {
-    if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control' || claim.kind === 'absolute') continue;
+    if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control' || claim.kind === 'absolute' || claim.kind === 'vague-ask') continue;
     if (claim.from < from || claim.to > to) continue;
     for (let j = claim.from; j < claim.to; j++) inClaim.add(j);
     score += claim.polarity === 'praise' ? 2 : -2;
