@@ -128,7 +128,7 @@ function hasOwner(text: string): boolean {
 const namedWorkPhrase = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)\s+((?:[\p{L}\p{N}'’-]+\s+){1,5}[\p{L}\p{N}'’-]+)/giu;
 const GENERIC_WORDS = new Set(
   ('hard work effort efforts this that these those quarter year week month half sprint all everything great good amazing awesome support help time team everyone job way things stuff project ' +
-    'is are was were be been has have had and or but not very so too poor weak bad excellent').split(' '),
+    'is are was were be been has have had and or but not very so too poor weak bad excellent of to a an in on at for with by from rest others other').split(' '),
 );
 
 function namesWork(text: string): boolean {
@@ -156,9 +156,18 @@ function hasSpecifics(text: string): boolean {
     when.test(text) ||
     namesWork(text) ||
     /:\s*(?:\S+\s+){2,}\S/.test(text) ||
-    // An elaboration after a dash ("always willing to help — Lin and Marco both said …").
-    /\s[—–-]\s+(?:\S+\s+){3,}\S/.test(text)
+    // An elaboration after a dash that reports something done ("always willing to help — Lin and
+    // Marco both said …"), not more praise ("— keep up the good work!").
+    reportsAfterDash(text)
   );
+}
+
+const afterDash = /\s[—–-]\s+((?:\S+\s+){3,}\S+)/u;
+const reportOfDoing = /\d|(?<=\s)\p{Lu}\p{Ll}+|\b\p{L}+ed\b|\b(?:said|taught|made|built|wrote|ran|led|took|gave|found|brought|cut|kept|won|sent|got|shipped|saw|told|spent|paid|sold|met|came|went|did)\b/u;
+
+function reportsAfterDash(text: string): boolean {
+  const after = text.match(afterDash)?.[1];
+  return after !== undefined && reportOfDoing.test(after);
 }
 
 /** A person's name in the middle of a sentence ("I don't think Tomás will …"). */

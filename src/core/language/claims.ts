@@ -113,7 +113,7 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     return null;
   }
   if (WHO.otherPeople.has(w.w)) return { kind: 'thing', end: i + 1 };
-  if (sentenceInitial(words, i) && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w)) {
+  if (sentenceInitial(words, i) && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w) && !AUXILIARIES.has(w.w)) {
     // "Quality of work has been poor", "customer service skills are lacking": in a note about
     // someone, a bare work noun opening the sentence is their work.
     const work = nounPhraseEnd(words, i, end, WHO.workNouns);
@@ -147,7 +147,7 @@ function isPredicateWord(words: Word[], i: number): boolean {
   const w = words[i].w;
   // "Will is late", "Hope has …": a word followed by a verb is its subject, even if it can be a verb itself.
   if (COPULAS.has(words[i + 1]?.w ?? '') || words[i + 1]?.w === 'can' || words[i + 1]?.w === 'does') return false;
-  return startsPredicate(words[i]) || TRAITS.negative.single.has(w) || TRAITS.positive.single.has(w) || ARTICLES.has(w) || CLAIMS.evaluationNegative.single.has(w) || CLAIMS.evaluationPositive.single.has(w) || !isWord(words[i + 1]) ;
+  return startsPredicate(words[i]) || inherentBiasAt(words, i, words.length) !== null || TRAITS.negative.single.has(w) || TRAITS.positive.single.has(w) || ARTICLES.has(w) || CLAIMS.evaluationNegative.single.has(w) || CLAIMS.evaluationPositive.single.has(w) || !isWord(words[i + 1]) ;
 }
 
 /** Where the clause that starts at `from` ends: the next clause break or punctuation. */
@@ -446,6 +446,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       sentenceInitial(words, i) &&
       (startsPredicate(words[i]) ||
         OPENING_DOWNTONERS.has(words[i].w) ||
+        (words[i].w === 'a' && A_DOWNTONER.has(words[i + 1]?.w ?? '')) ||
         inherentBiasAt(words, i, words.length) !== null ||
         openingTrait(words, i) ||
         bareLabelAt(words, i) !== null ||
@@ -458,11 +459,6 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       const end = clauseEnd(words, i);
       const before = claims.length;
       predicateClaims(words, i, end, coordinated ? lastSubject! : 'implicit', claims);
-      if (opening && !coordinated) {
-        // A verbless note is a verdict only when it is nothing but the verdict ("Lazy, unreliable." / "Rude to guests.").
-        const added = claims.splice(before).filter((c) => c.kind !== 'trait' || c.polarity === 'criticism' || words[c.to]?.punct !== false);
-        claims.push(...added);
-      }
       if (claims.length > before) i = Math.max(i, claims[claims.length - 1].to - 1);
     }
   }
