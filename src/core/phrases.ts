@@ -6,13 +6,16 @@ function escape(text: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** One word of a phrase, "a|b" meaning either word ("huge|big thanks to everyone"). */
+function wordSource(word: string): string {
+  const one = (w: string) => escape(w).replace(/'/g, "['’]").replace(/-/g, '[-‐–]?');
+  return word.includes('|') && word.length > 1 ? `(?:${word.split('|').filter(Boolean).map(one).join('|')})` : one(word);
+}
+
 /** The regex source for one phrase: flexible whitespace, both apostrophe styles, word boundaries where the phrase has word edges. */
 export function phraseSource(phrase: string): string {
   const trimmed = phrase.trim();
-  const body = escape(trimmed)
-    .replace(/\s+/g, '\\s+')
-    .replace(/'/g, "['’]")
-    .replace(/-/g, '[-‐–]?');
+  const body = trimmed.split(/\s+/).map(wordSource).join('\\s+');
   const before = WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
   const after = WORD_CHAR.test(trimmed.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
   return `${before}${body}${after}`;
@@ -29,7 +32,7 @@ export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const wordEdged = sorted.filter((p) => WORD_CHAR.test(p[0]) && WORD_CHAR.test(p.at(-1)!));
   const others = sorted.filter((p) => !wordEdged.includes(p));
   // Between words, allow any run of spaces and a comma ("great work, everyone").
-  const body = (p: string) => escape(p).replace(/\s+/g, '[\\s,]+').replace(/'/g, "['’]").replace(/-/g, '[-‐–]?');
+  const body = (p: string) => p.split(/\s+/).map(wordSource).join('[\\s,]+');
   const parts: string[] = [];
   if (wordEdged.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${wordEdged.map(body).join('|')})(?![\\p{L}\\p{N}])`);
   parts.push(...others.map(phraseSource));
