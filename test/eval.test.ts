@@ -38,8 +38,8 @@ describe('accuracy on the labelled corpus', () => {
  * The dev set (test/corpus/dev) was written blind, then read while the linguistic layer was built.
  * Its floors are the figures measured then, so a change that loses judgement on it fails here.
  */
-const DEV_MIN_PRECISION = 0.94;
-const DEV_MIN_RECALL = 0.6;
+const DEV_MIN_PRECISION = 0.97;
+const DEV_MIN_RECALL = 0.74;
 const DEV_MIN_CATEGORY_PRECISION = 0.8;
 
 describe('accuracy on the dev set', () => {
@@ -70,7 +70,7 @@ describe('accuracy on the dev set', () => {
  * 0.92 and recall 0.75. A change that loses judgement on text nobody tuned for fails here.
  */
 const BLIND_MIN_PRECISION = 0.92;
-const BLIND_MIN_RECALL = 0.47;
+const BLIND_MIN_RECALL = 0.5;
 const BLIND_MIN_CATEGORY_PRECISION = 0.8;
 
 describe('accuracy on the blind test set', () => {
