@@ -107,8 +107,11 @@ function hasMeasure(text: string): boolean {
   return hasNumber(text.replace(timeNumbers, ' '));
 }
 
+/** "the last one to leave", "one of the best", "double shifts": number words that count nothing. */
+const notACount = /\b(?:the|first|last|no|every|any|each|some|this|that|which|a|another)\s+one\b|\bone\s+of\b|\b(?:double|triple)\s+shifts?\b/gi;
+
 function hasNumber(text: string): boolean {
-  return digits.test(text) || test(numberWords, text) || percent.test(text) || measurePlaceholder.test(text);
+  return digits.test(text) || test(numberWords, text.replace(notACount, ' ')) || percent.test(text) || measurePlaceholder.test(text);
 }
 
 /** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */

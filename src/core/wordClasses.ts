@@ -20,7 +20,7 @@ export function isLikelyName(word: string): boolean {
 /** Verbs compromise files under nouns that are still orders at the start of a sentence ("Book a room."). */
 const ALSO_IMPERATIVE = new Set(['book', 'stop', 'check', 'log', 'complete', 'email', 'call', 'schedule', 'file', 'sign', 'attend', 'add', 'list', 'tag', 'route', 'copy', 'cc', 'record', 'upload', 'review', 'approve']);
 /** Invitations, not orders: "Please welcome Ana", "Reply with questions". */
-const INVITATIONS = new Set(['let', 'welcome', 'meet', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear', 'shout', 'thanks', 'congrats']);
+const INVITATIONS = new Set(['let', 'welcome', 'meet', 'appreciate', 'kudos', 'cheers', 'props', 'bravo', 'grateful', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear', 'shout', 'thanks', 'congrats']);
 
 /** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
 export function startsWithImperative(text: string): boolean {
