@@ -1,4 +1,4 @@
-import { isFunctionWord, isKnownFirstName, isLikelyName } from '../wordClasses.js';
+import { isFunctionWord, isKnownFirstName, isLikelyName, isOrderVerb } from '../wordClasses.js';
 import { BIAS, CLAIMS, TRAITS, VALENCE, WHO } from './lexicon.js';
 import type { FrameSet, PeerMatcher } from './frames.js';
 import { valenceScore } from './valence.js';
@@ -41,6 +41,12 @@ const AUXILIARIES = new Set(
     'totally completely bit little kind sort of tad such mostly constantly continually increasingly quite becoming being way super ' +
     'not never no hardly barely rarely seldom kinda sorta genuinely actually absolutely lately recently now again already overly excessively all').split(' '),
 );
+/** "kind", "sort" stand between subject and verdict only in "kind of", "sort of" ("she is kind to …" is a verdict). */
+function isAuxiliaryAt(words: Word[], i: number): boolean {
+  const w = words[i].w;
+  if (w === 'kind' || w === 'sort') return words[i + 1]?.w === 'of';
+  return AUXILIARIES.has(w) || (w === 'a' && A_DOWNTONER.has(words[i + 1]?.w ?? ''));
+}
 /** "a" is an auxiliary only in "a bit", "a little", "a tad". */
 const A_DOWNTONER = new Set(['bit', 'little', 'tad']);
 /** Where a clause ends. Not "and"/"or": coordinated verdicts share their subject ("lazy and unreliable"). */
@@ -113,7 +119,7 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     return null;
   }
   if (WHO.otherPeople.has(w.w)) return { kind: 'thing', end: i + 1 };
-  if (sentenceInitial(words, i) && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w) && !AUXILIARIES.has(w.w)) {
+  if (sentenceInitial(words, i) && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w) && !AUXILIARIES.has(w.w) && !opensVerdict(words, i)) {
     // "Quality of work has been poor", "customer service skills are lacking": in a note about
     // someone, a bare work noun opening the sentence is their work.
     const work = nounPhraseEnd(words, i, end, WHO.workNouns);
@@ -147,7 +153,7 @@ function isPredicateWord(words: Word[], i: number): boolean {
   const w = words[i].w;
   // "Will is late", "Hope has …": a word followed by a verb is its subject, even if it can be a verb itself.
   if (COPULAS.has(words[i + 1]?.w ?? '') || words[i + 1]?.w === 'can' || words[i + 1]?.w === 'does') return false;
-  return startsPredicate(words[i]) || inherentBiasAt(words, i, words.length) !== null || TRAITS.negative.single.has(w) || TRAITS.positive.single.has(w) || ARTICLES.has(w) || CLAIMS.evaluationNegative.single.has(w) || CLAIMS.evaluationPositive.single.has(w) || !isWord(words[i + 1]) ;
+  return opensVerdict(words, i) || TRAITS.positive.single.has(w) || TRAITS.labelWords.has(w) || ARTICLES.has(w) || CLAIMS.evaluationNegative.single.has(w) || CLAIMS.evaluationPositive.single.has(w) || !isWord(words[i + 1]);
 }
 
 /** Where the clause that starts at `from` ends: the next clause break or punctuation. */
@@ -234,13 +240,30 @@ const AFTER_PREDICATE = new Set(
     'sometimes lately recently too again overall these this every all most often at times these days it he she they you him her them ' +
     'especially even lol tbh though honestly imo really anymore now today all then abt w re around with').split(' '),
 );
-const predicative = (words: Word[], to: number, end: number) => to >= end || !isWord(words[to]) || AFTER_PREDICATE.has(words[to].w);
+/** "good to get", "nice to have": an adjective with an infinitive after it is a wish, not a verdict. */
+const predicative = (words: Word[], to: number, end: number) =>
+  to >= end || !isWord(words[to]) || (AFTER_PREDICATE.has(words[to].w) && !(words[to].w === 'to' && infinitiveAt(words, to + 1)));
+
+/** "to get", "to have": a verb after "to" (not "to customers", "to the team", "to him"). */
+function infinitiveAt(words: Word[], at: number): boolean {
+  const w = words[at];
+  if (!isWord(w)) return false;
+  return isOrderVerb(w.raw) || COMMON_VERBS.has(w.w);
+}
+/** Verbs compromise's lexicon files elsewhere, common after "good to …", "nice to …". */
+const COMMON_VERBS = new Set(['get', 'have', 'see', 'know', 'hear', 'be', 'go', 'do', 'make', 'take', 'keep', 'talk', 'deal', 'learn', 'use', 'meet', 'catch', 'chat', 'sync']);
 
 /** Opening words of a verbless note that goes on to say something of the person ("A bit bossy …", "Too quiet …"). */
 const OPENING_DOWNTONERS = new Set(['bit', 'too', 'very', 'so', 'quite', 'really', 'always', 'never', 'overly', 'extremely', 'kind', 'sort']);
 
 /** "solid contributor", "Strong performer.", "model employee, no complaints": a label with no article, as notes are written. */
-function bareLabelAt(words: Word[], at: number): { to: number; polarity: ClaimPolarity } | null {
+function bareLabelAt(words: Word[], start: number): { to: number; polarity: ClaimPolarity } | null {
+  // "very good employee", "absolute gem": an intensifier may come first.
+  const at = VALENCE.intensifiers.has(words[start]?.w ?? '') && isWord(words[start + 1]) ? start + 1 : start;
+  const noun = lexiconAt(TRAITS.positiveNouns, words, at + 1, words.length);
+  if (TRAITS.labelWords.has(words[at]?.w ?? '') && noun > 0 && predicative(words, noun, words.length)) return { to: noun, polarity: 'praise' };
+  const badNoun = lexiconAt(TRAITS.negativeNouns, words, at + 1, words.length);
+  if (TRAITS.labelWords.has(words[at]?.w ?? '') && badNoun > 0 && predicative(words, badNoun, words.length)) return { to: badNoun, polarity: 'criticism' };
   const w = words[at];
   if (!isWord(w) || !isWord(words[at + 1])) return null;
   const grade = TRAITS.labelWords.has(w.w) || TRAITS.positive.single.has(w.w) || TRAITS.negative.single.has(w.w);
@@ -254,13 +277,18 @@ function pluralLabelEnd(words: Word[], at: number, end: number): number {
   return to > 0 && words[to - 1].w.endsWith('s') ? to : -1;
 }
 
+/** The end of a grading word or phrase at `at` ("below par", "poor"), or -1. */
+function gradeAt(words: Word[], at: number, end: number): number {
+  return Math.max(lexiconAt(CLAIMS.evaluationNegative, words, at, end), lexiconAt(CLAIMS.evaluationPositive, words, at, end));
+}
+
 /** Claims in one clause's predicate, said of `subject`; `from` is where the predicate starts. */
 function predicateClaims(words: Word[], start: number, end: number, subject: SubjectKind, claims: Claim[]): void {
   const from = skipToVerb(words, start, end, subject);
   const personal = subject !== 'work';
   const clearPerson = subject === 'person' || subject === 'implicit' || subject === 'group';
   let head = from;
-  while (head < end && isWord(words[head]) && (AUXILIARIES.has(words[head].w) || (words[head].w === 'a' && A_DOWNTONER.has(words[head + 1]?.w ?? '')))) {
+  while (head < end && isWord(words[head]) && isAuxiliaryAt(words, head)) {
     // Frames that start with a verb ("has a short fuse", "doesn't care") are tried inside the auxiliaries too.
     if (tryFrames(words, head, end, from, subject, claims)) return;
     head++;
@@ -282,7 +310,7 @@ function predicateClaims(words: Word[], start: number, end: number, subject: Sub
     const positive = positiveEnd > 0 && predicative(words, positiveEnd, end) ? positiveEnd : -1;
     const thingable = TRAITS.thingable.has(words[at].w);
     let next = -1;
-    if (subject === 'work') {
+    if (subject === 'work' || (subject === 'implicit' && at === head && gradeAt(words, at, end) > at && predicative(words, gradeAt(words, at, end), end))) {
       const bad = lexiconAt(CLAIMS.evaluationNegative, words, at, end);
       const good = lexiconAt(CLAIMS.evaluationPositive, words, at, end);
       const stop = Math.max(bad, good, negative, positive);
@@ -360,7 +388,7 @@ function deniedBefore(words: Word[], clauseStart: number): boolean {
 function tryFrames(words: Word[], at: number, end: number, from: number, subject: SubjectKind, claims: Claim[]): boolean {
   if (subject === 'work') return false;
   const negated = negates(words, from, at);
-  const bias = subject !== 'group' && at > from ? inherentBiasAt(words, at, end) : null;
+  const bias = subject !== 'group' && (at > from || subject === 'implicit') ? inherentBiasAt(words, at, end) : null;
   if (bias && bias.to > at + 1 && !negated) {
     claims.push({ kind: 'bias', polarity: 'criticism', subject, from: at, to: bias.to, detail: bias.kind });
     return true;
@@ -413,6 +441,27 @@ function openingTrait(words: Word[], i: number): boolean {
   return to > 0 && predicative(words, to, words.length);
 }
 
+/** A verbless note opens with what it says of the person: "Lazy.", "Too quiet …", "Solid contributor", "Below par". */
+function opensVerdict(words: Word[], i: number): boolean {
+  const n = words.length;
+  return (
+    startsPredicate(words[i]) ||
+    OPENING_DOWNTONERS.has(words[i].w) ||
+    (words[i].w === 'a' && A_DOWNTONER.has(words[i + 1]?.w ?? '')) ||
+    inherentBiasAt(words, i, n) !== null ||
+    openingTrait(words, i) ||
+    bareLabelAt(words, i) !== null ||
+    TRAITS.negative.single.has(words[i].w) ||
+    TRAITS.negativeIdioms.longestAt(words, i, n) !== null ||
+    TRAITS.positiveIdioms.longestAt(words, i, n) !== null ||
+    CLAIMS.doing.longestAt(words, i, n) !== null ||
+    CLAIMS.motive.longestAt(words, i, n) !== null ||
+    CLAIMS.potential.longestAt(words, i, n) !== null ||
+    (lexiconAt(CLAIMS.evaluationNegative, words, i, n) > i && predicative(words, lexiconAt(CLAIMS.evaluationNegative, words, i, n), n)) ||
+    labelAt(words, i, n) !== null
+  );
+}
+
 /** All claims about people in a sentence's words. */
 export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): Claim[] {
   const claims: Claim[] = [];
@@ -442,18 +491,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
     }
     // No subject: a coordinated predicate ("and comes across as negative") or a verbless note ("Lazy.", "Has a short fuse.").
     const coordinated = lastSubject && (prev?.w === 'and' || prev?.w === 'but' || prev?.w === 'or' || prev?.w === ',') && startsPredicate(words[i]);
-    const opening =
-      sentenceInitial(words, i) &&
-      (startsPredicate(words[i]) ||
-        OPENING_DOWNTONERS.has(words[i].w) ||
-        (words[i].w === 'a' && A_DOWNTONER.has(words[i + 1]?.w ?? '')) ||
-        inherentBiasAt(words, i, words.length) !== null ||
-        openingTrait(words, i) ||
-        bareLabelAt(words, i) !== null ||
-        TRAITS.negative.single.has(words[i].w) ||
-        TRAITS.negativeIdioms.longestAt(words, i, words.length) !== null ||
-        TRAITS.positiveIdioms.longestAt(words, i, words.length) !== null ||
-        labelAt(words, i, words.length) !== null);
+    const opening = sentenceInitial(words, i) && opensVerdict(words, i);
     if (coordinated || opening) {
       if (opening) people.add('implicit');
       const end = clauseEnd(words, i);
