@@ -1,6 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
-import { isClosedClassWord, isLikelyName, startsWithImperative } from './wordClasses.js';
+import { isClosedClassWord, isLikelyName, isOrderVerb, startsWithImperative } from './wordClasses.js';
 import { findAll, phraseRegex, test } from './phrases.js';
 import { analyse, analyseText } from './language/analysis.js';
 
@@ -117,8 +117,12 @@ function hasNumber(text: string): boolean {
 /** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
 function namesAnOwner(text: string): boolean {
   const owner = text.match(namedOwner)?.[1];
-  return owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner));
+  if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner))) return true;
+  // "Ana books the venue": a line that opens with a name and an action verb in the present.
+  const present = text.match(nameThenVerb);
+  return present !== null && isLikelyName(present[1]) && !isClosedClassWord(present[1]) && isOrderVerb(present[2]);
 }
+const nameThenVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+?)(?:es|s)\b/u;
 
 /** The writer takes it: "it's on me to book the room", "me: ask finance". */
 const selfOwner = /(?:^|[^\p{L}])(?:it['’]?s on me|on me to|me\s*:|me to \p{Ll})/iu;
@@ -232,7 +236,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Two or more hedges soften the sentence ("maybe just a little late"). */
   hedged: (s) => findAll(hedges, s.text).length >= 2,
   /** Something is to be done: a commitment, a request or a directive. */
-  action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text) || hasOwner(s.text),
+  action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text) || hasOwner(s.text) || startsWithImperative(s.text),
   placeholder: (s) => placeholder.test(s.text),
   /** Hours and sacrifice rather than results ("worked all weekend"). */
   effort: (s) => test(effort, s.text),

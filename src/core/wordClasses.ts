@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import vocabulary from '../../rules/lexicon.json' with { type: 'json' };
 
 /**
  * Is a capitalised word a person's name? compromise's lexicon knows common first names
@@ -53,7 +54,8 @@ export function isFunctionWord(word: string): boolean {
 }
 
 /** Is this word a verb that can give an order ("send", "book", "chase")? */
+const ACTION_VERBS = new Set(vocabulary.actionVerbs);
 export function isOrderVerb(word: string): boolean {
   const lower = word.toLowerCase();
-  return lexicon[lower] === 'Infinitive' || ALSO_IMPERATIVE.has(lower) || ['chase', 'draft', 'order', 'book', 'ping', 'share', 'update', 'set', 'write', 'sort'].includes(lower);
+  return lexicon[lower] === 'Infinitive' || ALSO_IMPERATIVE.has(lower) || ACTION_VERBS.has(lower);
 }
