@@ -135,13 +135,19 @@ function hasOwner(text: string): boolean {
 const namedWorkPhrase = /\b(?:on|with|for|in|of)\s+(?:the|your|our|this|that|his|her|their)\s+((?:[\p{L}\p{N}'’-]+\s+){1,5}[\p{L}\p{N}'’-]+)/giu;
 const GENERIC_WORDS = new Set(
   ('hard work effort efforts this that these those quarter year week month half sprint all everything great good amazing awesome support help time team everyone job way things stuff project ' +
-    'is are was were be been has have had and or but not very so too poor weak bad excellent of to a an in on at for with by from rest others other').split(' '),
+    'is are was were be been has have had and or but not very so too poor weak bad excellent of to a an in on at for with by from rest others other ' +
+    'whole entire department dept company store office floor shift group world org organisation organization branch site unit ward').split(' '),
 );
+
+const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'which', 'who', 'that', 'so', 'because']);
 
 function namesWork(text: string): boolean {
   namedWorkPhrase.lastIndex = 0;
   for (let m = namedWorkPhrase.exec(text); m; m = namedWorkPhrase.exec(text)) {
+    // The phrase ends where a clause does: "with this year and is very much valued" names "year" only.
     const words = m[1].toLowerCase().split(/\s+/);
+    const stop = words.findIndex((w) => CLAUSE_WORDS.has(w));
+    if (stop >= 0) words.length = stop;
     if (words.filter((w) => !GENERIC_WORDS.has(w)).length >= 2) return true;
   }
   return false;

@@ -9,11 +9,12 @@ import { wordsOf, type Word } from './words.js';
  * after an edit elsewhere). Rules read it through features and the `claim` detector.
  */
 
-/** A caregiving, health, age or origin descriptor; it counts when the sentence is critical. */
+/** A caregiving, health, age or origin descriptor; it counts when the sentence is critical, or always if it is a verdict. */
 export interface BiasPhrase {
   start: number;
   end: number;
   kind: string;
+  verdict: boolean;
 }
 
 export interface SentenceAnalysis {
@@ -41,12 +42,13 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
   const claims = claimsIn(words, subjects)
     .filter((c) => (c.kind !== 'motive' && c.kind !== 'potential') || !reportedSpeech(words, c.from))
     .map((c) => ({ ...c, start: words[c.from].start, end: words[c.to - 1].end }));
-  const bias = biasPhrasesIn(words).map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind }));
+  const bias = biasPhrasesIn(words).map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, verdict: b.verdict }));
   return {
     words,
     claims,
     bias,
     valence: valenceScore(words, claims),
-    aboutPerson: subjects.has('person') || subjects.has('group') || claims.some((c) => c.subject !== 'work'),
+    // Someone's work ("his English", "her reports") is about them too.
+    aboutPerson: subjects.has('person') || subjects.has('group') || subjects.has('work') || claims.length > 0,
   };
 }

@@ -307,7 +307,7 @@ function predicateClaims(words: Word[], start: number, end: number, subject: Sub
     const positiveEnd = lexiconAt(TRAITS.positive, words, at, end);
     const passingState = TRAITS.states.has(words[at].w) && TRAITS.stateBefore.has(words[at + 1]?.w ?? '');
     const negative = negativeEnd > 0 && predicative(words, negativeEnd, end) && !passingState ? negativeEnd : -1;
-    const positive = positiveEnd > 0 && predicative(words, positiveEnd, end) ? positiveEnd : -1;
+    const positive = positiveEnd > 0 && predicative(words, positiveEnd, end) && !passingState ? positiveEnd : -1;
     const thingable = TRAITS.thingable.has(words[at].w);
     let next = -1;
     if (subject === 'work' || (subject === 'implicit' && at === head && gradeAt(words, at, end) > at && predicative(words, gradeAt(words, at, end), end))) {
@@ -432,6 +432,8 @@ function comparisonIn(words: Word[], subject: SubjectKind, claims: Claim[]): voi
 function startsPredicate(w: Word | undefined): boolean {
   if (!isWord(w)) return false;
   if (AUXILIARIES.has(w.w) && !['to', 'as', 'of', 'so', 'such', 'kind', 'sort', 'bit', 'little', 'no', 'overall', 'now', 'again'].includes(w.w)) return true;
+  // "Leaves at 4 every day …", "Misses deadlines": a verb in the third person opens a note about someone.
+  if (/[^s]s$/.test(w.w) && isOrderVerb(w.w.replace(/e?s$/, '')) && isOrderVerb(w.w.slice(0, -1))) return true;
   return ['lacks', 'thinks', 'refuses', 'only', 'loses', 'flies', 'blows', 'makes', 'puts', 'cares', 'wants', 'resents', 'plays', 'goes', 'went', 'gives', 'knows', 'rubs', 'struggles', 'performs', 'underperforms', 'excels', 'hit', 'reached', 'lost', 'shows', 'takes'].includes(w.w);
 }
 
@@ -488,6 +490,16 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       sawThing = true;
       lastSubject = null;
       continue;
+    }
+    // "Welcome Sam, a real rockstar": a label set beside a name.
+    if (prev?.w === ',' && isWord(words[i - 2]) && words[i - 2].capitalised && nameShaped(words[i - 2])) {
+      const label = labelAt(words, i, words.length);
+      if (label) {
+        claims.push({ kind: 'label', polarity: label.polarity, subject: 'person', from: i, to: label.to });
+        people.add('person');
+        i = label.to - 1;
+        continue;
+      }
     }
     // No subject: a coordinated predicate ("and comes across as negative") or a verbless note ("Lazy.", "Has a short fuse.").
     const coordinated = lastSubject && (prev?.w === 'and' || prev?.w === 'but' || prev?.w === 'or' || prev?.w === ',') && startsPredicate(words[i]);
@@ -602,12 +614,12 @@ function controlIn(words: Word[], claims: Claim[]): void {
  * work", "old-school"). The gendered, introversion and appearance kinds are verdicts in themselves
  * and are read as what is said of a person, in `predicateClaims`.
  */
-export function biasPhrasesIn(words: Word[]): Array<{ from: number; to: number; kind: string }> {
-  const found: Array<{ from: number; to: number; kind: string }> = [];
+export function biasPhrasesIn(words: Word[]): Array<{ from: number; to: number; kind: string; verdict: boolean }> {
+  const found: Array<{ from: number; to: number; kind: string; verdict: boolean }> = [];
   for (const kind of BIAS.kinds) {
     if (kind.inherent) continue;
     const hit = kind.frames.firstIn(words, 0, words.length) ?? singleIn(kind.single, words);
-    if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind });
+    if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind, verdict: kind.verdict });
   }
   return found;
 }

@@ -84,8 +84,8 @@ export const CLAIMS = {
 /** Bias-prone descriptors by kind (gendered, introversion, caregiving, …); `inherent` kinds are verdicts in themselves. */
 export const BIAS = {
   kinds: Object.entries(bias)
-    .filter(([key, value]) => Array.isArray(value) && key !== 'inherent')
-    .map(([kind, value]) => ({ kind, inherent: bias.inherent.includes(kind), ...split(value as string[]) })),
+    .filter(([key, value]) => Array.isArray(value) && key !== 'inherent' && key !== 'verdicts')
+    .map(([kind, value]) => ({ kind, inherent: bias.inherent.includes(kind), verdict: bias.verdicts.includes(kind), ...split(value as string[]) })),
 };
 
 const domainWords = domain.words as Record<string, number>;
