@@ -34,7 +34,7 @@ const reason = phraseRegex(lexicon.reasonMarkers);
 /** ", so we can …" gives a purpose; ", so let's drop it" only draws a conclusion. */
 const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)|\bso\s+(?:that|we|you|they|the|our|everyone|nobody|no one|colleagues|people|customers|it|he|she|i|each|every|all)\b/i;
 /** "Do X: most incidents last year started with Y" (or after a dash) explains itself. */
-const colonExplanation = /(?::|\s[—–]|\s-\s)\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
+const colonExplanation = /(?::|;|\s[—–]|\s-\s)\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = /\b(?:circle back|touch base|reconnect|sync up|follow(?:[- ]up)|revisit|get back to|keep you (?:posted|updated)|loop back|come back to)\b/i;
 const checkin = phraseRegex(lexicon.checkinMarkers);
@@ -253,7 +253,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Talks about the future state or mission. */
   vision: (s) => test(vision, s.text),
   /** Bounds a trial: a time box, a success measure, a review date. */
-  guardrail: (s) => test(guardrail, s.text) || hasDeadline(s.text) || hasNumber(s.text),
+  guardrail: (s) => test(guardrail, s.text) || hasDeadline(s.text) || percent.test(s.text) || measurePlaceholder.test(s.text) || /\b(?:target|measure|metric|kpi|success means|success looks like)\b/i.test(s.text),
   experiment: (s) => test(experiment, s.text),
   /** Ties something to its effect ("which cut …", "so that …"). */
   impact: (s) => impact.test(s.text) || test(reason, s.text),

@@ -28,11 +28,13 @@ export function startsWithImperative(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   let i = 0;
   if (words[i] === 'please' || words[i] === 'kindly') i++;
-  if (words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t')) i += 2;
-  else if (words[i] === "don't" || words[i] === 'don’t' || words[i] === 'never') i++;
+  const prohibition = words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t') ? 2 : words[i] === "don't" || words[i] === 'don’t' || words[i] === 'never' ? 1 : 0;
+  i += prohibition;
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
-  return lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb);
+  // Any action verb after "Do not …" is an order; a bare opening word must be a verb in compromise's
+  // lexicon ("Open pull requests …" and "Back in 2016 …" are not orders).
+  return prohibition > 0 ? isOrderVerb(verb) : lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb);
 }
 
 /** Does compromise's lexicon know this word as a first name ("Maria", "David")? */
