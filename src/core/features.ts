@@ -90,8 +90,12 @@ function hasNamedDay(text: string): boolean {
 }
 
 /** A date on the calendar: a named day, a time of day or a quarter (not "this year" or "soon"). */
+/** "Q3 targets", "March timesheets": a date that names which things, not when something is due. */
+const dateAsModifier = /\b(?:Q[1-4]|H[12]|January|February|March|April|June|July|August|September|October|November|December)\s+(?=\p{Ll}+s\b)/gu;
+
 function hasCalendarDate(text: string): boolean {
-  return hasNamedDay(text) || clockTime.test(text) || quarter.test(text);
+  const when = text.replace(dateAsModifier, ' ');
+  return hasNamedDay(when) || clockTime.test(when) || quarter.test(when);
 }
 
 /** Any time something could be due: a calendar date, "within 2 weeks", "end of the sprint", "tomorrow". */
@@ -118,11 +122,14 @@ function hasNumber(text: string): boolean {
 function namesAnOwner(text: string): boolean {
   const owner = text.match(namedOwner)?.[1];
   if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner))) return true;
-  // "Ana books the venue": a line that opens with a name and an action verb in the present.
-  const present = text.match(nameThenVerb);
-  return present !== null && isLikelyName(present[1]) && !isClosedClassWord(present[1]) && isOrderVerb(present[2]);
+  // "Ana books the venue", "Action: Ayaan books …", "Next step: she runs …": a line that opens with
+  // someone and an action verb in the present.
+  const present = text.replace(LINE_LABEL, '').match(nameThenVerb);
+  if (!present || !isOrderVerb(present[2])) return false;
+  return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
-const nameThenVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+?)(?:es|s)\b/u;
+const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
+const nameThenVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*|he|she|they|we|i)\s+(\p{Ll}+?)(?:es|s)\b/iu;
 
 /** The writer takes it: "it's on me to book the room", "me: ask finance". */
 const selfOwner = /(?:^|[^\p{L}])(?:it['’]?s on me|on me to|me\s*:|me to \p{Ll})/iu;

@@ -34,8 +34,11 @@ export function startsWithImperative(text: string): boolean {
   if (!verb || INVITATIONS.has(verb)) return false;
   // Any action verb after "Do not …" is an order; a bare opening word must be a verb in compromise's
   // lexicon ("Open pull requests …" and "Back in 2016 …" are not orders).
-  return prohibition > 0 ? isOrderVerb(verb) : lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb);
+  if (prohibition > 0 || lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb)) return prohibition > 0 ? isOrderVerb(verb) : true;
+  // Other action verbs ("Finish the brief", "Chase it up") need an object right after them.
+  return isOrderVerb(verb) && OBJECT_STARTERS.has(words[i + 1] ?? '');
 }
+const OBJECT_STARTERS = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'me', 'us', 'all', 'any', 'every', 'each', 'up', 'out', 'off', 'down', 'with', 'by']);
 
 /** Does compromise's lexicon know this word as a first name ("Maria", "David")? */
 export function isKnownFirstName(word: string): boolean {

@@ -43,7 +43,8 @@ const SECTION_TITLES: Record<UnitKind, RegExp> = {
 
 /** A sentence that announces itself as a unit wherever it stands: "Action: …", "Goal: …". */
 const LEAD_IN: Record<UnitKind, RegExp> = {
-  'action-item': /^\s*(?:(?:action(?: item)?|todo|to-do|ai|homework|next step)\s*[:\-–]|(?:todo|to-do)\s+(?=\p{Ll}))/iu,
+  // "Action items from today: …", "TODO check …".
+  'action-item': /^\s*(?:(?:action(?: items?)?(?:\s+[\p{L}]+){0,3}|todo|to-do|ai|homework|next step)\s*[:\-–]|(?:todo|to-do)\s+(?=\p{Ll}))/iu,
   goal: /^\W*(?:(?:my|your|our|the|team|a|main|key|one|top|primary|big)\s+){0,2}(?:goal|objective|target|okr|aim)s?\b[^.:!?]{0,40}?(?:\s[-–]\s|:|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/i,
 };
 

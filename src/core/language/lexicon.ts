@@ -75,7 +75,11 @@ export const CLAIMS = {
   effort: new FrameSet(claims.effort.frames),
   vagueAskPhrases: new FrameSet(claims.vagueAsk.phrases),
   asks: new FrameSet(claims.vagueAsk.asks),
-  vagueTargets: new FrameSet(claims.vagueAsk.targets),
+  vagueTargets: new FrameSet([
+    ...claims.vagueAsk.targets,
+    // "more consistency", "better timekeeping", "improve your attendance": a quality, not a deliverable.
+    ...claims.vagueAsk.qualities.flatMap((q) => [`more|better|greater|less ${q}`, `improve|improving|improved {pos}? ${q}`, `{pos} ${q}`]),
+  ]),
   absolutes: new FrameSet(claims.absolute.markers),
   absoluteNotAfter: set(claims.absolute.notAfter),
   absoluteNotBefore: set(claims.absolute.notBefore),
