@@ -265,6 +265,8 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Ties something to its effect ("which cut …", "so that …"). */
   impact: (s) => impact.test(s.text) || test(reason, s.text),
   'list-item': (s) => s.block.kind === 'list-item',
+  /** Gives notice: "in four weeks", "two weeks' notice", "six weeks from today". */
+  notice: (s) => /\b(?:in|with|giving)\s+(?:\d+|one|two|three|four|five|six|eight|a|a few)\s+(?:days?|weeks?|months?)\b|\bnotice\b|\b(?:weeks?|months?)\s+from\s+(?:today|now)\b/i.test(s.text),
   /** Points at a tracked item ("#1185", "OPS-42"): the follow-up lives there, with its owner and state. */
   tracked: (s) => /(?:^|\s)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b/.test(s.text),
 };

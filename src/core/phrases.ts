@@ -6,8 +6,12 @@ function escape(text: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** One word of a phrase, "a|b" meaning either word ("huge|big thanks to everyone"). */
+/**
+ * One word of a phrase: "a|b" means either word ("huge|big thanks to everyone"); "*" means one to
+ * four words ("take * offline"), bounded so a phrase never costs more than linear time.
+ */
 function wordSource(word: string): string {
+  if (word === '*') return "[\\p{L}\\p{N}'’-]+(?:\\s+[\\p{L}\\p{N}'’-]+){0,3}";
   const one = (w: string) => escape(w).replace(/'/g, "['’]").replace(/-/g, '[-‐–]?');
   return word.includes('|') && word.length > 1 ? `(?:${word.split('|').filter(Boolean).map(one).join('|')})` : one(word);
 }
