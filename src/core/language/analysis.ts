@@ -29,6 +29,7 @@ export interface SentenceAnalysis {
 }
 
 const cache = new WeakMap<object, SentenceAnalysis>();
+const PERSONAL = new Set(['he', 'she', 'they', 'you', 'him', 'them', 'his', 'her', 'their', 'your']);
 
 export function analyse(sentence: Sentence): SentenceAnalysis {
   let analysis = cache.get(sentence.key);
@@ -48,7 +49,8 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
     claims,
     bias,
     valence: valenceScore(words, claims),
-    // Someone's work ("his English", "her reports") is about them too.
-    aboutPerson: subjects.has('person') || subjects.has('group') || subjects.has('work') || claims.length > 0,
+    // Someone's work ("his English", "her reports"), a note about someone ("Puts family before work")
+    // and anything of theirs ("his accent") are about them too.
+    aboutPerson: subjects.size > 0 || claims.length > 0 || words.some((w) => PERSONAL.has(w.w)),
   };
 }

@@ -50,7 +50,7 @@ function isAuxiliaryAt(words: Word[], i: number): boolean {
 /** "a" is an auxiliary only in "a bit", "a little", "a tad". */
 const A_DOWNTONER = new Set(['bit', 'little', 'tad']);
 /** Where a clause ends. Not "and"/"or": coordinated verdicts share their subject ("lazy and unreliable"). */
-const CLAUSE_BREAKS = new Set(['but', 'although', 'though', 'because', 'since', 'while', 'whereas', 'which', 'who', 'when', 'if', 'so', 'yet', 'unless', 'until', 'after', 'before', 'where', 'whom', 'whose', 'that']);
+const CLAUSE_BREAKS = new Set(['but', 'although', 'though', 'because', 'since', 'while', 'whereas', 'which', 'who', 'when', 'if', 'so', 'yet', 'unless', 'until', 'after', 'before', 'whom', 'whose', 'that']);
 const SUBJECT_STARTS_AFTER = new Set(['and', 'but', 'or', 'although', 'though', 'because', 'since', 'while', 'whereas', 'so', 'yet', 'that', 'if', 'when', 'think', 'feel', 'believe', 'guess', 'honestly', 'overall', 'frankly', 'tbh', 'imo', 'sadly', 'unfortunately']);
 const NAME_PARTICLES = new Set(['van', 'de', 'da', 'der', 'den', 'bin', 'binti', 'al', 'el', 'la', 'le', 'dos', 'das', 'di', 'du', 'von', 'ibn', 'ben', 'mac', 'o']);
 const ARTICLES = new Set(['a', 'an', 'the', 'such', 'one', 'quite', 'real', 'our', 'my', 'your', 'his', 'her', 'their', 'this']);
@@ -205,6 +205,15 @@ function lexiconAt(list: { single: Set<string>; frames: FrameSet }, words: Word[
   return isWord(words[at]) && list.single.has(words[at].w) ? at + 1 : -1;
 }
 
+/** Nouns for people by what they do: "pharmacist", "technician", "assistant", "supervisor". */
+const AGENT_NOUN = /(?:ist|ian|ant|or|[^b]er)$/;
+const NOT_AGENTS = new Set(['number', 'order', 'matter', 'water', 'paper', 'letter', 'chapter', 'quarter', 'corner', 'error', 'factor', 'sector', 'mirror', 'floor', 'door', 'color', 'colour', 'behavior', 'behaviour', 'honour', 'honor', 'favour', 'favor', 'summer', 'winter', 'meeting', 'amount', 'account', 'element']);
+const LINKING = new Set(['is', 'are', 'was', 'were', "'s", 'am', 'be', 'been', 'being', 'seems', 'seem', 'seemed', 'remains', 'remained', 'becomes', 'became', 'sounds', 'looks', 'as']);
+const linked = (words: Word[], from: number, to: number) => {
+  for (let j = from; j < to; j++) if (LINKING.has(words[j].w)) return true;
+  return false;
+};
+
 /** "a solid contributor", "a real asset to the team", "the weak link": a label for a person, or null. */
 function labelAt(words: Word[], start: number, end: number): { to: number; polarity: ClaimPolarity } | null {
   // "a bit of a know-it-all", "something of a diva": the label is what follows.
@@ -222,6 +231,8 @@ function labelAt(words: Word[], start: number, end: number): { to: number; polar
     const w = words[j];
     if (!isWord(w)) return null;
     if (TRAITS.labelHeads.has(w.w)) return graded ? { to: j + 1, polarity: graded } : null;
+    // "an excellent pharmacist and …": after a grade, any noun that ends the phrase is the label.
+    if (graded && j > at + 1 && AGENT_NOUN.test(w.w) && !NOT_AGENTS.has(w.w) && predicative(words, j + 1, end) && !TRAITS.labelWords.has(w.w)) return { to: j + 1, polarity: graded };
     if (TRAITS.labelWords.has(w.w) || TRAITS.positive.single.has(w.w) || TRAITS.negative.single.has(w.w)) {
       const v = VALENCE.of(w.w);
       const word: ClaimPolarity = TRAITS.negative.single.has(w.w) || v < 0 ? 'criticism' : 'praise';
@@ -334,7 +345,9 @@ function predicateClaims(words: Word[], start: number, end: number, subject: Sub
       claims.push({ kind: 'label', polarity: negated ? 'criticism' : 'praise', subject, from: at, to });
       next = to;
     } else {
-      const label = clearPerson || subject === 'maybe-person' ? (labelAt(words, at, end) ?? (subject === 'implicit' ? bareLabelAt(words, at) : null)) : null;
+      // A label is said with "be" ("is a real asset"), not with "did" ("did a huge number of …").
+      const labelled = subject === 'implicit' || linked(words, from, head);
+      const label = labelled && (clearPerson || subject === 'maybe-person') ? (labelAt(words, at, end) ?? (subject === 'implicit' ? bareLabelAt(words, at) : null)) : null;
       if (label && !(subject === 'group' && label.polarity === 'praise')) {
         claims.push({ kind: 'label', polarity: negated ? flip(label.polarity) : label.polarity, subject, from: at, to: label.to });
         next = label.to;
@@ -637,7 +650,8 @@ export function reportedSpeech(words: Word[], from: number): boolean {
     for (let k = Math.max(0, j - 3); k < j; k++) {
       const r = words[k];
       const thirdPerson = (WHO.personPronouns.has(r.w) && r.w !== 'you') || WHO.roleNouns.has(r.w);
-      if (thirdPerson || (r.capitalised && nameShaped(r) && !sentenceInitial(words, k))) return true;
+      // A name right before the verb reports ("Ife worried she's …"), even at the start of a sentence.
+      if (thirdPerson || (r.capitalised && nameShaped(r) && (k === j - 1 || !sentenceInitial(words, k)))) return true;
     }
   }
   return false;
