@@ -56,12 +56,14 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
 }
 
 /** The report's content lives two iframes deep; find the frame that has our root element. */
-async function reportFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+/** The report webview's frame; with `file`, the report of that file (an earlier report may still be open). */
+async function reportFrame(page: Page, file?: string, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       try {
-        if (await frame.locator('#root .overall').count()) return frame;
+        const root = file ? frame.locator('#root', { hasText: file }) : frame.locator('#root');
+        if ((await root.count()) && (await frame.locator('#root .overall').count())) return frame;
       } catch {
         // frame detached while we looked
       }
@@ -192,7 +194,7 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     await openFile(page, HOSTILE);
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
     await runCommand(page, 'Fulcrum: Score Document');
-    const frame = await reportFrame(page);
+    const frame = await reportFrame(page, HOSTILE);
     await frame.locator('ol.findings li').first().waitFor();
     assert.equal(await frame.evaluate(() => (window as unknown as { __fulcrumPwned?: number }).__fulcrumPwned), undefined);
     assert.equal(await frame.locator('#root img, #root script, #root textarea').count(), 0, 'document text must never become elements');
