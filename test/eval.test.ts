@@ -38,8 +38,8 @@ describe('accuracy on the labelled corpus', () => {
  * The dev set (test/corpus/dev) was written blind, then read while the linguistic layer was built.
  * Its floors are the figures measured then, so a change that loses judgement on it fails here.
  */
-const DEV_MIN_PRECISION = 0.97;
-const DEV_MIN_RECALL = 0.7;
+const DEV_MIN_PRECISION = 0.98;
+const DEV_MIN_RECALL = 0.8;
 const DEV_MIN_CATEGORY_PRECISION = 0.8;
 
 describe('accuracy on the dev set', () => {
@@ -66,11 +66,11 @@ describe('accuracy on the dev set', () => {
 /**
  * The blind test set (test/corpus/blind) was written by a session that never read rules/ or src/,
  * and nobody working on the rules reads its cases: `npm run eval -- --blind` prints totals only.
- * The floors are the figures first measured on it (1 December 2026); the targets are precision
- * 0.92 and recall 0.75. A change that loses judgement on text nobody tuned for fails here.
+ * The floors sit just under the figures measured on 1 December 2026 (precision 0.949, recall 0.595);
+ * the targets are precision 0.92 and recall 0.75. A change that loses judgement on text nobody tuned for fails here.
  */
-const BLIND_MIN_PRECISION = 0.92;
-const BLIND_MIN_RECALL = 0.5;
+const BLIND_MIN_PRECISION = 0.94;
+const BLIND_MIN_RECALL = 0.58;
 const BLIND_MIN_CATEGORY_PRECISION = 0.8;
 
 describe('accuracy on the blind test set', () => {
