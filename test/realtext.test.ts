@@ -11,8 +11,8 @@ import { ROOT } from './helpers.js';
  */
 
 const DIR = join(ROOT, 'test', 'realtext');
-/** Measured when the verdicts were last recorded (5 right of 7); the target is 0.9. */
-const MIN_PRECISION = 0.7;
+/** The target of issue 8; measured 5 right of 5 when the verdicts were last recorded. */
+const MIN_PRECISION = 0.9;
 /** Claims about people (the linguistic layer) have never been wrong on these texts: keep it so. */
 const CLAIM_RULES = ['feedback/personality-judgement', 'feedback/label-praise', 'feedback/unsupported-criticism', 'feedback/motive-attribution', 'feedback/comparison-to-peers', 'feedback/bias-prone-descriptor', 'development/fixed-mindset'];
 

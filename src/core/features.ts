@@ -41,6 +41,8 @@ const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
+/** Outcomes a group decides by voting ("needs to be re-elected"): passive, but no one person owns them. */
+const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
 const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
@@ -112,7 +114,7 @@ function hasMeasure(text: string): boolean {
 }
 
 /** "the last one to leave", "one of the best", "double shifts": number words that count nothing. */
-const notACount = /\b(?:the|first|last|no|every|any|each|some|this|that|which|a|another)\s+one\b|\bone\s+of\b|\b(?:double|triple)\s+shifts?\b/gi;
+const notACount = /\b(?:the|first|last|no|every|any|each|some|this|that|which|a|another)\s+one\b|\bone\s+of\b|\b(?:double|triple)\s+shifts?\b|\b(?:this|last|next|first|second|the)\s+half\b/gi;
 
 function hasNumber(text: string): boolean {
   return digits.test(text) || test(numberWords, text.replace(notACount, ' ')) || percent.test(text) || measurePlaceholder.test(text);
@@ -239,6 +241,7 @@ const FEATURES: Record<string, FeatureTest> = {
   change: (s) => test(change, s.text),
   /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */
   'role-change': (s) => test(roleChange, s.text),
+  'group-vote': (s) => test(groupVote, s.text),
   'people-impact': (s) => test(peopleImpact, s.text),
   'question-channel': (s) => test(questionChannel, s.text),
   directive: (s) => directive.test(s.text),

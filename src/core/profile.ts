@@ -19,10 +19,13 @@ const SIGNALS: Record<Profile, RegExp[]> = {
     /\b(?:1:1|1-1|1-on-1|one[- ]on[- ]one)\b/i,
     /\b(?:agenda|talking points|discussion points|action items|notes from)\b/i,
     /\b(?:weekly sync|check-in notes|catch-up)\b/i,
+    // Meeting minutes are notes too: who attended, who ran it, what was decided.
+    /\b(?:minutes|attendees|attending|present|meeting (?:run|chaired) by)\s*:|\bminutes (?:written|taken) by\b|\bmeeting (?:notes|minutes)\b/i,
   ],
   announcement: [
     /\b(?:announcement|announcing|we're excited to share|we are excited to share|i'm excited to share|please welcome)\b/i,
-    /\b(?:effective (?:immediately|today|from|on|\p{Lu})|starting (?:next|this|on|from|\p{Lu}))/iu,
+    // No `i` flag: with `iu`, \p{Lu} matches lower-case letters too ("starting to poke").
+    /\b(?:[Ee]ffective (?:immediately|today|from|on|\p{Lu})|[Ss]tarting (?:next|this|on|from|\p{Lu}))/u,
     /^\s*(?:hi|hello|hey) (?:all|everyone|team|folks)\b/im,
     /\b(?:what this means for you|what's changing|what is changing|why we're doing this|questions\?)/i,
     /\b(?:reorg|reorganization|we are moving to|we're moving to|new process|going forward, all)\b/i,

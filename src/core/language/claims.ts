@@ -87,10 +87,34 @@ function nounPhraseEnd(words: Word[], i: number, end: number, nouns: Set<string>
 /** "the quality of his work", "Ana's code": extend a work noun by "of {pos|Name's} work". */
 function workOwner(words: Word[], end: number, limit: number): number {
   if (words[end]?.w === 'of' && (WHO.possessives.has(words[end + 1]?.w ?? '') || words[end + 2]?.w === "'s")) {
-    const after = nounPhraseEnd(words, end + (words[end + 2]?.w === "'s" ? 3 : 2), limit, WHO.workNouns);
+    const from = end + (words[end + 2]?.w === "'s" ? 3 : 2);
+    const after = nounPhraseEnd(words, from, limit, WHO.workNouns);
     if (after > 0) return after;
+    const owned = ownedPhraseEnd(words, from, limit);
+    if (owned > 0) return owned;
   }
   return end;
+}
+
+/** Possessives that say a person owns what follows ("our" and "my" are the writer's side). */
+const PERSON_POSSESSIVES = new Set(['his', 'her', 'your', 'their']);
+
+/**
+ * Where a possessed noun phrase ends when a verb follows it: "[pricing models] are", "[written
+ * reports] were". Up to four content words, so the head noun needs no list; -1 when no verb follows.
+ */
+function ownedPhraseEnd(words: Word[], i: number, end: number): number {
+  for (let j = i; j < Math.min(end, i + 5); j++) {
+    const w = words[j];
+    if (!isWord(w)) return -1;
+    if (j > i && (COPULAS.has(w.w) || MODALS.has(w.w))) {
+      // "her kids are …", "his customers were …": other people, not something the person made.
+      const head = words[j - 1].w;
+      return WHO.familyNouns.has(head) || WHO.otherPeople.has(head) ? -1 : j;
+    }
+    if (isFunctionWord(w.raw) && w.w !== 'of') return -1;
+  }
+  return -1;
 }
 
 function subjectAt(words: Word[], i: number, end: number): Subject | null {
@@ -116,6 +140,9 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
       const group = words[role - 1].w === 'team' || words[role - 1].w === 'crew' || words[role - 1].w.endsWith('s');
       return { kind: group ? 'group' : 'person', end: role };
     }
+    // "Her pricing models are …", "your written reports were …": whatever a person owns and is graded is their work.
+    const owned = PERSON_POSSESSIVES.has(w.w) ? ownedPhraseEnd(words, i + 1, end) : -1;
+    if (owned > 0) return { kind: 'work', end: owned };
     return null;
   }
   if (WHO.otherPeople.has(w.w)) return { kind: 'thing', end: i + 1 };
@@ -132,6 +159,8 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     if (words[j]?.w === "'s") {
       const work = nounPhraseEnd(words, j + 1, end, WHO.workNouns);
       if (work > 0) return { kind: 'work', end: work };
+      const owned = ownedPhraseEnd(words, j + 1, end);
+      if (owned > 0 && !COPULAS.has(words[j + 1]?.w ?? '')) return { kind: 'work', end: owned };
     }
     if (j === i + 1 && WHO.workNouns.has(w.w)) return { kind: 'thing', end: workOwner(words, j, end) };
     // Mid-sentence capitals, two-word names and known first names are people; a capitalised word
@@ -495,6 +524,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       const end = clauseEnd(words, subject.end);
       const before = claims.length;
       predicateClaims(words, subject.end, end, subject.kind, claims);
+      if (claims.length === before) gradedPredicate(words, subject.end, end, subject.kind, claims);
       lastSubject = subject.kind;
       if (claims.length > before) i = Math.max(i, claims[claims.length - 1].to - 1);
       continue;
@@ -522,6 +552,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       const end = clauseEnd(words, i);
       const before = claims.length;
       predicateClaims(words, i, end, coordinated ? lastSubject! : 'implicit', claims);
+      if (claims.length === before) gradedPredicate(words, i, end, coordinated ? lastSubject! : 'implicit', claims);
       if (claims.length > before) i = Math.max(i, claims[claims.length - 1].to - 1);
     }
   }
@@ -555,6 +586,52 @@ function absolutesIn(words: Word[], subject: SubjectKind, claims: Claim[]): void
     if (valenceScore(words, claims, start, end) <= -CRITICAL) claims.push({ kind: 'absolute', polarity: 'criticism', subject, from: hit.start, to: hit.end });
   }
 }
+/**
+ * What a clause says of a person when no listed trait, label or grade matches: its valence read
+ * as a criticism ("his attitude stinks", "customer service skills are lacking", "is not so
+ * reliable person"). Only a clear valence counts, only in a main clause about a person, their work
+ * or a note about them, and only when it is a verdict: said with "be" or by the verb alone, not
+ * asked, planned, reported or quoted. Praise is left to the trait and label lexicons, because
+ * favourable words also fill reports of deeds ("won the renewal"). Whether an example backs the
+ * criticism is the rule's business.
+ */
+function gradedPredicate(words: Word[], from: number, end: number, subject: SubjectKind, claims: Claim[]): void {
+  if (subject === 'group' || subject === 'maybe-person') return;
+  // "when Ana was off sick", "because the data was wrong": a circumstance, not a verdict.
+  if (SUBORDINATORS.has(words[from - 1]?.w ?? '') || SUBORDINATORS.has(words[from - 2]?.w ?? '')) return;
+  // "Be more proactive.", "Don't reply without …": an order, not a verdict.
+  if (subject === 'implicit' && (words[from].w === 'be' || words[from].w === 'do' || isOrderVerb(words[from].w))) return;
+  const graded = firstIndex(words, from, end, (k) => VALENCE.of(words[k].w) !== 0);
+  if (graded < 0 || TRAITS.states.has(words[graded].w)) return;
+  // "should do better", "she'll work on her confidence", "thanks all": asked, planned or thanked, not judged.
+  for (let k = from; k <= graded; k++) {
+    if (CLAIMS.irrealis.single.has(words[k].w) || CLAIMS.irrealis.frames.longestAt(words, k, end)) return;
+  }
+  // "She said the feedback stung", "called our quote 'aggressive'": someone else's words.
+  for (let k = 0; k < graded; k++) if (CLAIMS.reportVerbs.has(words[k].w) || QUOTES.has(words[k].w)) return;
+  // A verdict is said with "be" ("skills are lacking") or is the verb itself ("his attitude stinks");
+  // a verb with an object reports a deed ("approved the clause").
+  let verb = from;
+  while (verb < graded && (AUXILIARIES.has(words[verb].w) || VALENCE.negators.has(words[verb].w) || DISCOURSE.has(words[verb].w))) verb++;
+  if (!linked(words, from, graded) && !(verb === graded && predicative(words, graded + 1, end))) return;
+  // "is late a lot and comes across as negative": the verdict ends where a coordinated predicate starts.
+  const coordinated = firstIndex(words, graded + 1, end, (k) => words[k].w === 'and' || words[k].w === 'or' || words[k].w === ',');
+  if (coordinated > 0) end = coordinated;
+  if (valenceScore(words, claims, from, end) > -VERDICT) return;
+  let stop = end;
+  while (stop > from && !isWord(words[stop - 1])) stop--;
+  if (stop > from) claims.push({ kind: 'evaluation', polarity: 'criticism', subject, from, to: stop });
+}
+const SUBORDINATORS = new Set(['when', 'whenever', 'while', 'after', 'before', 'because', 'since', 'if', 'unless', 'until', 'as', 'though', 'although', 'once']);
+const QUOTES = new Set(['"', '“', '”', '‘']);
+
+function firstIndex(words: Word[], from: number, to: number, test: (k: number) => boolean): number {
+  for (let k = from; k < to; k++) if (test(k)) return k;
+  return -1;
+}
+/** How clear a clause's valence must be to count as a verdict on someone. */
+const VERDICT = 1.5;
+
 /** The valence below which a clause criticises (the sentence threshold in features.ts). */
 const CRITICAL = 0.4;
 const VALENCE_GUARDS = { notAfter: CLAIMS.absoluteNotAfter, notBefore: CLAIMS.absoluteNotBefore };

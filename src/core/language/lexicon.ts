@@ -40,6 +40,7 @@ export const WHO = {
   aspectNouns: set(people.aspectNouns),
   /** Customers, patients, guests: people, but not the ones the feedback is about. */
   otherPeople: set(people.otherPeople),
+  familyNouns: set(people.familyNouns),
 };
 
 export const TRAITS = {
@@ -60,6 +61,7 @@ export const CLAIMS = {
   evaluationNegative: split(claims.evaluation.negative),
   evaluationPositive: split(claims.evaluation.positive),
   doing: new FrameSet(claims.evaluation.doingFrames.frames),
+  irrealis: split(claims.gradedVerdict.irrealis),
   motive: new FrameSet(claims.motive.frames),
   motiveAnywhere: new FrameSet(claims.motive.anywhere.frames),
   potentialWhenDenied: new FrameSet(claims.potential.whenDenied.frames),
