@@ -41,6 +41,7 @@ const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
+const takesEffect = phraseRegex(lexicon.takesEffectMarkers);
 /** Outcomes a group decides by voting ("needs to be re-elected"): passive, but no one person owns them. */
 const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
@@ -239,6 +240,8 @@ const FEATURES: Record<string, FeatureTest> = {
   checkin: (s) => test(checkin, s.text),
   growth: (s) => test(growth, s.text),
   change: (s) => test(change, s.text),
+  /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
+  'takes-effect': (s) => test(change, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
   /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */
   'role-change': (s) => test(roleChange, s.text),
   'group-vote': (s) => test(groupVote, s.text),

@@ -8,7 +8,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * One word of a phrase: "a|b" means either word ("huge|big thanks to everyone"); "*" means one to
- * four words ("take * offline"), bounded so a phrase never costs more than linear time.
+ * four words ("take * offline"), bounded so a phrase never costs more than linear time. A word
+ * ending in "?" inside a phrase is optional (see joinWords).
  */
 function wordSource(word: string): string {
   if (word === '*') return "[\\p{L}\\p{N}'’-]+(?:\\s+[\\p{L}\\p{N}'’-]+){0,3}";
@@ -16,10 +17,26 @@ function wordSource(word: string): string {
   return word.includes('|') && word.length > 1 ? `(?:${word.split('|').filter(Boolean).map(one).join('|')})` : one(word);
 }
 
+/**
+ * The words of a phrase joined by `separator`. A word ending in "?" inside the phrase (not at
+ * either end, so the edges stay whole words) is optional: "a|the decision has? been taken".
+ */
+function joinWords(phrase: string, separator: string): string {
+  const words = phrase.split(/\s+/);
+  let source = '';
+  words.forEach((word, i) => {
+    const last = i === words.length - 1;
+    const optional = i > 0 && !last && word.length > 1 && word.endsWith('?');
+    const part = wordSource(optional ? word.slice(0, -1) : word) + (last ? '' : separator);
+    source += optional ? `(?:${part})?` : part;
+  });
+  return source;
+}
+
 /** The regex source for one phrase: flexible whitespace, both apostrophe styles, word boundaries where the phrase has word edges. */
 export function phraseSource(phrase: string): string {
   const trimmed = phrase.trim();
-  const body = trimmed.split(/\s+/).map(wordSource).join('\\s+');
+  const body = joinWords(trimmed, '\\s+');
   const before = WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
   const after = WORD_CHAR.test(trimmed.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
   return `${before}${body}${after}`;
@@ -36,7 +53,7 @@ export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const wordEdged = sorted.filter((p) => WORD_CHAR.test(p[0]) && WORD_CHAR.test(p.at(-1)!));
   const others = sorted.filter((p) => !wordEdged.includes(p));
   // Between words, allow any run of spaces and a comma ("great work, everyone").
-  const body = (p: string) => p.split(/\s+/).map(wordSource).join('[\\s,]+');
+  const body = (p: string) => joinWords(p, '[\\s,]+');
   const parts: string[] = [];
   if (wordEdged.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${wordEdged.map(body).join('|')})(?![\\p{L}\\p{N}])`);
   parts.push(...others.map(phraseSource));
