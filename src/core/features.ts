@@ -109,6 +109,31 @@ function hasDeadline(text: string): boolean {
 /** Numbers that name a time rather than an amount: Q3, H2, 2026, 14/3, 10:30, 1:1. */
 const timeNumbers = /\b(?:Q[1-4]|H[12]|(?:19|20)\d{2}|\d{1,2}[/:]\d{1,2}(?:\/\d{2,4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d{1,2}\s*(?:am|pm))\b|\b1-on-1\b/gi;
 
+const timeBoxMarker = phraseRegex(lexicon.timeBoxMarkers);
+const openEnded = phraseRegex(lexicon.openEndedMarkers);
+/** "a 6-week trial", "two-sprint pilot": a length that bounds the trial ("a four-day week" is a way of working). */
+const lengthModifier = /\b(?:\d+[-\s]|(?:one|two|three|four|five|six|eight|ten|twelve)-)(?:day|week|month|sprint|quarter)\b(?!\s+(?:weeks?|shifts?|rotas?|working))/i;
+/** How many words after "until", "for", "review on" its date or length may take. */
+const TIME_BOX_WORDS = 4;
+/** "for six weeks", "for the next 2 sprints"; "for a few weeks" is as open as "for a while". */
+const lengthAfter = /^\s*(?:(?:the\s+)?next\s+)?(?:\d+|a|one|two|three|four|five|six|eight)\s+(?:days?|weeks?|months?|sprints?|quarters?)\b/i;
+
+/**
+ * When a trial ends or is judged, not when it starts: "until 30 June", "for six weeks",
+ * "review on 12 May", "a 6-week pilot". "Starts Monday", "for the Leeds team from 3 March" or
+ * "until further notice" bound nothing.
+ */
+function hasTimeBox(text: string): boolean {
+  const bounded = text.replace(openEnded, ' ');
+  if (lengthModifier.test(bounded) || endOf.test(bounded)) return true;
+  for (const hit of findAll(timeBoxMarker, bounded)) {
+    const after = bounded.slice(hit.end).split(/\s+/, TIME_BOX_WORDS + 1).join(' ');
+    if (lengthAfter.test(after)) return true;
+    if (hit.text.toLowerCase() !== 'for' && hasCalendarDate(after)) return true;
+  }
+  return false;
+}
+
 /** An amount to reach: a number that is not a date or a time, a percentage, or a measure placeholder. */
 function hasMeasure(text: string): boolean {
   return hasNumber(text.replace(timeNumbers, ' '));
@@ -267,7 +292,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Talks about the future state or mission. */
   vision: (s) => test(vision, s.text),
   /** Bounds a trial: a time box, a success measure, a review date. */
-  guardrail: (s) => test(guardrail, s.text) || hasDeadline(s.text) || percent.test(s.text) || measurePlaceholder.test(s.text) || /\b(?:target|measure|metric|kpi|success means|success looks like)\b/i.test(s.text),
+  guardrail: (s) => test(guardrail, s.text) || hasTimeBox(s.text) || percent.test(s.text) || measurePlaceholder.test(s.text) || /\b(?:target|measure|metric|kpi|success means|success looks like)\b/i.test(s.text),
   experiment: (s) => test(experiment, s.text),
   /** Ties something to its effect ("which cut …", "so that …"). */
   impact: (s) => impact.test(s.text) || test(reason, s.text),
