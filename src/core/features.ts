@@ -36,7 +36,7 @@ const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\
 /** "Do X: most incidents last year started with Y" (or after a dash) explains itself. */
 const colonExplanation = /(?::|;|\s[—–]|\s-\s)\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
-const followUpPhrase = /\b(?:circle back|touch base|reconnect|sync up|follow(?:[- ]up)|revisit|get back to|keep you (?:posted|updated)|loop back|come back to)\b/i;
+const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
@@ -252,7 +252,7 @@ const FEATURES: Record<string, FeatureTest> = {
   reason: (s) => test(reason, s.text) || soClause.test(s.text) || colonExplanation.test(s.text),
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
   autonomy: (s) => autonomy.test(s.text),
-  'follow-up-phrase': (s) => followUpPhrase.test(s.text),
+  'follow-up-phrase': (s) => test(followUpPhrase, s.text),
   owner: (s) => hasOwner(s.text),
   praise: (s) => polarityOfSentence(s) === 'praise',
   criticism: (s) => polarityOfSentence(s) === 'criticism',

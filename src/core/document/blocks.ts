@@ -21,6 +21,8 @@ export interface Section {
 
 /** A short line ending with a colon works as a heading in notes: "Next steps:", "Action items:". */
 const LABEL = /^[^.!?]{1,60}:\s*$/;
+/** A short line with no sentence punctuation right above a list works as one too: "Actions", "Todo". */
+const TITLE_ABOVE_LIST = /^[^.!?:;,]{1,40}$/;
 
 function trimmedRange(text: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(text[start])) start++;
@@ -47,7 +49,7 @@ export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; section
   const { masked, lines } = doc;
   const blocks: BlockSpan[] = [];
   const sections: Section[] = [{ title: null, start: 0, blocks: [] }];
-  let open: { kind: BlockKind; start: number; end: number; indent: number } | null = null;
+  let open: { kind: BlockKind; start: number; end: number; indent: number; aboveList?: boolean } | null = null;
 
   const startSection = (title: string, start: number) => {
     sections.push({ title, start, blocks: [] });
@@ -57,10 +59,12 @@ export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; section
     if (!open) return;
     const [start, end] = trimmedRange(masked, open.start, open.end);
     const openKind = open.kind;
+    const aboveList = open.aboveList === true;
     open = null;
     if (start >= end) return;
     const text = masked.slice(start, end);
-    const kind: BlockKind = openKind === 'paragraph' && !text.includes('\n') && LABEL.test(text) ? 'label' : openKind;
+    const titleLike = LABEL.test(text) || (aboveList && TITLE_ABOVE_LIST.test(text));
+    const kind: BlockKind = openKind === 'paragraph' && !text.includes('\n') && titleLike ? 'label' : openKind;
     if (kind === 'label') startSection(text.replace(/:\s*$/, '').trim(), start);
     sections[sections.length - 1].blocks.push(blocks.length);
     blocks.push({ kind, start, end, section: sections.length - 1 });
@@ -91,6 +95,7 @@ export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; section
         close();
         break;
       case 'list-item':
+        if (open?.kind === 'paragraph') open.aboveList = true;
         close();
         open = { kind: 'list-item', start: line.start, end: line.end, indent: line.indent };
         break;

@@ -650,7 +650,8 @@ function vagueAskIn(words: Word[], claims: Claim[]): void {
   for (let from = 0; from < words.length; ) {
     const ask = CLAIMS.asks.firstIn(words, from, words.length);
     if (!ask) return;
-    from = ask.end;
+    // The next ask may start inside this one ("we expect you to …" holds "expect" and "to").
+    from = ask.start + 1;
     if (negatedBefore(words, ask.start)) continue;
     for (let t = ask.end; t <= ask.end + 2 && t < words.length; t++) {
       const target = CLAIMS.vagueTargets.longestAt(words, t, words.length);

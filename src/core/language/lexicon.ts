@@ -75,7 +75,11 @@ export const CLAIMS = {
   controlScopes: set(claims.control.scopes),
   controlPhrases: new FrameSet(claims.control.phrases),
   effort: new FrameSet(claims.effort.frames),
-  vagueAskPhrases: new FrameSet(claims.vagueAsk.phrases),
+  vagueAskPhrases: new FrameSet([
+    ...claims.vagueAsk.phrases,
+    // "bit more urgency needed", "more accountability from you": the ask comes after the quality.
+    ...claims.vagueAsk.qualities.flatMap((q) => claims.vagueAsk.qualityAfter.map((after) => `more|better|greater ${q} ${after}`)),
+  ]),
   asks: new FrameSet(claims.vagueAsk.asks),
   vagueTargets: new FrameSet([
     ...claims.vagueAsk.targets,
