@@ -184,7 +184,9 @@ describe('engine', () => {
       assert.equal(prose[source.indexOf('y=2,') + 3], ',');
     });
 
-    it('masks long lines in linear time: a pasted base64 image, runs of brackets and comment openers', () => {
+    it('masks long lines in linear time: a pasted base64 image, runs of brackets and comment openers', function () {
+      // Four parses of about 300 KB each: each must stay under its own 5 s bound, whatever else the machine runs.
+      this.timeout(30_000);
       const lines = [
         `![screenshot](data:image/png;base64,${'iVBORw0KGgo'.repeat(20000)})`,
         '[a '.repeat(60000),
@@ -370,6 +372,18 @@ describe('engine', () => {
       );
       const midSentence = 'We agreed on three things\nfor the quarter:\n- hiring';
       assert.deepEqual(kinds(midSentence), ['paragraph:We agreed on three things\nfor the quarter:', 'list-item:hiring']);
+    });
+
+    it('treats a short title line right above a list as a label, colon or not', () => {
+      assert.deepEqual(kinds('Actions\n- Fix the flaky tests by Fri 12th'), ['label:Actions', 'list-item:Fix the flaky tests by Fri 12th']);
+      assert.deepEqual(parseDocument('Todo\n- refresh the pricing page').sections.map((s) => s.title), [null, 'Todo']);
+      // A sentence above a list stays a paragraph.
+      assert.deepEqual(kinds('We agreed three things.\n- hiring'), ['paragraph:We agreed three things.', 'list-item:hiring']);
+    });
+
+    it('ends a sentence at a full stop typed without its space, but not inside an abbreviation or a file name', () => {
+      assert.deepEqual(sentences('Shows up on time.Thats about it.'), ['Shows up on time.', 'Thats about it.']);
+      assert.deepEqual(sentences('See e.g. the README.md file.'), ['See e.g. the README.md file.']);
     });
 
     it('makes each list item a block, with its continuation lines', () => {

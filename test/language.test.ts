@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyseText } from '../src/core/language/analysis.js';
+import { SPELLER } from '../src/core/language/lexicon.js';
 import { wordsOf } from '../src/core/language/words.js';
 import { polarityOf } from '../src/core/index.js';
 
@@ -40,6 +41,16 @@ describe('linguistic layer', () => {
       ['He has reached his ceiling here.', ['potential:criticism:has reached his ceiling']],
       ['She is nervous about the difficult call on Friday.', []],
       ['She never loses her temper, even with rude callers.', []],
+      // Verdicts read from valence when no listed word matches, but not asks, reports or deeds.
+      ['his attitude stinks tbh', ['evaluation:criticism:stinks tbh']],
+      ['Her pricing models are sloppy.', ['evaluation:criticism:sloppy']],
+      ['You should do better next year.', ['vague-ask:criticism:do better']],
+      ['She said the feedback from the last playtest stung but was fair.', []],
+      ['Yusuf covered the night shift when Ana was off sick.', []],
+      ['Her kids are sick a lot.', []],
+      // The writer as the gate for everything.
+      ["I'll be personally approving every shift swap.", ["control:criticism:I'll be personally approving every"]],
+      ["I'll sit in for the first two reviews.", []],
     ];
     for (const [text, expected] of cases) {
       it(text, () => assert.deepEqual(claims(text), expected));
@@ -47,6 +58,24 @@ describe('linguistic layer', () => {
 
     it('finds a guess at motive said as the writer’s own belief, not as reported speech', () => {
       assert.ok(claims('I believe he refused the shift out of spite.').some((c) => c.startsWith('motive:')));
+    });
+  });
+
+  describe('typos in the words verdicts turn on', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['arrogent', 'arrogant'],
+      ['incompetant', 'incompetent'],
+      ['acountable', 'accountable'],
+      // Inflections of other words are not typos, and known words are left alone.
+      ['ambitions', undefined],
+      ['reliably', undefined],
+      ['positives', undefined],
+      ['disagree', undefined],
+    ];
+    for (const [typo, expected] of cases) it(`${typo} → ${expected ?? 'unchanged'}`, () => assert.equal(SPELLER.correct(typo), expected));
+
+    it('reads a verdict through a typo', () => {
+      assert.deepEqual(claims('He is arrogent with the drivers.'), ['trait:criticism:arrogent']);
     });
   });
 

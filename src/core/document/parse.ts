@@ -176,24 +176,42 @@ function parseBlock(text: string): BlockParse {
   const view = (nlp as unknown as { tokenize(text: string): NlpView }).tokenize(joinWrappedLines(text));
   view.compute('offset');
   const sentences: RelativeSentence[] = [];
-  for (const terms of view.document) {
-    const tokens: Token[] = [];
-    for (const term of terms) {
-      if (!isWordy(term)) continue;
-      tokens.push({ text: term.text, normal: term.normal, start: term.offset!.start, end: term.offset!.start + term.offset!.length });
-    }
-    if (tokens.length === 0) continue;
-    const first = terms.find(isWordy)!;
-    const leading = first.pre.match(/["'“‘([]+$/)?.[0].length ?? 0;
+  const finish = (tokens: Token[], leading: number) => {
     const start = tokens[0].start - leading;
     const lastWordEnd = tokens[tokens.length - 1].end;
     const closing = text.slice(lastWordEnd, lastWordEnd + 40).match(CLOSING_PUNCTUATION)?.[0] ?? '';
     const end = lastWordEnd + closing.length;
     const wordsEnd = closing ? end - closing.trimStart().length : lastWordEnd;
     sentences.push({ start, end, wordsEnd, tokens });
+  };
+  for (const terms of view.document) {
+    let tokens: Token[] = [];
+    const first = terms.find(isWordy);
+    let leading = first?.pre.match(/["'“‘([]+$/)?.[0].length ?? 0;
+    for (const term of terms) {
+      if (!isWordy(term)) continue;
+      const start = term.offset!.start;
+      const joined = term.text.match(RUN_ON);
+      if (joined && tokens.length > 0) {
+        // "on time.Thats about it": a full stop typed without its space ends the sentence all the same.
+        const cut = joined[1].length;
+        tokens.push({ text: joined[1], normal: joined[1].toLowerCase(), start, end: start + cut });
+        finish(tokens, leading);
+        tokens = [];
+        leading = 0;
+        const rest = term.text.slice(cut + 1);
+        tokens.push({ text: rest, normal: rest.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, ''), start: start + cut + 1, end: start + term.offset!.length });
+        continue;
+      }
+      tokens.push({ text: term.text, normal: term.normal, start, end: start + term.offset!.length });
+    }
+    if (tokens.length > 0) finish(tokens, leading);
   }
   return { view, tagged: false, sentences };
 }
+
+/** A word, a stop and a capitalised word typed with no space between ("time.Thats"), not "e.g." or "Node.js". */
+const RUN_ON = /^(\p{Ll}{2,})[.!?](\p{Lu}\p{Ll}+)$/u;
 
 function placeSentences(block: Block, parse: BlockParse, firstIndex: number, prose: string): Sentence[] {
   const shift = block.start;

@@ -1,5 +1,6 @@
 import type { Sentence } from '../document/parse.js';
 import { biasPhrasesIn, claimsIn, reportedSpeech, type Claim, type SubjectKind } from './claims.js';
+import { SPELLER } from './lexicon.js';
 import { valenceScore } from './valence.js';
 import { wordsOf, type Word } from './words.js';
 
@@ -39,6 +40,7 @@ export function analyse(sentence: Sentence): SentenceAnalysis {
 
 export function analyseText(text: string, offset = 0): SentenceAnalysis {
   const words = wordsOf(text, offset);
+  for (const word of words) word.w = SPELLER.correct(word.w) ?? word.w;
   const subjects = new Set<SubjectKind>();
   const claims = claimsIn(words, subjects)
     .filter((c) => (c.kind !== 'motive' && c.kind !== 'potential') || !reportedSpeech(words, c.from))

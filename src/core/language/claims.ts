@@ -146,7 +146,8 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     return null;
   }
   if (WHO.otherPeople.has(w.w)) return { kind: 'thing', end: i + 1 };
-  if (sentenceInitial(words, i) && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w) && !AUXILIARIES.has(w.w) && !opensVerdict(words, i)) {
+  const clauseInitial = sentenceInitial(words, i) || (words[i - 1]?.punct === true && words[i - 1].w !== '"');
+  if (clauseInitial && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w) && !AUXILIARIES.has(w.w) && !opensVerdict(words, i)) {
     // "Quality of work has been poor", "customer service skills are lacking": in a note about
     // someone, a bare work noun opening the sentence is their work.
     const work = nounPhraseEnd(words, i, end, WHO.workNouns);

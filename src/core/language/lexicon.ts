@@ -6,6 +6,7 @@ import valence from '../../../rules/lexicons/valence.json' with { type: 'json' }
 import domain from '../../../rules/lexicons/valence-domain.json' with { type: 'json' };
 import workplace from '../../../rules/lexicon.json' with { type: 'json' };
 import { FrameSet } from './frames.js';
+import { Speller } from './spelling.js';
 import { wordsOf } from './words.js';
 
 /**
@@ -126,3 +127,25 @@ export const VALENCE = {
   intensifiers: set(domain.intensifiers),
   downtoners: split(domain.downtoners),
 };
+
+/** Every word written anywhere in a lexicon file (keys of word maps included). */
+function wordsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (typeof value === 'string') {
+    for (const word of value.toLowerCase().split(/[^a-z]+/)) if (word) into.add(word);
+  } else if (Array.isArray(value)) {
+    for (const item of value) wordsIn(item, into);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$comment' || key === 'source' || key === 'citation' || key === 'note') continue;
+      if (typeof item === 'number') into.add(key);
+      wordsIn(item, into);
+    }
+  }
+  return into;
+}
+
+/**
+ * Corrects typos towards the words verdicts turn on (traits, grades, claims, bias descriptors);
+ * any word some lexicon already knows, AFINN's included, is left as written.
+ */
+export const SPELLER = new Speller(wordsIn([traits, claims, bias]), [...wordsIn([people, domain, workplace]), ...Object.keys(afinn)]);
