@@ -32,9 +32,9 @@ const percent = /%|\bpercent\b/i;
 
 const reason = phraseRegex(lexicon.reasonMarkers);
 /** ", so we can …" gives a purpose; ", so let's drop it" only draws a conclusion. */
-const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)|\bso\s+(?:that|we|you|they|the|our|everyone|nobody|no one|colleagues|people|customers|it|he|she|i|each|every|all)\b/i;
+const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)|\bso\s+(?:that|we|you|they|the|our|everyone|nobody|no one|colleagues|people|customers|it|he|she|i|each|every|all)\b|\bso\s+(?!far\b|much\b|many\b|long\b)(?:[\p{L}'’-]+\s+){1,2}(?:can|could|will|won['’]t|don['’]t|doesn['’]t|do|does|have|has|get|gets|know|knows|stay|stays|are|is|isn['’]t|aren['’]t)\b/iu;
 /** "Do X: most incidents last year started with Y" (or after a dash) explains itself. */
-const colonExplanation = /(?::|;|\s[—–]|\s-\s)\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
+const colonExplanation = /^\W*(?:[\p{L}\p{N}'’%-]+\s+){2,}[^:;]*?(?::|;|\s[—–]|\s-\s)\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);

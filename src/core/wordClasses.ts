@@ -26,15 +26,25 @@ const INVITATIONS = new Set(['let', 'welcome', 'meet', 'appreciate', 'kudos', 'c
 /** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
 export function startsWithImperative(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+  // "Cameras on for all team meetings, please.": a request that ends with "please" is one too.
+  if (['please', 'pls', 'plz'].includes(words.at(-1) ?? '') && words.length > 2 && !/\?\s*$/.test(text)) return true;
   let i = 0;
-  if (words[i] === 'please' || words[i] === 'kindly') i++;
+  let polite = false;
+  while (['please', 'pls', 'plz', 'kindly', 'just'].includes(words[i] ?? '')) {
+    polite ||= words[i] !== 'just';
+    i++;
+  }
   const prohibition = words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t') ? 2 : words[i] === "don't" || words[i] === 'don’t' || words[i] === 'never' ? 1 : 0;
   i += prohibition;
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
   // Any action verb after "Do not …" is an order; a bare opening word must be a verb in compromise's
   // lexicon ("Open pull requests …" and "Back in 2016 …" are not orders).
-  if (prohibition > 0 || lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb)) return prohibition > 0 ? isOrderVerb(verb) : true;
+  // "Don't pitch …", "Never leave …": what follows a prohibition is a verb unless it is a function word.
+  if (prohibition > 0) return isOrderVerb(verb) || !isFunctionWord(verb);
+  if (lexicon[verb] === 'Infinitive' || ALSO_IMPERATIVE.has(verb)) return true;
+  // "Please utilise …": after "please" any word that is not a function word is the verb asked for.
+  if (polite) return isOrderVerb(verb) || !isFunctionWord(verb);
   // Other action verbs ("Finish the brief", "Chase it up") need an object right after them.
   return isOrderVerb(verb) && OBJECT_STARTERS.has(words[i + 1] ?? '');
 }
