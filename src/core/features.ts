@@ -280,6 +280,11 @@ const FEATURES: Record<string, FeatureTest> = {
   evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOfSentence(s) === 'criticism',
   /** Two or more hedges soften the sentence ("maybe just a little late"). */
   hedged: (s) => findAll(hedges, s.text).length >= 2,
+  /** What a sentence says is buried: criticism under two hedges, or anything under three ("might possibly … perhaps … maybe"). */
+  buried: (s) => {
+    const count = findAll(hedges, s.text).length;
+    return count >= 3 || (count >= 2 && polarityOfSentence(s) === 'criticism');
+  },
   /** Something is to be done: a commitment, a request or a directive. */
   action: (s) => test(commitment, s.text) || request.test(s.text) || directive.test(s.text) || hasOwner(s.text) || startsWithImperative(s.text),
   placeholder: (s) => placeholder.test(s.text),
