@@ -16,6 +16,8 @@ const DOWNTONER_SCALE = 0.7;
 /** How far back a negator reaches: "never let the quality slip". */
 const NEGATION_WINDOW = 4;
 const NEVER = new Set(['never', 'rarely', 'seldom']);
+/** "not once", "not even once", "not a single": as wide as "never". */
+const ONCE = new Set(['once', 'even', 'a', 'one']);
 const INVERSION = new Set(['did', 'does', 'do', 'has', 'have', 'he', 'she', 'they', 'you', 'even', 'once', 'ever']);
 
 function clauseStart(words: Word[], i: number): number {
@@ -62,7 +64,9 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     if (!good && !bad && VALENCE.termHeads.has(words[i + 1]?.w ?? '')) continue;
     const start = clauseStart(words, i);
     // A negator fronting its clause scopes over all of it ("Not once this year did a pallet leave …").
-    const windowStart = VALENCE.negators.has(words[start]?.w ?? '') && !usedNegators.has(start) ? start : Math.max(start, i - NEGATION_WINDOW);
+    // So does "never" or "not once" anywhere in it ("You have not once come to a meeting prepared").
+    const clauseWide = firstIndex(words, start, i, (k) => !usedNegators.has(k) && (NEVER.has(words[k].w) || (words[k].w === 'not' && ONCE.has(words[k + 1]?.w ?? ''))));
+    const windowStart = (VALENCE.negators.has(words[start]?.w ?? '') && !usedNegators.has(start)) || clauseWide >= 0 ? start : Math.max(start, i - NEGATION_WINDOW);
     // A negator flips the first graded word after it, not every one ("never missed a commitment").
     const negator = firstIndex(words, windowStart, i, (k) => VALENCE.negators.has(words[k].w) && !usedNegators.has(k));
     if (negator >= 0) {
