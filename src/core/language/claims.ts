@@ -558,7 +558,8 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
     }
   }
   const person = [...people].find((k) => k !== 'work');
-  const aboutSomeone = person !== undefined || !sawThing || words.some((w) => WHO.possessives.has(w.w) && w.w !== 'our' && w.w !== 'my' && w.w !== 'its');
+  // "another promotion in him", "no point sending her on the course": an object pronoun names someone too.
+  const aboutSomeone = person !== undefined || !sawThing || words.some((w) => (WHO.possessives.has(w.w) && w.w !== 'our' && w.w !== 'my' && w.w !== 'its') || w.w === 'him' || w.w === 'them');
   if (aboutSomeone && !claims.some((c) => c.kind === 'potential')) {
     const fixed = CLAIMS.potentialAnywhere.firstIn(words, 0, words.length);
     if (fixed) claims.push({ kind: 'potential', polarity: 'criticism', subject: person ?? 'person', from: fixed.start, to: fixed.end });
