@@ -5,6 +5,7 @@ import bias from '../../../rules/lexicons/bias.json' with { type: 'json' };
 import valence from '../../../rules/lexicons/valence.json' with { type: 'json' };
 import domain from '../../../rules/lexicons/valence-domain.json' with { type: 'json' };
 import workplace from '../../../rules/lexicon.json' with { type: 'json' };
+import nlp from 'compromise';
 import { FrameSet } from './frames.js';
 import { Speller } from './spelling.js';
 import { wordsOf } from './words.js';
@@ -144,8 +145,14 @@ function wordsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
   return into;
 }
 
+/** The words compromise's lexicon knows (about 24,000, with inflections): real words, never typos. */
+function dictionaryWords(): string[] {
+  const world = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string> } } } }).world();
+  return Object.keys(world.model.one.lexicon);
+}
+
 /**
  * Corrects typos towards the words verdicts turn on (traits, grades, claims, bias descriptors);
  * any word some lexicon already knows, AFINN's included, is left as written.
  */
-export const SPELLER = new Speller(wordsIn([traits, claims, bias]), [...wordsIn([people, domain, workplace]), ...Object.keys(afinn)]);
+export const SPELLER = new Speller(wordsIn([traits, claims, bias]), [...wordsIn([people, domain, workplace]), ...Object.keys(afinn), ...dictionaryWords()]);

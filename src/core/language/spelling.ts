@@ -3,8 +3,9 @@
  * real reviews are typed fast. A word the lexicons do not know is read as a lexicon word when
  * it is one slip away from exactly one of them (a letter missing, extra, wrong or swapped).
  *
- * Only long words are corrected, and never at their last two letters, so inflections of
- * other words stay what they are ("ambitions" is not "ambitious", "reliably" not "reliable").
+ * Only long words are corrected, never at their first letter or their last two, and never a
+ * word a dictionary knows, so real words and inflections stay what they are ("rounded" is not
+ * "grounded", "ambitions" is not "ambitious", "reliably" not "reliable").
  */
 
 /** Words shorter than this are left alone: short words have too many real neighbours. */
@@ -45,9 +46,13 @@ function deletions(word: string): string[] {
   return out;
 }
 
-/** One insertion, deletion, substitution or swap of neighbours, not within the last letters of either word. */
+/**
+ * One insertion, deletion, substitution or swap of neighbours, not within the last letters of
+ * either word and not in the first letter, which writers rarely get wrong ("national" is not
+ * a typo of "rational").
+ */
 function oneSlipApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a === b || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   const limit = Math.min(a.length, b.length) - PROTECTED_END;
