@@ -23,7 +23,7 @@ export function claimDetection(spec: ClaimDetector): Detection {
         spans.push([claim.start, claim.end]);
       }
       if (kinds.has('bias') && analysis.aboutPerson) {
-        for (const phrase of analysis.bias) if (phrase.verdict || analysis.valence < 0) spans.push([phrase.start, phrase.end]);
+        for (const phrase of analysis.bias) if (phrase.verdict || phrase.critical) spans.push([phrase.start, phrase.end]);
       }
       if (spans.length === 0 || !passesGuards(sentence, spec)) return;
       spans.sort((a, b) => a[0] - b[0]);

@@ -16,6 +16,8 @@ export interface BiasPhrase {
   end: number;
   kind: string;
   verdict: boolean;
+  /** The rest of the sentence is critical: the descriptor is held against the person, not just mentioned ("off sick" in a rota note). */
+  critical: boolean;
 }
 
 export interface SentenceAnalysis {
@@ -45,7 +47,17 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
   const claims = claimsIn(words, subjects)
     .filter((c) => (c.kind !== 'motive' && c.kind !== 'potential') || !reportedSpeech(words, c.from))
     .map((c) => ({ ...c, start: words[c.from].start, end: words[c.to - 1].end }));
-  const bias = biasPhrasesIn(words).map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, verdict: b.verdict }));
+  const phrases = biasPhrasesIn(words);
+  // The valence of what the sentence says besides its descriptors ("Kids are off sick again, she's
+  // working from home" says nothing against anyone once "off sick" itself is set aside).
+  let rest = 0;
+  let from = 0;
+  for (const b of [...phrases].sort((x, y) => x.from - y.from)) {
+    if (b.from > from) rest += valenceScore(words, claims, from, b.from);
+    from = Math.max(from, b.to);
+  }
+  rest += valenceScore(words, claims, from, words.length);
+  const bias = phrases.map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, verdict: b.verdict, critical: rest < 0 }));
   return {
     words,
     claims,
