@@ -34,7 +34,26 @@ const reason = phraseRegex(lexicon.reasonMarkers);
 /** ", so we can …" gives a purpose; ", so let's drop it" only draws a conclusion. */
 const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)|\bso\s+(?:that|we|you|they|the|our|everyone|nobody|no one|colleagues|people|customers|it|he|she|i|each|every|all)\b|\bso\s+(?!far\b|much\b|many\b|long\b)(?:[\p{L}'’-]+\s+){1,2}(?:can|could|will|won['’]t|don['’]t|doesn['’]t|do|does|have|has|get|gets|know|knows|stay|stays|are|is|isn['’]t|aren['’]t)\b/iu;
 /** "Do X: most incidents last year started with Y" (or after a dash) explains itself. */
-const colonExplanation = /^\W*(?:[\p{L}\p{N}'’%-]+\s+){2,}[^:;]*?(?::|;|\s[—–]|\s-\s)\s*(?:[\p{L}\p{N}'’%-]+\s+){4,}/u;
+/** A colon after at least three words, with something after it: what follows expands on a clause. */
+function colonAfterClause(text: string): boolean {
+  const colon = text.indexOf(':');
+  if (colon < 0 || !/\S/.test(text.slice(colon + 1))) return false;
+  return (text.slice(0, colon).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3;
+}
+const EXPLANATION_BREAK = /:|;|\s[—–]|\s-\s/gu;
+/**
+ * A clause of two words or more, then ":", ";" or a dash, then at least five more words that
+ * explain it. One pass over the words and the breaks, so long lines stay linear.
+ */
+function explainsAfterBreak(text: string): boolean {
+  const wordEnds = [...text.matchAll(/[\p{L}\p{N}'’%-]+/gu)].map((m) => m.index + m[0].length);
+  let before = 0;
+  for (const hit of text.matchAll(EXPLANATION_BREAK)) {
+    while (before < wordEnds.length && wordEnds[before] <= hit.index) before++;
+    if (before >= 2 && wordEnds.length - before >= 5) return true;
+  }
+  return false;
+}
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);
@@ -253,7 +272,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'calendar-date': (s) => hasCalendarDate(s.text),
   /** A goal can be checked: an amount to reach, or a deliverable due on a named day ("publish by 28 February"). */
   measurable: (s) => hasMeasure(s.text) || hasNamedDay(s.text),
-  reason: (s) => test(reason, s.text) || soClause.test(s.text) || colonExplanation.test(s.text),
+  reason: (s) => test(reason, s.text) || soClause.test(s.text) || explainsAfterBreak(s.text),
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
   autonomy: (s) => autonomy.test(s.text),
   'follow-up-phrase': (s) => test(followUpPhrase, s.text),
@@ -263,7 +282,8 @@ const FEATURES: Record<string, FeatureTest> = {
   question: (s) => /\?\s*["'”’)]*\s*$/.test(s.text),
   specific: (s) => hasSpecifics(s.text),
   situation: (s) => test(situation, s.text) || hasDeadline(s.text) || test(pastTime, s.text),
-  example: (s) => test(example, s.text) || /:\s*\S/.test(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
+  // A colon introduces an example after a clause ("Two things slipped: …"), not after a label ("Ask for Tom: …").
+  example: (s) => test(example, s.text) || colonAfterClause(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
   'about-person': (s) => analyse(s).aboutPerson || personPronoun.test(s.text) || startsWithPerson(s.text) || namesSomeone(s.text),
   commitment: (s) => test(commitment, s.text),
   checkin: (s) => test(checkin, s.text),

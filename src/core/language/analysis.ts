@@ -31,6 +31,8 @@ export interface SentenceAnalysis {
   aboutPerson: boolean;
 }
 
+/** How critical the rest of a sentence must be for a descriptor in it to count against the person. */
+const CRITICAL_REST = 1.5;
 const cache = new WeakMap<object, SentenceAnalysis>();
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'him', 'them', 'his', 'her', 'their', 'your']);
 
@@ -57,7 +59,7 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
     from = Math.max(from, b.to);
   }
   rest += valenceScore(words, claims, from, words.length);
-  const bias = phrases.map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, verdict: b.verdict, critical: rest < 0 }));
+  const bias = phrases.map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, verdict: b.verdict, critical: rest <= -CRITICAL_REST }));
   return {
     words,
     claims,
