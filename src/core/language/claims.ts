@@ -480,6 +480,18 @@ function startsPredicate(w: Word | undefined): boolean {
   return ['lacks', 'thinks', 'refuses', 'only', 'loses', 'flies', 'blows', 'makes', 'puts', 'cares', 'wants', 'resents', 'plays', 'goes', 'went', 'gives', 'knows', 'rubs', 'struggles', 'performs', 'underperforms', 'excels', 'hit', 'reached', 'lost', 'shows', 'takes'].includes(w.w);
 }
 
+/** A grading word then a word of work or manner opening a verbless note: "Excellent performance", "poor attitude". */
+function gradedWorkNote(words: Word[], i: number): Claim | null {
+  const bad = lexiconAt(CLAIMS.evaluationNegative, words, i, words.length);
+  const good = bad > 0 ? -1 : lexiconAt(CLAIMS.evaluationPositive, words, i, words.length);
+  const gradeEnd = Math.max(bad, good);
+  if (gradeEnd < 0) return null;
+  const noun = Math.max(nounPhraseEnd(words, gradeEnd, words.length, WHO.workNouns), nounPhraseEnd(words, gradeEnd, words.length, WHO.aspectNouns));
+  // The noun must be the head of the note: "Poor attendance." or "Poor attendance this quarter", not "Poor attendance policy".
+  if (noun !== gradeEnd + 1 || !predicative(words, noun, words.length) && !TIME_WORDS.has(words[noun]?.w ?? '')) return null;
+  return { kind: 'evaluation', polarity: bad > 0 ? 'criticism' : 'praise', subject: 'work', from: i, to: noun };
+}
+
 /** A favourable trait word that is the whole note ("Reliable.", "Dependable and consistent, …"). */
 function openingTrait(words: Word[], i: number): boolean {
   const to = lexiconAt(TRAITS.positive, words, i, words.length);
@@ -517,6 +529,14 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
     const prev = words[i - 1];
     const boundary = i === 0 || prev.punct || SUBJECT_STARTS_AFTER.has(prev.w) || CLAUSE_BREAKS.has(prev.w) || WHO.personPronouns.has(words[i].w) || (words[i].capitalised && !sentenceInitial(words, i));
     if (!boundary) continue;
+    // "Excellent performance overall.", "Poor attendance this quarter.": a grade on someone's work, as a note.
+    const graded = sentenceInitial(words, i) ? gradedWorkNote(words, i) : null;
+    if (graded) {
+      claims.push(graded);
+      people.add('implicit');
+      i = graded.to - 1;
+      continue;
+    }
     const subject = subjectAt(words, i, words.length);
     const openingLabel = sentenceInitial(words, i) ? (labelAt(words, i, words.length) ?? bareLabelAt(words, i)) : null;
     const bareLabel = subject && openingLabel && predicative(words, openingLabel.to, words.length);
