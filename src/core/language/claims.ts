@@ -669,6 +669,16 @@ function vagueAskIn(words: Word[], claims: Claim[]): void {
     claims.push({ kind: 'vague-ask', polarity: 'criticism', subject: 'person', from: phrase.start, to: phrase.end });
     return;
   }
+  // "Improve time management.", "Be more punctual.": an order opening the sentence is the ask.
+  let start = 0;
+  while (start < words.length && (!isWord(words[start]) || ['please', 'pls', 'just', 'and'].includes(words[start].w))) start++;
+  const last = [...words].reverse().find((w) => isWord(w))?.w ?? '';
+  const orders = start < words.length && (isOrderVerb(words[start].w) || ['be', 'get', 'try', 'expect'].includes(words[start].w) || last === 'please' || last === 'pls');
+  const ordered = orders ? CLAIMS.vagueTargets.longestAt(words, start, words.length) : null;
+  if (ordered && endsVaguely(words, ordered.end)) {
+    claims.push({ kind: 'vague-ask', polarity: 'criticism', subject: 'person', from: start, to: ordered.end });
+    return;
+  }
   for (let from = 0; from < words.length; ) {
     const ask = CLAIMS.asks.firstIn(words, from, words.length);
     if (!ask) return;
