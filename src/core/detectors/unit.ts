@@ -44,9 +44,12 @@ const SECTION_TITLES: Record<UnitKind, RegExp> = {
 /** A sentence that announces itself as a unit wherever it stands: "Action: …", "Goal: …". */
 const LEAD_IN: Record<UnitKind, RegExp> = {
   // "Action items from today: …", "TODO check …".
-  'action-item': /^\s*(?:(?:action(?: items?)?(?:\s+[\p{L}]+){0,3}|todo|to-do|ai|homework|next step)\s*[:\-–]|(?:todo|to-do)\s+(?=\p{Ll}))/iu,
+  'action-item': /^\s*(?:(?:action(?: items?| points?)?(?:\s+[\p{L}]+){0,3}|todo|to-do|to do|ai|ap|homework|next step)\s*[:\-–]|(?:todo|to-do)\s+(?=\p{Ll}))/iu,
   goal: /^\W*(?:(?:my|your|our|the|team|a|main|key|one|top|primary|big)\s+){0,2}(?:goal|objective|target|okr|aim)s?\b[^.:!?]{0,40}?(?:\s[-–]\s|:|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/i,
 };
+
+/** The end of a list marker for an unticked task: "- [ ] ". */
+const OPEN_CHECKBOX = /\[ \]\s*$/;
 
 const unitKeys = new WeakMap<object, object>();
 function unitKey(block: Block): object {
@@ -76,7 +79,9 @@ export function unitsOf(doc: ParsedDocument, kind: UnitKind): Sentence[] {
   for (const block of doc.blocks) {
     if (block.sentences.length === 0 || block.kind === 'heading' || block.kind === 'label') continue;
     const title = doc.sections[block.section]?.title ?? '';
-    if (block.kind === 'list-item' && SECTION_TITLES[kind].test(title)) {
+    // "- [ ] update the runbook": an open checkbox is a task wherever the list stands.
+    const openTask = kind === 'action-item' && block.kind === 'list-item' && OPEN_CHECKBOX.test(doc.source.slice(Math.max(0, block.start - 8), block.start));
+    if (block.kind === 'list-item' && (openTask || SECTION_TITLES[kind].test(title))) {
       units.push(blockAsUnit(block, doc));
       continue;
     }
