@@ -40,19 +40,16 @@ function colonAfterClause(text: string): boolean {
   if (colon < 0 || !/\S/.test(text.slice(colon + 1))) return false;
   return (text.slice(0, colon).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3;
 }
-const EXPLANATION_BREAK = /:|;|\s[—–]|\s-\s/gu;
+const EXPLANATION_BREAK = /:|;|\s[—–]|\s-\s/u;
 /**
- * A clause of two words or more, then ":", ";" or a dash, then at least five more words that
- * explain it. One pass over the words and the breaks, so long lines stay linear.
+ * A clause of two words or more, then its first ":", ";" or dash, then at least five more words
+ * that explain it. A later break is more often a list or an aside than a reason.
  */
 function explainsAfterBreak(text: string): boolean {
-  const wordEnds = [...text.matchAll(/[\p{L}\p{N}'’%-]+/gu)].map((m) => m.index + m[0].length);
-  let before = 0;
-  for (const hit of text.matchAll(EXPLANATION_BREAK)) {
-    while (before < wordEnds.length && wordEnds[before] <= hit.index) before++;
-    if (before >= 2 && wordEnds.length - before >= 5) return true;
-  }
-  return false;
+  const hit = EXPLANATION_BREAK.exec(text);
+  if (!hit) return false;
+  const words = (part: string) => (part.match(/[\p{L}\p{N}'’%-]+/gu) ?? []).length;
+  return words(text.slice(0, hit.index)) >= 2 && words(text.slice(hit.index + hit[0].length)) >= 5;
 }
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
