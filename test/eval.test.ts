@@ -66,14 +66,16 @@ function gate(name: string, dir: string, floors: Floors): void {
 
 /**
  * The dev set (test/corpus/dev) was written blind, then read while the linguistic layer was built.
- * Its floors sit just under the figures measured on 1 December 2026 (precision 0.987, recall 0.831).
+ * It now holds three sets (1,815 sentences, set 3 added on 1 December 2026 and measured once before
+ * any change). Its floors sit just under the figures measured then (precision 0.969, recall 0.836).
  */
-gate('dev', DEV_DIR, { precision: 0.98, categoryPrecision: 0.8, recall: 0.8 });
+gate('dev', DEV_DIR, { precision: 0.96, categoryPrecision: 0.9, recall: 0.82 });
 
 /**
  * The blind test set (test/corpus/blind) was written by a session that never read rules/ or src/,
  * and nobody working on the rules reads its cases: `npm run eval -- --blind` prints totals only.
- * The floors sit just under the figures measured on 1 December 2026 (precision 0.949, recall 0.595);
- * the targets are precision 0.92 and recall 0.75. A change that loses judgement on text nobody tuned for fails here.
+ * The floors sit just under the figures measured on 1 December 2026 (precision 0.945, recall 0.703,
+ * every category at 0.895 or above); the targets are precision 0.92 and recall 0.75. A change that
+ * loses judgement on text nobody tuned for fails here.
  */
-gate('blind test', BLIND_DIR, { precision: 0.94, categoryPrecision: 0.8, recall: 0.58 });
+gate('blind test', BLIND_DIR, { precision: 0.93, categoryPrecision: 0.85, recall: 0.69 });
