@@ -51,6 +51,8 @@ describe('linguistic layer', () => {
       // The writer as the gate for everything.
       ["I'll be personally approving every shift swap.", ["control:criticism:I'll be personally approving every"]],
       ["I'll sit in for the first two reviews.", []],
+      ["Don't do anything without asking me first.", ["control:criticism:Don't do anything without asking me"]],
+      ["You don't need to cc me on every email.", []],
     ];
     for (const [text, expected] of cases) {
       it(text, () => assert.deepEqual(claims(text), expected));

@@ -726,7 +726,11 @@ function controlIn(words: Word[], claims: Claim[]): void {
     return;
   }
   const gate = CLAIMS.controlGates.firstIn(words, 0, words.length);
-  if (!gate || negatedBefore(words, gate.start)) return;
+  // "Don't cc me", "no need to check with me": a gate undone. "Nothing … unless I approve" and
+  // "without asking me" are the gate itself, so only a plain negator right before it counts.
+  if (!gate) return;
+  const condition = ['without', 'unless', 'until', 'before'].includes(words[gate.start - 1]?.w ?? '');
+  if (!condition && words.slice(Math.max(0, gate.start - 4), gate.start).some((w) => w.w === 'not' || w.w === 'never' || w.w === 'no')) return;
   const scope = words.findIndex((w) => CLAIMS.controlScopes.has(w.w));
   if (scope < 0) return;
   claims.push({ kind: 'control', polarity: 'criticism', subject: 'person', from: Math.min(scope, gate.start), to: Math.max(scope + 1, gate.end) });
