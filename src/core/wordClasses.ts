@@ -30,8 +30,9 @@ export function startsWithImperative(text: string): boolean {
   if (['please', 'pls', 'plz'].includes(words.at(-1) ?? '') && words.length > 2 && !/\?\s*$/.test(text)) return true;
   let i = 0;
   let polite = false;
-  while (['please', 'pls', 'plz', 'kindly', 'just'].includes(words[i] ?? '')) {
-    polite ||= words[i] !== 'just';
+  // "Always wear gloves": "always" before an order keeps it one.
+  while (['please', 'pls', 'plz', 'kindly', 'just', 'always'].includes(words[i] ?? '')) {
+    polite ||= words[i] !== 'just' && words[i] !== 'always';
     i++;
   }
   const prohibition = words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t') ? 2 : words[i] === "don't" || words[i] === 'don’t' || words[i] === 'never' ? 1 : 0;
