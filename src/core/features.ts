@@ -192,7 +192,9 @@ const GENERIC_WORDS = new Set(
   ('hard work effort efforts this that these those quarter year week month half sprint all everything great good amazing awesome support help time team everyone job way things stuff project ' +
     'is are was were be been has have had and or but not very so too poor weak bad excellent of to a an in on at for with by from rest others other ' +
     'whole entire department dept company store office floor shift group world org organisation organization branch site unit ward ' +
-    'yet still already now just even also really very quite same usual other').split(' '),
+    'yet still already now just even also really very quite same usual other ' +
+    // "one of our best people" ranks someone; it names no piece of work.
+    'best worst top strongest weakest people person staff members folks hires performers').split(' '),
 );
 
 const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'which', 'who', 'that', 'so', 'because']);
