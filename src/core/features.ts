@@ -217,9 +217,12 @@ const impact = /\b(?:which|so that|led to|resulted in|meant|helped|saved|cut|red
 const when = /\b(?:when you|the way you|after you|while you)\b|\bby\s+\p{L}+ing\b/iu;
 
 /** Names something concrete: a number, a date, an example, a named piece of work, a cause or an effect. */
+/** A number that names a place or a headcount, not an amount: "ward 6", "floor 3", "of my 8 reports". */
+const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|unit|site|store|shift|station|building|block|aisle|desk|zone|pod|team|grade|band|year)\s+\d+\b|\b(?:of|out of)\s+(?:my|our|the|his|her|their)\s+\d+\b/gi;
+
 function hasSpecifics(text: string): boolean {
   return (
-    hasNumber(text) ||
+    hasNumber(text.replace(numberAsName, ' ')) ||
     hasCalendarDate(text) ||
     test(example, text) ||
     test(reason, text) ||

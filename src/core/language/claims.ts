@@ -145,7 +145,6 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     if (owned > 0) return { kind: 'work', end: owned };
     return null;
   }
-  if (WHO.otherPeople.has(w.w)) return { kind: 'thing', end: i + 1 };
   const clauseInitial = sentenceInitial(words, i) || (words[i - 1]?.punct === true && words[i - 1].w !== '"');
   if (clauseInitial && !WHO.possessives.has(w.w) && !WHO.determiners.has(w.w) && !AUXILIARIES.has(w.w) && !opensVerdict(words, i)) {
     // "Quality of work has been poor", "customer service skills are lacking": in a note about
@@ -153,6 +152,8 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     const work = nounPhraseEnd(words, i, end, WHO.workNouns);
     if (work > 0) return { kind: 'work', end: workOwner(words, work, end) };
   }
+  // "Customers were rude": other people, not the person the note is about ("customer service skills" is their work, above).
+  if (WHO.otherPeople.has(w.w)) return { kind: 'thing', end: i + 1 };
   const verbNext = COPULAS.has(words[i + 1]?.w ?? '') || MODALS.has(words[i + 1]?.w ?? '');
   if (w.capitalised && nameShaped(w) && !isPredicateWord(words, i) && (verbNext || !isFunctionWord(w.raw))) {
     let j = i + 1;
