@@ -53,6 +53,9 @@ describe('linguistic layer', () => {
       ["I'll sit in for the first two reviews.", []],
       ["Don't do anything without asking me first.", ["control:criticism:Don't do anything without asking me"]],
       ["You don't need to cc me on every email.", []],
+      // Superlative labels, for the person and not for a customer.
+      ["Honestly she is the most difficult person I've ever managed.", ['label:criticism:the most difficult person']],
+      ['The most difficult customer this year was Acme.', []],
     ];
     for (const [text, expected] of cases) {
       it(text, () => assert.deepEqual(claims(text), expected));

@@ -261,6 +261,8 @@ function labelAt(words: Word[], start: number, end: number): { to: number; polar
     if (positiveNoun > 0 && (graded !== null || !TRAITS.labelHeads.has(words[positiveNoun - 1].w))) return { to: positiveNoun, polarity: graded ?? 'praise' };
     const w = words[j];
     if (!isWord(w)) return null;
+    // "the most difficult customer": a label for someone else, not for the person the note is about.
+    if (WHO.otherPeople.has(w.w) || WHO.familyNouns.has(w.w)) return null;
     if (TRAITS.labelHeads.has(w.w)) return graded ? { to: j + 1, polarity: graded } : null;
     // "an excellent pharmacist and …": after a grade, any noun that ends the phrase is the label.
     if (graded && j > at + 1 && AGENT_NOUN.test(w.w) && !NOT_AGENTS.has(w.w) && predicative(words, j + 1, end) && !TRAITS.labelWords.has(w.w)) return { to: j + 1, polarity: graded };
@@ -268,10 +270,12 @@ function labelAt(words: Word[], start: number, end: number): { to: number; polar
       const v = VALENCE.of(w.w);
       const word: ClaimPolarity = TRAITS.negative.single.has(w.w) || v < 0 ? 'criticism' : 'praise';
       graded = graded === 'criticism' ? graded : word;
-    } else if (!AUXILIARIES.has(w.w) && !ARTICLES.has(w.w)) return null;
+    } else if (!AUXILIARIES.has(w.w) && !ARTICLES.has(w.w) && !LABEL_DEGREE.has(w.w)) return null;
   }
   return null;
 }
+/** Degree words inside a label: "the most difficult person", "the least reliable member". */
+const LABEL_DEGREE = new Set(['most', 'least', 'very', 'really', 'truly', 'genuinely', 'such']);
 
 /**
  * Words that may follow an adjective said of someone ("lazy about", "rude to customers", "lazy."):
