@@ -571,7 +571,8 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       }
     }
     // No subject: a coordinated predicate ("and comes across as negative") or a verbless note ("Lazy.", "Has a short fuse.").
-    const coordinated = lastSubject && (prev?.w === 'and' || prev?.w === 'but' || prev?.w === 'or' || prev?.w === ',') && startsPredicate(words[i]);
+    // "Geoff is 61 and a bit set in his ways": a second predicate may open with a verdict, not a verb.
+    const coordinated = lastSubject && (prev?.w === 'and' || prev?.w === 'but' || prev?.w === 'or' || prev?.w === ',') && (startsPredicate(words[i]) || opensVerdict(words, i));
     const opening = sentenceInitial(words, i) && opensVerdict(words, i);
     if (coordinated || opening) {
       if (opening) people.add('implicit');
