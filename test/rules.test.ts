@@ -25,6 +25,19 @@ describe('rule files', () => {
     assert.equal(new Set(builtinRules.map((r) => r.id)).size, builtinRules.length);
   });
 
+  it('yield only to other existing rules of their own category, and the finding really goes', () => {
+    const ids = new Map(builtinRules.map((r) => [r.id, r.category]));
+    for (const rule of builtinRules) {
+      for (const other of rule.yieldsTo ?? []) {
+        assert.ok(ids.has(other) && other !== rule.id, `${rule.id} yields to unknown rule ${other}`);
+        assert.equal(ids.get(other), rule.category, `${rule.id} yields across categories to ${other}`);
+      }
+    }
+    // "Great job" is vague praise; the label finding on the same words is not shown too.
+    const findings = new Linter(builtinRules).lint('Great job this year!', { profile: 'review' }).findings.map((f) => f.ruleId);
+    assert.ok(findings.includes('feedback/vague-praise') && !findings.includes('feedback/label-praise'), findings.join(', '));
+  });
+
   for (const file of files) {
     const rule = readJson<RuleSpec>(file);
     describe(rule.id, () => {

@@ -76,9 +76,25 @@ export class Linter {
         });
       }
     }
-    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+    const shown = withoutYielded(findings, this.rules);
+    shown.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     const balance = computeBalance(doc);
     const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;
-    return { profile, findings, score: computeScore(findings, proseSentences, balance) };
+    return { profile, findings: shown, score: computeScore(shown, proseSentences, balance) };
   }
+}
+
+/**
+ * One finding per stretch of text where two rules say the same thing: a finding is dropped when
+ * it overlaps a finding of a rule its rule yields to ("Great job" is vague praise, not also a label;
+ * "Improve communication" under Goals is an unmeasurable goal, not also a vague ask).
+ */
+function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSpec }>): Finding[] {
+  const yieldsTo = new Map(rules.filter((r) => r.spec.yieldsTo?.length).map((r) => [r.spec.id, new Set(r.spec.yieldsTo)]));
+  if (yieldsTo.size === 0) return findings;
+  const overlaps = (a: Finding, b: Finding) => a.range.start.offset < b.range.end.offset && b.range.start.offset < a.range.end.offset;
+  return findings.filter((f) => {
+    const stronger = yieldsTo.get(f.ruleId);
+    return !stronger || !findings.some((g) => stronger.has(g.ruleId) && overlaps(f, g));
+  });
 }

@@ -237,6 +237,8 @@ export interface RuleSpec {
   rationale: string;
   sources: { seeds: SeedSource[]; research?: ResearchSource[] };
   detector: Detector;
+  /** Rules that say the same thing more precisely: where their finding overlaps this rule's, only theirs is shown. */
+  yieldsTo?: string[];
   fix?: FixSpec;
   examples: { invalid: InvalidExample[]; valid: ValidExample[] };
 }

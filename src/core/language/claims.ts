@@ -550,7 +550,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       const end = clauseEnd(words, subject.end);
       const before = claims.length;
       predicateClaims(words, subject.end, end, subject.kind, claims);
-      if (claims.length === before) gradedPredicate(words, subject.end, end, subject.kind, claims);
+      if (claims.length === before) gradedPredicate(words, subject.end, end, subject.kind, claims, i);
       lastSubject = subject.kind;
       if (claims.length > before) i = Math.max(i, claims[claims.length - 1].to - 1);
       continue;
@@ -579,7 +579,7 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
       const end = clauseEnd(words, i);
       const before = claims.length;
       predicateClaims(words, i, end, coordinated ? lastSubject! : 'implicit', claims);
-      if (claims.length === before) gradedPredicate(words, i, end, coordinated ? lastSubject! : 'implicit', claims);
+      if (claims.length === before) gradedPredicate(words, i, end, coordinated ? lastSubject! : 'implicit', claims, i);
       if (claims.length > before) i = Math.max(i, claims[claims.length - 1].to - 1);
     }
   }
@@ -623,10 +623,10 @@ function absolutesIn(words: Word[], subject: SubjectKind, claims: Claim[]): void
  * favourable words also fill reports of deeds ("won the renewal"). Whether an example backs the
  * criticism is the rule's business.
  */
-function gradedPredicate(words: Word[], from: number, end: number, subject: SubjectKind, claims: Claim[]): void {
+function gradedPredicate(words: Word[], from: number, end: number, subject: SubjectKind, claims: Claim[], clauseStart: number): void {
   if (subject === 'group' || subject === 'maybe-person') return;
-  // "when Ana was off sick", "because the data was wrong": a circumstance, not a verdict.
-  if (SUBORDINATORS.has(words[from - 1]?.w ?? '') || SUBORDINATORS.has(words[from - 2]?.w ?? '')) return;
+  // "when Ana was off sick", "when her designs get pushback": a circumstance, not a verdict.
+  if (SUBORDINATORS.has(words[clauseStart - 1]?.w ?? '') || SUBORDINATORS.has(words[clauseStart - 2]?.w ?? '')) return;
   // "Be more proactive.", "Don't reply without …": an order, not a verdict.
   if (subject === 'implicit' && (words[from].w === 'be' || words[from].w === 'do' || isOrderVerb(words[from].w))) return;
   const graded = firstIndex(words, from, end, (k) => VALENCE.of(words[k].w) !== 0);
