@@ -58,6 +58,7 @@ const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
 const takesEffect = phraseRegex(lexicon.takesEffectMarkers);
+const planned = phraseRegex(lexicon.plannedMarkers);
 /** Outcomes a group decides by voting ("needs to be re-elected"): passive, but no one person owns them. */
 const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
@@ -136,7 +137,7 @@ const lengthModifier = /\b(?:\d+[-\s]|(?:one|two|three|four|five|six|eight|ten|t
 /** How many words after "until", "for", "review on" its date or length may take. */
 const TIME_BOX_WORDS = 4;
 /** "for six weeks", "for the next 2 sprints"; "for a few weeks" is as open as "for a while". */
-const lengthAfter = /^\s*(?:(?:the\s+)?next\s+)?(?:\d+|a|one|two|three|four|five|six|eight)\s+(?:days?|weeks?|months?|sprints?|quarters?)\b/i;
+const lengthAfter = /^\s*(?:(?:the\s+)?next\s+)?(?:\d+|a|one|two|three|four|five|six|eight)\s+(?:days?|weeks?|wks?|months?|mths?|mos|sprints?|quarters?)\b/i;
 
 /**
  * When a trial ends or is judged, not when it starts: "until 30 June", "for six weeks",
@@ -328,6 +329,8 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Ties something to its effect ("which cut …", "so that …"). */
   impact: (s) => impact.test(s.text) || test(reason, s.text),
   'list-item': (s) => s.block.kind === 'list-item',
+  /** Something under way or to come, not a report of the past: an action, "we're testing …", "going to", a note's list item. */
+  planned: (s) => hasFeature(s, 'action') || test(planned, s.text) || s.block.kind === 'list-item' || /^\W*(?:trial|trialling|trialing|pilot|piloting|test|testing|try|trying|experiment|experimenting)\b/i.test(s.text),
   /** Gives notice: "in four weeks", "two weeks' notice", "six weeks from today". */
   notice: (s) => /\b(?:in|with|giving)\s+(?:\d+|one|two|three|four|five|six|eight|a|a few)\s+(?:days?|weeks?|months?)\b|\bnotice\b|\b(?:weeks?|months?)\s+from\s+(?:today|now)\b/i.test(s.text),
   /** Points at a tracked item ("#1185", "OPS-42"): the follow-up lives there, with its owner and state. */
