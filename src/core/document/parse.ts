@@ -192,7 +192,7 @@ function parseBlock(text: string): BlockParse {
       if (!isWordy(term)) continue;
       const start = term.offset!.start;
       const joined = term.text.match(RUN_ON);
-      if (joined && tokens.length > 0) {
+      if (joined) {
         // "on time.Thats about it": a full stop typed without its space ends the sentence all the same.
         const cut = joined[1].length;
         tokens.push({ text: joined[1], normal: joined[1].toLowerCase(), start, end: start + cut });
@@ -210,8 +210,8 @@ function parseBlock(text: string): BlockParse {
   return { view, tagged: false, sentences };
 }
 
-/** A word, a stop and a capitalised word typed with no space between ("time.Thats"), not "e.g." or "Node.js". */
-const RUN_ON = /^(\p{Ll}{2,})[.!?](\p{Lu}\p{Ll}+)$/u;
+/** A word, a stop and a capitalised word typed with no space between ("time.Thats", "Rude.Doesn't"), not "e.g." or "Node.js". */
+const RUN_ON = /^(\p{L}\p{Ll}+)[.!?](\p{Lu}[\p{Ll}'’]+)$/u;
 
 function placeSentences(block: Block, parse: BlockParse, firstIndex: number, prose: string): Sentence[] {
   const shift = block.start;

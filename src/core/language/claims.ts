@@ -67,9 +67,21 @@ const nameShaped = (w: Word) => /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u.test(w.raw) || /
 const DISCOURSE = new Set(['honestly', 'overall', 'frankly', 'tbh', 'really', 'just', 'also', 'again', 'generally', 'truly', 'definitely', 'imo', 'sadly', 'unfortunately', 'basically', 'simply', 'clearly', 'obviously', 'otherwise']);
 /** Is `w` the first word of its sentence (after openers), where capitals say nothing about names? */
 function sentenceInitial(words: Word[], i: number): boolean {
-  if (i > 3) return false;
-  for (let j = 0; j < i; j++) if (!words[j].punct && !DISCOURSE.has(words[j].w)) return false;
+  const from = noteLabelEnd(words);
+  if (i > from + 3) return false;
+  for (let j = from; j < i; j++) if (!words[j].punct && !DISCOURSE.has(words[j].w)) return false;
   return true;
+}
+
+const LABEL_MARKS = new Set([':', '—', '–', '-']);
+/** "Kemal: great attitude", "Kemi — brilliant, as ever": a name and a colon or dash head a note about that person. */
+function noteLabelEnd(words: Word[]): number {
+  for (const at of [1, 2]) {
+    if (!LABEL_MARKS.has(words[at]?.w ?? '')) continue;
+    const named = words.slice(0, at).every((w) => isWord(w) && nameShaped(w));
+    if (named) return at + 1;
+  }
+  return 0;
 }
 
 function nounPhraseEnd(words: Word[], i: number, end: number, nouns: Set<string>): number {
