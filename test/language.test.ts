@@ -31,6 +31,8 @@ describe('linguistic layer', () => {
   describe('who and what', () => {
     const cases: Array<[string, string[]]> = [
       ['Miles is lazy.', ['trait:criticism:lazy']],
+      ["He's so disorganised.", ['trait:criticism:disorganised']],
+      ['He was late, so we lost the slot.', []],
       ['Revenue is weak this quarter.', []],
       ['Our new hire is rude to the drivers.', ['trait:criticism:rude']],
       ['Customers were rude to the support team.', []],

@@ -203,7 +203,9 @@ function isPredicateWord(words: Word[], i: number): boolean {
 function clauseEnd(words: Word[], from: number): number {
   for (let j = from; j < words.length; j++) {
     if (words[j].punct && words[j].w !== '"' && words[j].w !== '“' && words[j].w !== '”') return j;
-    if (j > from && CLAUSE_BREAKS.has(words[j].w) && !(words[j].w === 'that' && words[j - 1].w === 'so')) return j;
+    // "so" after a verb intensifies ("he's so disorganised"); after anything else it links clauses ("late, so we …").
+    const intensifier = words[j].w === 'so' && (LINKING.has(words[j - 1]?.w ?? '') || (AUXILIARIES.has(words[j - 1]?.w ?? '') && words[j - 1].w !== 'so'));
+    if (j > from && CLAUSE_BREAKS.has(words[j].w) && !intensifier && !(words[j].w === 'that' && words[j - 1].w === 'so')) return j;
   }
   return words.length;
 }
@@ -261,7 +263,9 @@ const linked = (words: Word[], from: number, to: number) => {
 function labelAt(words: Word[], start: number, end: number): { to: number; polarity: ClaimPolarity } | null {
   // "a bit of a know-it-all", "something of a diva": the label is what follows.
   let at = start;
-  if (words[at]?.w === 'a' && words[at + 1]?.w === 'bit' && words[at + 2]?.w === 'of') at += 3;
+  // "a wee bit of a diva", "a little bit of a know-it-all"
+  const small = ['wee', 'little', 'tiny', 'touch'].includes(words[at + 1]?.w ?? '') ? 1 : 0;
+  if (words[at]?.w === 'a' && words[at + 1 + small]?.w === 'bit' && words[at + 2 + small]?.w === 'of') at += 3 + small;
   else if ((words[at]?.w === 'bit' || words[at]?.w === 'something' || words[at]?.w === 'kind' || words[at]?.w === 'sort') && words[at + 1]?.w === 'of') at += 2;
   if (!ARTICLES.has(words[at]?.w ?? '')) return null;
   let j = at + 1;
@@ -287,7 +291,7 @@ function labelAt(words: Word[], start: number, end: number): { to: number; polar
   return null;
 }
 /** Degree words inside a label: "the most difficult person", "the least reliable member". */
-const LABEL_DEGREE = new Set(['most', 'least', 'very', 'really', 'truly', 'genuinely', 'such']);
+const LABEL_DEGREE = new Set(['most', 'least', 'very', 'really', 'truly', 'genuinely', 'such', 'total', 'complete', 'absolute', 'utter', 'proper', 'bit']);
 
 /**
  * Words that may follow an adjective said of someone ("lazy about", "rude to customers", "lazy."):
