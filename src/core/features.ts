@@ -48,6 +48,8 @@ const EXPLANATION_BREAK = /:|;|\s[—–]|\s-\s/u;
 function explainsAfterBreak(text: string): boolean {
   const hit = EXPLANATION_BREAK.exec(text);
   if (!hit) return false;
+  // "Reminder to all kitchen staff: …" heads a notice; what follows the colon is the notice itself.
+  if (test(noticeLabel, text.slice(0, hit.index))) return false;
   const words = (part: string) => (part.match(/[\p{L}\p{N}'’%-]+/gu) ?? []).length;
   return words(text.slice(0, hit.index)) >= 2 && words(text.slice(hit.index + hit[0].length)) >= 5;
 }
@@ -59,6 +61,7 @@ const change = phraseRegex(lexicon.changeMarkers);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
 const takesEffect = phraseRegex(lexicon.takesEffectMarkers);
 const planned = phraseRegex(lexicon.plannedMarkers);
+const noticeLabel = phraseRegex(lexicon.noticeLabels);
 /** Outcomes a group decides by voting ("needs to be re-elected"): passive, but no one person owns them. */
 const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
@@ -195,7 +198,9 @@ const GENERIC_WORDS = new Set(
     'whole entire department dept company store office floor shift group world org organisation organization branch site unit ward ' +
     'yet still already now just even also really very quite same usual other ' +
     // "one of our best people" ranks someone; it names no piece of work.
-    'best worst top strongest weakest people person staff members folks hires performers').split(' '),
+    'best worst top strongest weakest people person staff members folks hires performers ' +
+    // "for your continued dedication" thanks a quality; it names no piece of work either.
+    'continued ongoing dedication commitment contributions contribution patience efforts hard-work').split(' '),
 );
 
 const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'which', 'who', 'that', 'so', 'because']);
