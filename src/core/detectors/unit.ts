@@ -45,7 +45,8 @@ const SECTION_TITLES: Record<UnitKind, RegExp> = {
 const LEAD_IN: Record<UnitKind, RegExp> = {
   // "Action items from today: …", "TODO check …".
   'action-item': /^\s*(?:(?:action(?: items?| points?)?(?:\s+[\p{L}]+){0,3}|todo|to-do|to do|ai|ap|homework|next step)\s*[:\-–]|(?:todo|to-do)\s+(?=\p{Ll}))/iu,
-  goal: /^\W*(?:(?:my|your|our|the|team|a|main|key|one|top|primary|big|q[1-4]|h[12]|fy\d{2,4}|(?:19|20)\d{2})\s+){0,2}(?:goal|objective|target|okr|aim)s?\b[^.:!?]{0,40}?(?:\s[-–]\s|:|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/i,
+  // "Goal:", "Q3 goal:", "Dev goal -", "KPI:", "Priority for H2:", "Focus area:", "Our aim this year is to …".
+  goal: /^\W*(?:[\p{L}\d]+\s+){0,2}(?:goal|objective|target|okr|aim|kpi|priority|priorities|focus area)s?\b[^.:!?]{0,40}?(?:\s[-–]\s|:|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/iu,
 };
 
 /** The end of a list marker for an unticked task: "- [ ] ". */
