@@ -126,7 +126,8 @@ function hasCalendarDate(text: string): boolean {
 const someTimeIn = /\b(?:at\s+some\s+(?:point|stage)|some\s*time|whenever)\s+(?:(?:in|during|over)\s+)?(?:the\s+)?(?:this|next|later\s+this)\s+\w+|\b(?:this|next)\s+\w+\s+(?:some\s*time|at\s+some\s+(?:point|stage))\b|\b(?:this|next)\s+\w+-?ish\b/gi;
 
 function hasDeadline(text: string): boolean {
-  text = text.replace(someTimeIn, ' ');
+  // Only copy the text when it holds such a period: this runs for every sentence.
+  if (test(someTimeIn, text)) text = text.replace(someTimeIn, ' ');
   return hasCalendarDate(text) || relativeSpan.test(text) || endOf.test(text) || test(deadlineWords, text);
 }
 
@@ -148,7 +149,7 @@ const lengthAfter = /^\s*(?:(?:the\s+)?next\s+)?(?:\d+|a|one|two|three|four|five
  * "until further notice" bound nothing.
  */
 function hasTimeBox(text: string): boolean {
-  const bounded = text.replace(openEnded, ' ');
+  const bounded = test(openEnded, text) ? text.replace(openEnded, ' ') : text;
   if (lengthModifier.test(bounded) || endOf.test(bounded)) return true;
   for (const hit of findAll(timeBoxMarker, bounded)) {
     const after = bounded.slice(hit.end).split(/\s+/, TIME_BOX_WORDS + 1).join(' ');
@@ -228,7 +229,7 @@ const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|uni
 
 function hasSpecifics(text: string): boolean {
   return (
-    hasNumber(text.replace(numberAsName, ' ')) ||
+    hasNumber(test(numberAsName, text) ? text.replace(numberAsName, ' ') : text) ||
     hasCalendarDate(text) ||
     test(example, text) ||
     test(reason, text) ||

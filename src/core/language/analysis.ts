@@ -53,12 +53,14 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
   // The valence of what the sentence says besides its descriptors ("Kids are off sick again, she's
   // working from home" says nothing against anyone once "off sick" itself is set aside).
   let rest = 0;
-  let from = 0;
-  for (const b of [...phrases].sort((x, y) => x.from - y.from)) {
-    if (b.from > from) rest += valenceScore(words, claims, from, b.from);
-    from = Math.max(from, b.to);
+  if (phrases.length > 0) {
+    let from = 0;
+    for (const b of [...phrases].sort((x, y) => x.from - y.from)) {
+      if (b.from > from) rest += valenceScore(words, claims, from, b.from);
+      from = Math.max(from, b.to);
+    }
+    rest += valenceScore(words, claims, from, words.length);
   }
-  rest += valenceScore(words, claims, from, words.length);
   const bias = phrases.map((b) => ({ start: words[b.from].start, end: words[b.to - 1].end, kind: b.kind, verdict: b.verdict, critical: rest <= -CRITICAL_REST }));
   return {
     words,

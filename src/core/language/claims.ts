@@ -75,7 +75,13 @@ function sentenceInitial(words: Word[], i: number): boolean {
 
 const LABEL_MARKS = new Set([':', '—', '–', '-']);
 /** "Kemal: great attitude", "Kemi — brilliant, as ever": a name and a colon or dash head a note about that person. */
+const labelEnds = new WeakMap<Word[], number>();
 function noteLabelEnd(words: Word[]): number {
+  let end = labelEnds.get(words);
+  if (end === undefined) labelEnds.set(words, (end = findNoteLabelEnd(words)));
+  return end;
+}
+function findNoteLabelEnd(words: Word[]): number {
   for (const at of [1, 2]) {
     if (!LABEL_MARKS.has(words[at]?.w ?? '')) continue;
     const named = words.slice(0, at).every((w) => isWord(w) && nameShaped(w));
