@@ -46,7 +46,7 @@ const LEAD_IN: Record<UnitKind, RegExp> = {
   // "Action items from today: …", "TODO check …".
   'action-item': /^\s*(?:(?:action(?: items?| points?)?(?:\s+[\p{L}]+){0,3}|todo|to-do|to do|ai|ap|homework|next step)\s*[:\-–]|(?:todo|to-do)\s+(?=\p{Ll}))/iu,
   // "Goal:", "Q3 goal:", "Dev goal -", "KPI:", "Priority for H2:", "Focus area:", "Our aim this year is to …".
-  goal: /^\W*(?:[\p{L}\d]+\s+){0,2}(?:goal|objective|target|okr|aim|kpi|priority|priorities|focus area)s?\b[^.:!?]{0,40}?(?:\s[-–]\s|:|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/iu,
+  goal: /^\W*(?:[\p{L}\d]+\s+){0,2}(?:goal|objective|target|okr|aim|kpi|priority|priorities|focus area|focus)s?\b[^.:!?]{0,40}?(?:\s[-–]\s|:|\b(?:is|are|will be)\s+(?:simply\s+)?to\b)/iu,
 };
 
 /** The end of a list marker for an unticked task: "- [ ] ". */

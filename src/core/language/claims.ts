@@ -727,6 +727,8 @@ function endsVaguely(words: Word[], at: number): boolean {
   const next = words[at];
   if (!isWord(next) || CLAUSE_BREAKS.has(next.w) || next.w === 'and' || next.w === 'going' || next.w === 'moving' || next.w === 'from') return true;
   // "be faster on the tills", "improve with customers": a place or people, not a deliverable.
+  // "to" + a verb is a purpose ("leverage her bandwidth to drive synergies"), no more concrete than the ask.
+  if (next.w === 'to' && infinitiveAt(words, at + 1)) return true;
   return ['on', 'with', 'in', 'at', 'around', 'during', 'overall', 'asap', 'soon', 'please', 'pls', 'this', 'next', 'generally', 'a', 'lot', 'more', 'too'].includes(next.w);
 }
 
