@@ -224,6 +224,9 @@ const impact = /\b(?:which|so that|led to|resulted in|meant|helped|saved|cut|red
 const when = /\b(?:when you|the way you|after you|while you)\b|\bby\s+\p{L}+ing\b/iu;
 
 /** Names something concrete: a number, a date, an example, a named piece of work, a cause or an effect. */
+/** After "work on"/"job on", a proper name or an identifier (toml_edit, v2, Kubernetes) names the piece of work. */
+const namedArtefact = /\b(?:work|job|effort|contribution|contributions)\s+(?:on|with|for|in)\s+(?:\p{Lu}[\p{L}\d_-]*|[\p{Ll}\d]*[_\d][\p{L}\d_-]*)/u;
+
 /** A number that names a place or a headcount, not an amount: "ward 6", "floor 3", "of my 8 reports". */
 const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|unit|site|store|shift|station|building|block|aisle|desk|zone|pod|team|grade|band|year)\s+\d+\b|\b(?:of|out of)\s+(?:my|our|the|his|her|their)\s+\d+\b/gi;
 
@@ -236,6 +239,8 @@ function hasSpecifics(text: string): boolean {
     impact.test(text) ||
     when.test(text) ||
     namesWork(text) ||
+    // "tremendous work on toml_edit", "on Kubernetes": a named artefact needs no article.
+    namedArtefact.test(text) ||
     /:\s*(?:\S+\s+){2,}\S/.test(text) ||
     // An elaboration after a dash that reports something done ("always willing to help — Lin and
     // Marco both said …"), not more praise ("— keep up the good work!").
