@@ -155,9 +155,15 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     await page.keyboard.press('Escape');
     await page.keyboard.press(`${isCtrl}+S`);
     const saved = join(server.workspace, REVIEW);
+    // Saving truncates the file before writing it: wait until it has changed, is not empty, and
+    // reads the same twice in a row, or a read between the two steps sees an empty file.
     const deadline = Date.now() + 15_000;
-    while (readFileSync(saved, 'utf8') === reviewText && Date.now() < deadline) await page.waitForTimeout(200);
-    const after = readFileSync(saved, 'utf8');
+    let after = readFileSync(saved, 'utf8');
+    for (let previous = ''; Date.now() < deadline; previous = after) {
+      await page.waitForTimeout(200);
+      after = readFileSync(saved, 'utf8');
+      if (after !== reviewText && after.length > 0 && after === previous) break;
+    }
     const expected = reviewText.slice(0, finding.range.start.offset) + 'by Friday 14 March' + reviewText.slice(finding.range.end.offset);
     assert.equal(after, expected, `"${word}" should have become "by Friday 14 March" and nothing else should change`);
     await shots.take(page, 'after-fix');
