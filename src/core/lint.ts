@@ -92,24 +92,25 @@ export class Linter {
 function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSpec }>): Finding[] {
   const yieldsTo = new Map(rules.filter((r) => r.spec.yieldsTo?.length).map((r) => [r.spec.id, r.spec.yieldsTo!]));
   if (yieldsTo.size === 0) return findings;
-  // The stronger rules' findings by rule, in start order, so each check is a binary search, not a scan.
-  const stronger = new Map<string, Finding[]>();
-  for (const ids of yieldsTo.values()) for (const id of ids) stronger.set(id, []);
-  for (const f of findings) stronger.get(f.ruleId)?.push(f);
-  for (const list of stronger.values()) list.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const overlapsAny = (f: Finding, list: Finding[]) => {
-    // The first stronger finding that starts at or after f's end cannot overlap f; look just before it.
+  // Per stronger rule, its findings' starts in order and the furthest end reached so far:
+  // f overlaps one of them exactly when some finding starting before f's end reaches past f's start.
+  const stronger = new Map<string, { starts: number[]; reach: number[] }>();
+  for (const ids of yieldsTo.values()) for (const id of ids) stronger.set(id, { starts: [], reach: [] });
+  const sorted = findings.filter((f) => stronger.has(f.ruleId)).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const f of sorted) {
+    const list = stronger.get(f.ruleId)!;
+    list.starts.push(f.range.start.offset);
+    list.reach.push(Math.max(list.reach.at(-1) ?? -1, f.range.end.offset));
+  }
+  const overlapsAny = (f: Finding, { starts, reach }: { starts: number[]; reach: number[] }) => {
     let lo = 0;
-    let hi = list.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid].range.start.offset < f.range.end.offset) lo = mid + 1;
+      if (starts[mid] < f.range.end.offset) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0 && i >= lo - MAX_OVERLAP_LOOKBACK; i--) if (list[i].range.end.offset > f.range.start.offset) return true;
-    return false;
+    return lo > 0 && reach[lo - 1] > f.range.start.offset;
   };
   return findings.filter((f) => !(yieldsTo.get(f.ruleId) ?? []).some((id) => overlapsAny(f, stronger.get(id)!)));
 }
-/** Findings of one rule rarely nest; a few steps back is enough to find one that still covers a start. */
-const MAX_OVERLAP_LOOKBACK = 8;

@@ -10,6 +10,11 @@ const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<
 const ABSTRACT_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ance|ence|ing|ship|ism|ure|ogy|ics|ware|work|back|age|ery|ups?)$/;
 const NOT_NAMES = new Set(['data', 'code', 'scope', 'budget', 'morale', 'quality', 'process', 'project', 'product', 'team', 'roadmap', 'schedule', 'plan', 'release', 'deadline', 'kubernetes', 'jira', 'slack', 'email', 'design', 'sales', 'finance', 'legal', 'support', 'overall', 'honestly', 'frankly']);
 
+/** Every word compromise's lexicon knows (about 24,000, with inflections): real words, not typos. */
+export function dictionaryWords(): string[] {
+  return Object.keys(lexicon);
+}
+
 export function isLikelyName(word: string): boolean {
   if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(word)) return false;
   const lower = word.toLowerCase();

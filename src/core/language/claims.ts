@@ -1,7 +1,7 @@
 import { isFunctionWord, isKnownFirstName, isLikelyName, isOrderVerb } from '../wordClasses.js';
 import { BIAS, CLAIMS, TRAITS, VALENCE, WHO } from './lexicon.js';
 import type { FrameSet, PeerMatcher } from './frames.js';
-import { valenceScore } from './valence.js';
+import { firstIndex, valenceScore } from './valence.js';
 import type { Word } from './words.js';
 
 /**
@@ -675,10 +675,6 @@ function gradedPredicate(words: Word[], from: number, end: number, subject: Subj
 const SUBORDINATORS = new Set(['when', 'whenever', 'while', 'after', 'before', 'because', 'since', 'if', 'unless', 'until', 'as', 'though', 'although', 'once']);
 const QUOTES = new Set(['"', '“', '”', '‘']);
 
-function firstIndex(words: Word[], from: number, to: number, test: (k: number) => boolean): number {
-  for (let k = from; k < to; k++) if (test(k)) return k;
-  return -1;
-}
 /** How clear a clause's valence must be to count as a verdict on someone. */
 const VERDICT = 1.5;
 

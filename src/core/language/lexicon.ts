@@ -5,9 +5,9 @@ import bias from '../../../rules/lexicons/bias.json' with { type: 'json' };
 import valence from '../../../rules/lexicons/valence.json' with { type: 'json' };
 import domain from '../../../rules/lexicons/valence-domain.json' with { type: 'json' };
 import workplace from '../../../rules/lexicon.json' with { type: 'json' };
-import nlp from 'compromise';
 import { FrameSet } from './frames.js';
 import { Speller } from './spelling.js';
+import { dictionaryWords } from '../wordClasses.js';
 import { wordsOf } from './words.js';
 
 /**
@@ -145,11 +145,6 @@ function wordsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
   return into;
 }
 
-/** The words compromise's lexicon knows (about 24,000, with inflections): real words, never typos. */
-function dictionaryWords(): string[] {
-  const world = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string> } } } }).world();
-  return Object.keys(world.model.one.lexicon);
-}
 
 /**
  * Corrects typos towards the words verdicts turn on (traits, grades, claims, bias descriptors);

@@ -26,12 +26,13 @@ function clauseStart(words: Word[], i: number): number {
   return j;
 }
 
-/** The valence of words [from, to) (the whole sentence by default), counting the claims inside it. */
-function firstIndex(words: Word[], from: number, to: number, test: (k: number) => boolean): number {
+/** The first index in [from, to) that passes `test`, or -1. */
+export function firstIndex(words: Word[], from: number, to: number, test: (k: number) => boolean): number {
   for (let k = from; k < to; k++) if (test(k)) return k;
   return -1;
 }
 
+/** The valence of words [from, to) (the whole sentence by default), counting the claims inside it. */
 export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, to = words.length): number {
   const inClaim = new Set<number>();
   let score = 0;
