@@ -16,7 +16,8 @@ const monthWithNumber = new RegExp(
   `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${lexicon.months.join('|')})\\b|\\b(?:${lexicon.months.join('|')})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`,
   'i',
 );
-const numericDate = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/;
+/** 2026-03-14, 14/3, and a day of the month on its own: "by the 15th", "on the 9th". */
+const numericDate = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:by|on|before|until|till|from|for)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b/i;
 const clockTime = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
 const quarter = /\b(?:Q[1-4]|H[12])\b/;
 const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|hours?|sprints?|quarters?)\b/i;
@@ -55,6 +56,8 @@ function explainsAfterBreak(text: string): boolean {
 }
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
+const followUpAct = phraseRegex(lexicon.followUpActs);
+const mistakeWord = phraseRegex(lexicon.mistakeWords);
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
@@ -290,6 +293,10 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
   autonomy: (s) => autonomy.test(s.text),
   'follow-up-phrase': (s) => test(followUpPhrase, s.text),
+  /** Talking something over again: "let's talk", "we'll discuss", "catch up on", "check in with". */
+  'follow-up-act': (s) => test(followUpAct, s.text),
+  /** Talks about a mistake or a failure ("mistakes like last week's outage", "whoever breaks the build"). */
+  'mistake-mention': (s) => test(mistakeWord, s.text),
   owner: (s) => hasOwner(s.text),
   praise: (s) => polarityOfSentence(s) === 'praise',
   criticism: (s) => polarityOfSentence(s) === 'criticism',

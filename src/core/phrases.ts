@@ -15,8 +15,28 @@ function wordSource(word: string): string {
   // A word is a run of anything but spaces and sentence punctuation; a plain class compiles far
   // faster than Unicode property escapes, and a rule with a dozen "*" phrases compiles once per process.
   if (word === '*') return '[^\\s,.;:!?()\\[\\]"“”]+(?:\\s+[^\\s,.;:!?()\\[\\]"“”]+){0,3}';
-  const one = (w: string) => escape(w).replace(/'/g, "['’]").replace(/-/g, '[-‐–]?');
-  return word.includes('|') && word.length > 1 ? `(?:${word.split('|').filter(Boolean).map(one).join('|')})` : one(word);
+  const alternatives = word.includes('|') && word.length > 1 ? word.split('|').filter(Boolean) : [word];
+  return alternatives.length > 1 ? `(?:${alternatives.map(literal).join('|')})` : literal(word);
+}
+
+/** A hyphen may be typed as a dash, a space or nothing ("non-starter", "non starter", "nonstarter"). */
+const literal = (w: string) => escape(w).replace(/'/g, "['’]").replace(/-/g, '(?:[-‐–]|\\s)?');
+/** A contraction ("'re", "'s") is written as a word of its own but is glued to the word before it. */
+const isClitic = (alternative: string) => alternative.startsWith("'") && alternative.length > 1;
+const hasClitic = (word: string) => word.split('|').some(isClitic);
+
+/**
+ * One word and the separator before it. "is|'s": "is" after a space (or at a word edge when the
+ * word opens the phrase), "'s" glued to the word before it ("who's", "we're").
+ */
+function wordWithSeparator(word: string, separator: string, first: boolean): string {
+  if (!hasClitic(word)) return (first ? '' : separator) + wordSource(word);
+  const alternatives = word.split('|').filter(Boolean);
+  const plain = alternatives.filter((a) => !isClitic(a));
+  const glued = `(?<=\\p{L})(?:${alternatives.filter(isClitic).map(literal).join('|')})`;
+  if (!plain.length) return glued;
+  const spaced = first ? `(?<![\\p{L}\\p{N}])${wordSource(plain.join('|'))}` : separator + wordSource(plain.join('|'));
+  return `(?:${spaced}|${glued})`;
 }
 
 /**
@@ -27,19 +47,21 @@ function joinWords(phrase: string, separator: string): string {
   const words = phrase.split(/\s+/);
   let source = '';
   words.forEach((word, i) => {
-    const last = i === words.length - 1;
-    const optional = i > 0 && !last && word.length > 1 && word.endsWith('?');
-    const part = wordSource(optional ? word.slice(0, -1) : word) + (last ? '' : separator);
+    const optional = i > 0 && i < words.length - 1 && word.length > 1 && word.endsWith('?');
+    const part = wordWithSeparator(optional ? word.slice(0, -1) : word, separator, i === 0);
     source += optional ? `(?:${part})?` : part;
   });
   return source;
 }
 
+/** Does the phrase start with a word that has word edges of its own ("we're" needs a letter before "'re")? */
+const startsWithClitic = (phrase: string) => hasClitic(phrase.split(/\s+/)[0]);
+
 /** The regex source for one phrase: flexible whitespace, both apostrophe styles, word boundaries where the phrase has word edges. */
 export function phraseSource(phrase: string): string {
   const trimmed = phrase.trim();
   const body = joinWords(trimmed, '\\s+');
-  const before = WORD_CHAR.test(trimmed[0] ?? '') ? '(?<![\\p{L}\\p{N}])' : '';
+  const before = WORD_CHAR.test(trimmed[0] ?? '') && !startsWithClitic(trimmed) ? '(?<![\\p{L}\\p{N}])' : '';
   const after = WORD_CHAR.test(trimmed.at(-1) ?? '') ? '(?![\\p{L}\\p{N}])' : '';
   return `${before}${body}${after}`;
 }
@@ -52,7 +74,7 @@ export function phraseSource(phrase: string): string {
 export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const sorted = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (sorted.length === 0) return /(?!)/gu;
-  const wordEdged = sorted.filter((p) => WORD_CHAR.test(p[0]) && WORD_CHAR.test(p.at(-1)!));
+  const wordEdged = sorted.filter((p) => WORD_CHAR.test(p[0]) && WORD_CHAR.test(p.at(-1)!) && !startsWithClitic(p));
   const others = sorted.filter((p) => !wordEdged.includes(p));
   // Between words, allow any run of spaces and a comma ("great work, everyone").
   const body = (p: string) => joinWords(p, '[\\s,]+');

@@ -52,6 +52,11 @@ export function validateRuleSpec(value: unknown): string[] {
           Array.isArray(detector.phrases) && detector.phrases.length > 0 && detector.phrases.every((p) => typeof p === 'string' || typeof (p as PhraseEntry)?.text === 'string'),
           '"detector.phrases" must be a non-empty list of strings or { text, replacement }',
         );
+        for (const group of (detector.phrasesWith ?? []) as unknown[]) {
+          const { features, phrases } = (group ?? {}) as { features?: unknown; phrases?: unknown };
+          need(isStringArray(features) && features.length > 0 && features.every(isKnownFeature), '"detector.phrasesWith" entries need "features" that name known features');
+          need(isStringArray(phrases) && phrases.length > 0, '"detector.phrasesWith" entries need a non-empty "phrases" list');
+        }
         break;
       case 'pattern':
         need(isStringArray(detector.patterns) && detector.patterns.length > 0, '"detector.patterns" must be a non-empty list of compromise patterns');

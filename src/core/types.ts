@@ -105,6 +105,8 @@ export interface PhraseDetector {
   phrases: Array<string | PhraseEntry>;
   /** Whole sentences with all these features count as hits too; the span is their opening verb. */
   sentencesWith?: FeatureName[];
+  /** Phrases that count only in a sentence with all of `features` ("sometime" after "let's talk"). */
+  phrasesWith?: ContextPhrases[];
   when?: FeatureName[];
   unless?: FeatureName[];
   /** Silence the finding when the sentence before or after, in the same paragraph, has one of these features. */
@@ -113,6 +115,11 @@ export interface PhraseDetector {
   notBefore?: string[];
   /** Words that, right before the phrase, mean it is not what we look for. */
   notAfter?: string[];
+}
+
+export interface ContextPhrases {
+  features: FeatureName[];
+  phrases: string[];
 }
 
 export interface PatternDetector {

@@ -32,18 +32,25 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
     return [tokens[0].start, tokens[i].end];
   };
 
+  // Each group of context phrases counts only in sentences that also have its features.
+  const groups = [{ regex, features: [] as string[] }, ...(spec.phrasesWith ?? []).map((group) => ({ regex: phraseRegex(group.phrases), features: group.features }))];
+
   const detect = (block: Block, prose: string): BlockHit[] => {
     const found: BlockHit[] = [];
-    for (const hit of findAll(regex, block.text)) {
-      const start = block.start + hit.start;
-      const end = block.start + hit.end;
-      const index = sentenceIndexIn(block, start);
-      const sentence = block.sentences[index];
-      if (!sentence || end > sentence.end) continue;
-      if (notBefore.has(wordAfter(prose, end)) || notAfter.has(wordBefore(prose, start))) continue;
-      if (isQuoted(sentence, start, prose) || !passesGuards(sentence, spec)) continue;
-      found.push({ start: hit.start, end: hit.end, sentence: index, replacement: replacements.get(normalise(hit.text)) });
+    for (const group of groups) {
+      for (const hit of findAll(group.regex, block.text)) {
+        const start = block.start + hit.start;
+        const end = block.start + hit.end;
+        const index = sentenceIndexIn(block, start);
+        const sentence = block.sentences[index];
+        if (!sentence || end > sentence.end) continue;
+        if (notBefore.has(wordAfter(prose, end)) || notAfter.has(wordBefore(prose, start))) continue;
+        if (isQuoted(sentence, start, prose) || !passesGuards(sentence, spec) || !allFeatures(sentence, group.features)) continue;
+        if (group.features.length && found.some((f) => f.start < hit.end && hit.start < f.end)) continue;
+        found.push({ start: hit.start, end: hit.end, sentence: index, replacement: replacements.get(normalise(hit.text)) });
+      }
     }
+    if (groups.length > 1) found.sort((a, b) => a.start - b.start);
     if (spec.sentencesWith?.length) {
       block.sentences.forEach((sentence, index) => {
         if (found.some((f) => f.sentence === index) || !allFeatures(sentence, spec.sentencesWith) || !passesGuards(sentence, spec)) return;
