@@ -695,7 +695,8 @@ function vagueAskIn(words: Word[], claims: Claim[]): void {
   }
   // "Improve time management.", "Be more punctual.": an order opening the sentence is the ask.
   let start = 0;
-  while (start < words.length && (!isWord(words[start]) || ['please', 'pls', 'just', 'and'].includes(words[start].w))) start++;
+  // "Please, everyone, be more positive": whom the order is addressed to is not the order.
+  while (start < words.length && (!isWord(words[start]) || ['please', 'pls', 'just', 'and', 'everyone', 'everybody', 'folks', 'team', 'guys', 'all'].includes(words[start].w))) start++;
   const last = [...words].reverse().find((w) => isWord(w))?.w ?? '';
   const orders = start < words.length && (isOrderVerb(words[start].w) || ['be', 'get', 'try', 'expect'].includes(words[start].w) || last === 'please' || last === 'pls');
   const ordered = orders ? CLAIMS.vagueTargets.longestAt(words, start, words.length) : null;
@@ -723,9 +724,10 @@ function endsVaguely(words: Word[], at: number): boolean {
   const next = words[at];
   if (!isWord(next) || CLAUSE_BREAKS.has(next.w) || next.w === 'and' || next.w === 'going' || next.w === 'moving' || next.w === 'from') return true;
   // "be faster on the tills", "improve with customers": a place or people, not a deliverable.
-  // "to" + a verb is a purpose ("leverage her bandwidth to drive synergies"), no more concrete than the ask.
-  if (next.w === 'to' && infinitiveAt(words, at + 1)) return true;
-  return ['on', 'with', 'in', 'at', 'around', 'during', 'overall', 'asap', 'soon', 'please', 'pls', 'this', 'next', 'generally', 'a', 'lot', 'more', 'too'].includes(next.w);
+  // "to" + a verb is a purpose ("leverage her bandwidth to drive synergies"), and "to" + a noun is
+  // whom or what it concerns ("less sensitive to feedback"): neither is more concrete than the ask.
+  if (next.w === 'to') return true;
+  return ['on', 'with', 'in', 'at', 'around', 'about', 'towards', 'toward', 'under', 'during', 'overall', 'asap', 'soon', 'please', 'pls', 'this', 'next', 'generally', 'a', 'lot', 'more', 'too'].includes(next.w);
 }
 
 /** A negator in the few words before `at` ("please don't work all weekend", "doesn't need to check with me"). */
