@@ -81,7 +81,7 @@ describe('rule files', () => {
           }
         });
 
-        if (rule.fix) {
+        if (rule.fix && !example.noFix) {
           it(`invalid example ${i + 1} is clean after its fixes`, () => {
             const fixes = lintWith(rule, example.text, example.profile).flatMap((f) => f.fixes);
             assert.ok(fixes.length > 0, 'the rule declares a fix but offered none');
@@ -90,7 +90,7 @@ describe('rule files', () => {
             assert.deepEqual(lintWith(rule, fixed, example.profile).map((f) => f.message), [], `still flagged after fixing: ${fixed}`);
           });
         } else {
-          it(`offers no fix for invalid example ${i + 1}, as the rule declares none`, () => {
+          it(`offers no fix for invalid example ${i + 1}, as ${rule.fix ? 'the example says' : 'the rule declares none'}`, () => {
             assert.deepEqual(lintWith(rule, example.text, example.profile).flatMap((f) => f.fixes), []);
           });
         }

@@ -223,6 +223,8 @@ export interface InvalidExample {
   span?: string;
   /** How many findings of this rule the text yields (default 1). */
   count?: number;
+  /** The finding offers no fix, though the rule has one (a wording with no safe rewrite). */
+  noFix?: boolean;
   profile?: Profile;
 }
 

@@ -1,6 +1,6 @@
 import type { Sentence } from '../document/parse.js';
 import { biasPhrasesIn, claimsIn, reportedSpeech, type Claim, type SubjectKind } from './claims.js';
-import { SPELLER } from './lexicon.js';
+import { COMPOUNDS, SPELLER } from './lexicon.js';
 import { valenceScore } from './valence.js';
 import { wordsOf, type Word } from './words.js';
 
@@ -43,7 +43,7 @@ export function analyse(sentence: Sentence): SentenceAnalysis {
 }
 
 export function analyseText(text: string, offset = 0): SentenceAnalysis {
-  const words = wordsOf(text, offset);
+  const words = joinCompounds(wordsOf(text, offset));
   for (const word of words) word.w = SPELLER.correct(word.w) ?? word.w;
   const subjects = new Set<SubjectKind>();
   const claims = claimsIn(words, subjects)
@@ -72,3 +72,24 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
     aboutPerson: subjects.size > 0 || claims.length > 0 || words.some((w) => PERSONAL.has(w.w)),
   };
 }
+
+/** "hot headed" → one word "hot-headed", as the lexicons spell it (up to three words). */
+function joinCompounds(words: Word[]): Word[] {
+  const joined: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let merged: Word | null = null;
+    for (const size of [3, 2]) {
+      const parts = words.slice(i, i + size);
+      if (parts.length < size || parts.some((p) => p.punct)) continue;
+      const compound = COMPOUNDS.get(parts.map((p) => p.w).join(' '));
+      if (!compound) continue;
+      const last = parts[size - 1];
+      merged = { ...parts[0], w: compound, raw: parts.map((p) => p.raw).join(' '), end: last.end };
+      i += size - 1;
+      break;
+    }
+    joined.push(merged ?? words[i]);
+  }
+  return joined;
+}
+

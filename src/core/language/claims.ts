@@ -82,12 +82,21 @@ function noteLabelEnd(words: Word[]): number {
   return end;
 }
 function findNoteLabelEnd(words: Word[]): number {
-  for (const at of [1, 2]) {
+  for (const at of [1, 2, 3]) {
     if (!LABEL_MARKS.has(words[at]?.w ?? '')) continue;
-    const named = words.slice(0, at).every((w) => isWord(w) && nameShaped(w));
-    if (named) return at + 1;
+    const head = words.slice(0, at);
+    const named = at <= 2 && head.every((w) => isWord(w) && nameShaped(w));
+    if (named || isCompetency(head)) return at + 1;
   }
   return 0;
+}
+
+/** "Team work", "Quality of work", "Work ethic": a competency heading a note ("Work ethic – below expectation"). */
+function isCompetency(head: Word[]): boolean {
+  if (!head.every(isWord)) return false;
+  const last = head[head.length - 1].w;
+  const lastTwo = head.length > 1 ? `${head[head.length - 2].w} ${last}` : '';
+  return WHO.workNouns.has(last) || WHO.aspectNouns.has(last) || WHO.workNouns.has(lastTwo) || WHO.aspectNouns.has(lastTwo);
 }
 
 function nounPhraseEnd(words: Word[], i: number, end: number, nouns: Set<string>): number {
@@ -112,6 +121,17 @@ function workOwner(words: Word[], end: number, limit: number): number {
     if (owned > 0) return owned;
   }
   return end;
+}
+
+/** "the reports [he produces]", "the code [that she writes]": a relative clause names whose work it is. */
+function madeBy(words: Word[], end: number, limit: number): number {
+  const at = words[end]?.w === 'that' || words[end]?.w === 'which' ? end + 1 : end;
+  const pronoun = words[at]?.w ?? '';
+  if (!['he', 'she', 'they', 'you'].includes(pronoun) || at + 1 >= limit || !isWord(words[at + 1])) return end;
+  // The relative clause is one verb, perhaps after an auxiliary ("he has written").
+  let verb = at + 1;
+  while (verb < limit - 1 && AUXILIARIES.has(words[verb].w) && !COPULAS.has(words[verb + 1]?.w ?? '')) verb++;
+  return COPULAS.has(words[verb + 1]?.w ?? '') || MODALS.has(words[verb + 1]?.w ?? '') ? verb + 1 : end;
 }
 
 /** Possessives that say a person owns what follows ("our" and "my" are the writer's side). */
@@ -150,8 +170,9 @@ function subjectAt(words: Word[], i: number, end: number): Subject | null {
     if (aspect === i + 2) return { kind: 'person', end: aspect };
     const role = nounPhraseEnd(words, i + 1, end, WHO.roleNouns);
     const work = nounPhraseEnd(words, i + 1, end, WHO.workNouns);
-    if (work > 0 && (role < 0 || work < role)) {
-      const owned = workOwner(words, work, end);
+    // "the reports he produces": made by someone, so documents, not direct reports.
+    if (work > 0 && (role < 0 || work < role || (work === role && madeBy(words, work, end) > work))) {
+      const owned = Math.max(workOwner(words, work, end), madeBy(words, work, end));
       return { kind: WHO.possessives.has(w.w) || owned > work ? 'work' : 'thing', end: owned };
     }
     if (role > 0 && !WHO.otherPeople.has(words[role - 1].w)) {

@@ -151,3 +151,24 @@ function wordsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
  * any word some lexicon already knows, AFINN's included, is left as written.
  */
 export const SPELLER = new Speller(wordsIn([traits, claims, bias]), [...wordsIn([people, domain, workplace]), ...Object.keys(afinn), ...dictionaryWords()]);
+
+/**
+ * Hyphenated trait words typed as two words ("hot headed", "two faced", "know it all"):
+ * the words of a compound, space-separated, to the compound as the lexicons spell it.
+ */
+const PARTICLE_END = /-(?:out|up|off|on|in|down|over|back|away)$/;
+export const COMPOUNDS: ReadonlyMap<string, string> = (() => {
+  const compounds = new Map<string, string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const token of value.toLowerCase().split(/[\s|]+/)) {
+        // "checked-out", "stuck-up" typed apart are verbs with particles ("checked out the repo"): left alone.
+        if (/^[a-z]+(?:-[a-z]+)+$/.test(token) && !PARTICLE_END.test(token)) compounds.set(token.replace(/-/g, ' '), token);
+      }
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) if (key !== '$comment' && key !== 'source') collect(item);
+  };
+  collect(traits);
+  return compounds;
+})();
+
