@@ -134,6 +134,19 @@ function madeBy(words: Word[], end: number, limit: number): number {
   return COPULAS.has(words[verb + 1]?.w ?? '') || MODALS.has(words[verb + 1]?.w ?? '') ? verb + 1 : end;
 }
 
+/** A bias-prone descriptor in a noun phrase beside a name, up to its head noun ("our bubbly new office manager"). */
+function appositiveBias(words: Word[], from: number): Claim | null {
+  if (!WHO.possessives.has(words[from]?.w ?? '') && !ARTICLES.has(words[from]?.w ?? '')) return null;
+  for (let at = from + 1; at < Math.min(words.length, from + 6); at++) {
+    if (!isWord(words[at]) && words[at].w !== ',') return null;
+    for (const kind of BIAS.kinds) {
+      const to = kind.inherent ? lexiconAt(kind, words, at, words.length) : -1;
+      if (to > 0) return { kind: 'bias', polarity: 'criticism', subject: 'person', from: at, to, detail: kind.kind };
+    }
+  }
+  return null;
+}
+
 /** Possessives that say a person owns what follows ("our" and "my" are the writer's side). */
 const PERSON_POSSESSIVES = new Set(['his', 'her', 'your', 'their']);
 
@@ -612,6 +625,14 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
         i = label.to - 1;
         continue;
       }
+      // "Chloé, our lovely, bubbly new office manager": a descriptor inside the phrase set beside a name.
+      const described = appositiveBias(words, i);
+      if (described) {
+        claims.push(described);
+        people.add('person');
+        i = described.to - 1;
+        continue;
+      }
     }
     // No subject: a coordinated predicate ("and comes across as negative") or a verbless note ("Lazy.", "Has a short fuse.").
     // "Geoff is 61 and a bit set in his ways": a second predicate may open with a verdict, not a verb.
@@ -795,9 +816,15 @@ export function biasPhrasesIn(words: Word[]): Array<{ from: number; to: number; 
   for (const kind of BIAS.kinds) {
     if (kind.inherent) continue;
     const hit = kind.frames.firstIn(words, 0, words.length) ?? singleIn(kind.single, words);
-    if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind, verdict: kind.verdict });
+    if (hit) found.push({ from: hit.start, to: hit.end, kind: kind.kind, verdict: kind.verdict || conceded(words, hit.start) });
   }
   return found;
+}
+
+/** "despite his strong accent", "in spite of being close to retirement": praise given in spite of what someone is. */
+function conceded(words: Word[], at: number): boolean {
+  for (let k = Math.max(0, at - 3); k < at; k++) if (words[k].w === 'despite' || (words[k].w === 'spite' && words[k - 1]?.w === 'in')) return true;
+  return false;
 }
 
 function singleIn(single: Set<string>, words: Word[]): { start: number; end: number } | null {

@@ -3,12 +3,13 @@ import { wordsOf, type Word } from './words.js';
 /**
  * Frames: short word patterns kept in the lexicons ("has a short fuse", "reached {pos} ceiling").
  * Syntax: words separated by spaces; "a|b" alternatives; "x?" optional; "*" any one word;
- * {pos} his/her/their/your/my, {obj} him/her/them/you/me, {pro} he/she/they/you/i,
+ * {pos} his/her/their/your/my or a name with 's, {obj} him/her/them/you/me, {pro} he/she/they/you/i,
  * {self} himself/herself/themselves/yourself, {peer} another person (see `peer`).
  * Contractions in a frame are split like text, so "can't" in a frame matches "cannot".
  */
 
-type Slot = { any: true; optional: boolean } | { any: false; words: Set<string>; optional: boolean; peer?: boolean };
+/** `owner`: a {pos} slot, which a name with "'s" fills too ("Olu's accent" as "his accent"). */
+type Slot = { any: true; optional: boolean } | { any: false; words: Set<string>; optional: boolean; peer?: boolean; owner?: boolean };
 
 export interface Frame {
   text: string;
@@ -47,7 +48,7 @@ export function compileFrame(text: string): Frame {
     const body = optional ? chunk.slice(0, -1) : chunk;
     if (body === '*') slots.push({ any: true, optional });
     else if (body === '{peer}') slots.push({ any: false, words: new Set(), optional, peer: true });
-    else if (CLASSES[body]) slots.push({ any: false, words: new Set(CLASSES[body]), optional });
+    else if (CLASSES[body]) slots.push({ any: false, words: new Set(CLASSES[body]), optional, owner: body === '{pos}' });
     else if (body.includes('|')) slots.push({ any: false, words: new Set(body.split('|').map((b) => wordsOf(b)[0]?.w ?? b)), optional });
     else for (const word of wordsOf(body)) slots.push({ any: false, words: new Set(VERB_FORMS[word.w] ?? [word.w]), optional });
   }
@@ -71,6 +72,7 @@ function matchFrom(slots: Slot[], slot: number, words: Word[], i: number, end: n
     if (s.any) next = i + 1;
     else if (s.peer) next = peer ? peer(words, i) : -1;
     else if (s.words.has(words[i].w)) next = i + 1;
+    else if (s.owner && isOwnerName(words, i)) next = i + 2;
     if (next > i) {
       const done = matchFrom(slots, slot + 1, words, next, end, peer);
       if (done >= 0) return done;
@@ -79,10 +81,17 @@ function matchFrom(slots: Slot[], slot: number, words: Word[], i: number, end: n
   return s.optional ? matchFrom(slots, slot + 1, words, i, end, peer) : -1;
 }
 
+/** "Olu's", "Mei Ling's": a capitalised word and a possessive 's. */
+function isOwnerName(words: Word[], i: number): boolean {
+  return words[i].capitalised && words[i + 1]?.w === "'s";
+}
+
 /** A set of frames indexed by their first word, so each position tries only the frames that can start there. */
 export class FrameSet {
   private byFirst = new Map<string, Frame[]>();
   private open: Frame[] = [];
+  /** Frames that open with {pos}, tried where a name with 's stands. */
+  private owned: Frame[] = [];
 
   constructor(texts: readonly string[]) {
     for (const text of texts) {
@@ -90,6 +99,7 @@ export class FrameSet {
       const first = frame.slots[0];
       if (!first || first.any || first.optional || first.peer) this.open.push(frame);
       else for (const w of first.words) this.byFirst.set(w, [...(this.byFirst.get(w) ?? []), frame]);
+      if (first && !first.any && first.owner && !first.optional) this.owned.push(frame);
     }
   }
 
@@ -99,7 +109,7 @@ export class FrameSet {
     // No arrays or closures made here: this runs at every word of every sentence.
     let bestEnd = -1;
     let bestFrame: Frame | null = null;
-    const indexed = this.byFirst.get(words[at].w);
+    const indexed = isOwnerName(words, at) ? this.owned : this.byFirst.get(words[at].w);
     if (indexed) {
       for (const frame of indexed) {
         const stop = matchFrame(frame, words, at, end, peer);
