@@ -649,7 +649,11 @@ export function claimsIn(words: Word[], people: Set<SubjectKind> = new Set()): C
   }
   const person = [...people].find((k) => k !== 'work');
   // "another promotion in him", "no point sending her on the course": an object pronoun names someone too.
-  const aboutSomeone = person !== undefined || !sawThing || words.some((w) => (WHO.possessives.has(w.w) && w.w !== 'our' && w.w !== 'my' && w.w !== 'its') || w.w === 'him' || w.w === 'them');
+  // "Sunita's code": a name with 's names someone too.
+  const aboutSomeone =
+    person !== undefined ||
+    !sawThing ||
+    words.some((w, k) => (WHO.possessives.has(w.w) && w.w !== 'our' && w.w !== 'my' && w.w !== 'its') || w.w === 'him' || w.w === 'them' || (w.w === "'s" && words[k - 1]?.capitalised && nameShaped(words[k - 1])));
   if (aboutSomeone && !claims.some((c) => c.kind === 'potential')) {
     const fixed = CLAIMS.potentialAnywhere.firstIn(words, 0, words.length);
     if (fixed) claims.push({ kind: 'potential', polarity: 'criticism', subject: person ?? 'person', from: fixed.start, to: fixed.end });

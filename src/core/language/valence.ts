@@ -16,6 +16,10 @@ const DOWNTONER_SCALE = 0.7;
 /** How far back a negator reaches: "never let the quality slip". */
 const NEGATION_WINDOW = 4;
 const NEVER = new Set(['never', 'rarely', 'seldom']);
+/** Words between "never" and the duty it leaves undone: "never double checks", "never bothers to test". */
+const BEFORE_DUTY = new Set(['double', 'even', 'really', 'actually', 'properly', 'bothers', 'bother', 'bothered', 'to']);
+/** "double-checks", "re-tests", "cross-checks": the duty itself. */
+const DUTY_PREFIX = /^(?:double|re|cross)-/;
 /** "not once", "not even once", "not a single": as wide as "never". */
 const ONCE = new Set(['once', 'even', 'a', 'one']);
 const INVERSION = new Set(['did', 'does', 'do', 'has', 'have', 'he', 'she', 'they', 'you', 'even', 'once', 'ever']);
@@ -87,8 +91,8 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     if (!never) continue;
     // "never responds", "not once did he hit …": the verb may follow an inverted auxiliary and subject.
     let v = i + 1;
-    while (v < to && v < i + 4 && INVERSION.has(words[v].w)) v++;
-    if (!VALENCE.dutyVerbs.has(words[v]?.w ?? '')) continue;
+    while (v < to && v < i + 4 && (INVERSION.has(words[v].w) || BEFORE_DUTY.has(words[v].w))) v++;
+    if (!VALENCE.dutyVerbs.has((words[v]?.w ?? '').replace(DUTY_PREFIX, ''))) continue;
     // "you'd never presented to the board before": experience, not a duty left undone.
     if (['had', 'have', 'has', 'would'].includes(words[i - 1]?.w ?? '')) continue;
     // Not when what follows is graded or negated ("never misses", "never says no"): that is praise.
