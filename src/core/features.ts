@@ -3,6 +3,7 @@ import type { Sentence } from './document/parse.js';
 import { isClosedClassWord, isLikelyName, isOrderVerb, startsWithImperative } from './wordClasses.js';
 import { findAll, phraseRegex, test } from './phrases.js';
 import { analyse, analyseText } from './language/analysis.js';
+import { WHO } from './language/lexicon.js';
 
 /**
  * Sentence features: the shared vocabulary rules use in `when` / `unless` guards
@@ -82,13 +83,15 @@ const experiment = phraseRegex(lexicon.experimentMarkers);
 const ownerPlaceholder = phraseRegex(lexicon.ownerPlaceholders);
 
 
-const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
+const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)(?:\s*\([^()\n]{1,30}\))?\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
 /** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
 function anyCaseFirst(word: string): string {
   return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
 }
 /** "reviewed by Sam": an agent named after "by" (but not "by Friday"). */
 const agentBy = new RegExp(`\\bby\\s+(?!(?:${[...lexicon.weekdays, ...lexicon.months, 'end', 'the', 'next', 'this', 'eod', 'eow', 'noon', 'midday', 'tomorrow', 'today', 'tonight'].map(anyCaseFirst).join('|')})\\b)(?:@[\\w.-]+|[A-Z][\\p{Ll}'’-]+)`, 'u');
+/** "reviewed by the team lead", "signed off by our finance manager": an agent named by role. */
+const agentByRole = new RegExp(`\\bby\\s+(?:the|our|your|their|his|her|a|an|each|every)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${[...WHO.roleNouns].map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'iu');
 const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;
@@ -180,18 +183,23 @@ function namesAnOwner(text: string): boolean {
   if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner))) return true;
   // "Ana books the venue", "Action: Ayaan books …", "Next step: she runs …": a line that opens with
   // someone and an action verb in the present.
-  const present = text.replace(LINE_LABEL, '').match(nameThenVerb);
+  const line = text.replace(LINE_LABEL, '');
+  // "I review it by Friday", "we present to the board": the writer's side takes the verb's plain form.
+  const ours = line.match(selfThenVerb);
+  if (ours && (isOrderVerb(ours[1]) || isOrderVerb(ours[1].replace(/e?s$/, '')))) return true;
+  const present = line.match(nameThenVerb);
   if (!present || !isOrderVerb(present[2])) return false;
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
 const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
 const nameThenVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*|he|she|they|we|i)\s+(\p{Ll}+?)(?:es|s)\b/iu;
+const selfThenVerb = /^\W*(?:i|we|you)\s+(\p{Ll}+)\b/iu;
 
 /** The writer takes it: "it's on me to book the room", "me: ask finance". */
 const selfOwner = /(?:^|[^\p{L}])(?:it['’]?s on me|on me to|me\s*:|me to \p{Ll})/iu;
 
 function hasOwner(text: string): boolean {
-  return namesAnOwner(text) || selfOwner.test(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || test(ownerPlaceholder, text);
+  return namesAnOwner(text) || selfOwner.test(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || agentByRole.test(text) || test(ownerPlaceholder, text);
 }
 
 /** "on the billing retry rewrite" names a piece of work; "on the launch" or "for the hard work this year" hardly does. */
@@ -216,6 +224,9 @@ function namesWork(text: string): boolean {
     const words = m[1].toLowerCase().split(/\s+/);
     const stop = words.findIndex((w) => CLAUSE_WORDS.has(w));
     if (stop >= 0) words.length = stop;
+    // "with the flight crews", "for the night nurses": people, not a piece of work.
+    const head = words.at(-1) ?? '';
+    if (WHO.roleNouns.has(head) || WHO.otherPeople.has(head) || /(?:crews|nurses|staff|people|folks)$/.test(head)) continue;
     if (words.filter((w) => !GENERIC_WORDS.has(w)).length >= 2) return true;
   }
   return false;
@@ -223,7 +234,8 @@ function namesWork(text: string): boolean {
 const midSentenceName = /(?<=[\p{Ll},;]\s+)(?!I\b)[A-Z][\p{L}\p{N}]+/u;
 
 /** Words that tie an action to its effect (the I in situation-behaviour-impact). */
-const impact = /\b(?:which|so that|led to|resulted in|meant|helped|saved|cut|reduced|increased|raised|lowered|let the|let us|allowed|enabled|unblocked|prevented|avoided)\b/i;
+// "which cut …" ties a deed to its effect; "which I appreciate" only thanks for it.
+const impact = /\b(?:which(?!\s+(?:i|we|you)\b)|so that|led to|resulted in|meant|helped|saved|cut|reduced|increased|raised|lowered|let the|let us|allowed|enabled|unblocked|prevented|avoided)\b/i;
 const when = /\b(?:when you|the way you|after you|while you)\b|\bby\s+\p{L}+ing\b/iu;
 
 /** Names something concrete: a number, a date, an example, a named piece of work, a cause or an effect. */
