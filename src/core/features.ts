@@ -129,7 +129,7 @@ function hasCalendarDate(text: string): boolean {
 
 /** Any time something could be due: a calendar date, "within 2 weeks", "end of the sprint", "tomorrow". */
 /** "at some point this year", "sometime next month": a period that leaves the day open is no deadline. */
-const someTimeIn = /\b(?:at\s+some\s+(?:point|stage)|some\s*time|whenever)\s+(?:(?:in|during|over)\s+)?(?:the\s+)?(?:this|next|later\s+this)\s+\w+|\b(?:this|next)\s+\w+\s+(?:some\s*time|at\s+some\s+(?:point|stage))\b|\b(?:this|next)\s+\w+-?ish\b/gi;
+const someTimeIn = /\b(?:at\s+some\s+(?:point|stage)|some\s*time|whenever)\s+(?:(?:in|during|over)\s+)?(?:the\s+)?(?:this|next|later\s+this)\s+\w+|\b(?:this|next)\s+\w+\s+(?:some\s*time|at\s+some\s+(?:point|stage))\b|\b(?:this|next)\s+\w+-?ish\b|\b(?:Q[1-4]|H[12])-?ish\b/gi;
 
 function hasDeadline(text: string): boolean {
   // Only copy the text when it holds such a period: this runs for every sentence.
