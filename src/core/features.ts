@@ -59,6 +59,7 @@ const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|d
 const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
 const followUpAct = phraseRegex(lexicon.followUpActs);
 const mistakeWord = phraseRegex(lexicon.mistakeWords);
+const ideaWord = phraseRegex(lexicon.ideaWords);
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
@@ -309,6 +310,8 @@ const FEATURES: Record<string, FeatureTest> = {
   'follow-up-act': (s) => test(followUpAct, s.text),
   /** Talks about a mistake or a failure ("mistakes like last week's outage", "whoever breaks the build"). */
   'mistake-mention': (s) => test(mistakeWord, s.text),
+  /** Talks about an idea or a proposal ("Hiroshi's idea of a shared library was rejected"). */
+  'idea-mention': (s) => test(ideaWord, s.text),
   owner: (s) => hasOwner(s.text),
   praise: (s) => polarityOfSentence(s) === 'praise',
   criticism: (s) => polarityOfSentence(s) === 'criticism',
