@@ -65,18 +65,18 @@ function gate(name: string, dir: string, floors: Floors): void {
 }
 
 /**
- * The dev set (test/corpus/dev) was written blind in four rounds, each measured once before it was
- * read (round 3: precision 0.921, recall 0.433; round 4: 0.958, 0.743), then read to find classes.
- * Its floors sit just under the figures measured on all 2,415 sentences on 1 December 2026
- * (precision 0.969, recall 0.867, every category at 0.925 or above).
+ * The dev set (test/corpus/dev) was written blind in six rounds, each measured once before it was
+ * read (round 3: precision 0.921, recall 0.433; round 4: 0.958, 0.743; round 5: 0.957, 0.735;
+ * round 6: 0.915, 0.687), then read to find classes. Its floors sit just under the figures measured
+ * on all 3,515 sentences on 1 December 2026 (precision 0.974, recall 0.875, every category at 0.92
+ * or above).
  */
-gate('dev', DEV_DIR, { precision: 0.96, categoryPrecision: 0.9, recall: 0.85 });
+gate('dev', DEV_DIR, { precision: 0.96, categoryPrecision: 0.9, recall: 0.86 });
 
 /**
  * The blind test set (test/corpus/blind) was written by a session that never read rules/ or src/,
  * and nobody working on the rules reads its cases: `npm run eval -- --blind` prints totals only.
- * The floors sit just under the figures measured on 1 December 2026 (precision 0.948, recall 0.741,
- * every category at 0.899 or above); the targets are precision 0.92 and recall 0.75. A change that
- * loses judgement on text nobody tuned for fails here.
+ * The floors are the targets, met on 1 December 2026 (precision 0.946, recall 0.767, every category
+ * at 0.90 or above). A change that loses judgement on text nobody tuned for fails here.
  */
-gate('blind test', BLIND_DIR, { precision: 0.93, categoryPrecision: 0.85, recall: 0.73 });
+gate('blind test', BLIND_DIR, { precision: 0.92, categoryPrecision: 0.85, recall: 0.75 });
