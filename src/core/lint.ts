@@ -3,6 +3,7 @@ import { parseDocument, type ParseCache, type ParsedDocument } from './document/
 import { buildFix, documentAnchor } from './fixes.js';
 import { detectProfile } from './profile.js';
 import { compileRule, type CompiledRule } from './rules.js';
+import { joinFindings, mergeTouching, type Join, type Span } from './merge.js';
 import { computeScore } from './score.js';
 import { parseSuppressions } from './suppress.js';
 import type { Finding, FulcrumConfig, LintResult, ProfileSetting, RuleSpec, TextFormat } from './types.js';
@@ -33,6 +34,7 @@ function fillMessage(template: string, values: Record<string, string>): string {
  */
 export class Linter {
   readonly rules: CompiledRule[];
+  private readonly joins: Join[];
 
   constructor(
     builtinRules: readonly RuleSpec[],
@@ -46,6 +48,7 @@ export class Linter {
       const severity = setting === 'on' ? spec.severity : setting;
       this.rules.push(compileRule(spec, severity, config.phrases?.[spec.id]));
     }
+    this.joins = this.rules.filter((r) => r.spec.joins).map((r) => ({ rule: r.spec.id, with: r.spec.joins!.rule, message: r.spec.joins!.message }));
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
@@ -59,24 +62,28 @@ export class Linter {
     for (const rule of this.rules) {
       const { spec } = rule;
       if (!spec.profiles.includes(profile)) continue;
+      const spans: Span[] = [];
       for (const hit of rule.detection.hits(doc)) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;
-        const fix = buildFix(spec.fix, hit, doc);
+        spans.push({ ...span, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
+      }
+      const retitle = (values: Record<string, string>) => fillMessage(spec.fix && 'title' in spec.fix ? spec.fix.title : '', values);
+      for (const span of spec.scope === 'inline' ? mergeTouching(spans, doc.source, retitle) : spans) {
         findings.push({
           ruleId: spec.id,
           category: spec.category,
           severity: rule.severity,
           scope: spec.scope,
-          message: fillMessage(spec.message, hit.values),
+          message: fillMessage(spec.message, span.values),
           range: doc.lines.range(span.start, span.end),
-          fixes: fix ? [fix] : [],
+          fixes: span.fix ? [span.fix] : [],
           sources: spec.sources.seeds.map((s) => ({ seed: s.seed, quote: s.quote })),
           docsUrl: docsUrlFor(spec.id),
         });
       }
     }
-    const shown = withoutYielded(findings, this.rules);
+    const shown = joinFindings(withoutYielded(findings, this.rules), this.joins);
     shown.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     const balance = computeBalance(doc);
     const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;

@@ -35,6 +35,10 @@ export function validateRuleSpec(value: unknown): string[] {
   const seeds = (rule.sources as RuleSpec['sources'] | undefined)?.seeds;
   need(Array.isArray(seeds) && seeds.length > 0 && seeds.every((s) => typeof s?.seed === 'string' && typeof s?.quote === 'string'), '"sources.seeds" must list { seed, quote } entries');
 
+  if (rule.joins !== undefined) {
+    const joins = rule.joins as { rule?: unknown; message?: unknown };
+    need(typeof joins.rule === 'string' && /^[a-z-]+\/[a-z0-9-]+$/.test(joins.rule) && typeof joins.message === 'string' && joins.message.length > 0, '"joins" must be { rule, message }');
+  }
   if (rule.yieldsTo !== undefined) need(isStringArray(rule.yieldsTo) && rule.yieldsTo.every((id) => /^[a-z-]+\/[a-z0-9-]+$/.test(id)), '"yieldsTo" must list rule ids');
   const detector = rule.detector as RuleSpec['detector'] | undefined;
   if (!detector || typeof detector !== 'object') errors.push('"detector" is required');

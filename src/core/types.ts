@@ -248,6 +248,8 @@ export interface RuleSpec {
   detector: Detector;
   /** Rules that say the same thing more precisely: where their finding overlaps this rule's, only theirs is shown. */
   yieldsTo?: string[];
+  /** A rule whose finding on exactly the same words joins this rule's: one finding naming both gaps. */
+  joins?: { rule: string; message: string };
   fix?: FixSpec;
   examples: { invalid: InvalidExample[]; valid: ValidExample[] };
 }

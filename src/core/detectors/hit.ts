@@ -1,3 +1,5 @@
+import { SPELLER } from '../language/lexicon.js';
+import { isProperWord } from '../wordClasses.js';
 import type { Block, ParsedDocument, Sentence } from '../document/parse.js';
 import type { PhraseEntry } from '../types.js';
 import { hasFeature } from '../features.js';
@@ -41,10 +43,23 @@ export function blockwiseHits(doc: ParsedDocument, cache: WeakMap<object, BlockH
       const start = block.start + h.start;
       const end = block.start + h.end;
       const match = doc.source.slice(start, end);
-      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: { match, lower: match.toLowerCase() } });
+      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: { match, lower: lowerKnownWords(match) } });
     }
   }
   return hits;
+}
+
+/**
+ * "PLEASE TELL MARIA OKONKWO BY FRIDAY" → "please tell Maria OKONKWO by Friday": only words a dictionary
+ * knows are lower-cased (names, weekdays and places keep their capital), so surnames, acronyms and
+ * code keep their case and a case fix never changes who or what.
+ */
+function lowerKnownWords(text: string): string {
+  return text.replace(/\p{L}+(?:['’]\p{L}+)*/gu, (word) => {
+    const lower = word.toLowerCase();
+    if (!SPELLER.knows(lower.replace(/’/g, "'")) || lower.length !== word.length) return word;
+    return isProperWord(lower) ? word[0] + lower.slice(1) : lower;
+  });
 }
 
 /** The index in block.sentences of the sentence containing an absolute offset, or -1. */

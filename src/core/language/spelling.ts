@@ -31,6 +31,11 @@ export class Speller {
     }
   }
 
+  /** Is `word` (lower case) a word some lexicon or the dictionary knows? */
+  knows(word: string): boolean {
+    return this.known.has(word);
+  }
+
   /** The lexicon word `word` is a typo of, or undefined when it is known, too short or ambiguous. */
   correct(word: string): string | undefined {
     if (word.length < MIN_LENGTH - 1 || this.known.has(word) || !/^[a-z]+$/.test(word)) return undefined;
