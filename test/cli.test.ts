@@ -152,6 +152,17 @@ describe('cli', function () {
       assert.equal(run.stderr, '');
     });
 
+    it('stylish: a finding about the whole document is placed at "document", not at "1:1"', () => {
+      box.write('.fulcrumrc.json', config({ rules: { 'follow-up/no-question-channel': 'on' } }));
+      box.write('announce.md', '---\nfulcrum:\n  profile: announcement\n---\nFrom next month all expense claims go through the new portal. It is faster and it keeps receipts with the claim. Finance chose it after a trial in two teams. Old paper forms stop on 30 June.\n');
+      const run = box.run(['check', 'announce.md']);
+      box.write('.fulcrumrc.json', config());
+      const documentLines = run.stdout.split('\n').filter((l) => /no-question-channel/.test(l));
+      assert.ok(documentLines.length > 0, run.stdout);
+      for (const line of documentLines) assert.match(line, /^ {2}document {2}/);
+      assert.ok(!/^ {2}1:1 /m.test(run.stdout), run.stdout);
+    });
+
     it('stylish: a clean document says so and exits 0', () => {
       box.write('clean.md', CLEAN);
       const run = box.run(['check', 'clean.md']);

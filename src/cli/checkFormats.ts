@@ -24,10 +24,12 @@ export function formatStylish(reports: FileReport[], color: boolean, unreadable 
   for (const { path, result } of reports) {
     if (result.findings.length === 0) continue;
     out.push('', `${paint(path, 'underline', color)}  ${paint(`(${result.profile}, score ${result.score.overall})`, 'dim', color)}`);
-    const width = Math.max(...result.findings.map((f) => `${f.range.start.line}:${f.range.start.column}`.length));
+    // A document-level finding is about the whole text: "document", never "1:1", which reads as "one-on-one".
+    const place = (f: Finding) => (f.scope === 'document' ? 'document' : `${f.range.start.line}:${f.range.start.column}`);
+    const width = Math.max(...result.findings.map((f) => place(f).length));
     for (const f of result.findings) {
       totals[f.severity]++;
-      const where = `${f.range.start.line}:${f.range.start.column}`.padEnd(width);
+      const where = place(f).padEnd(width);
       const fixable = f.fixes.some((x) => x.safe) ? paint(' (fixable)', 'dim', color) : '';
       out.push(`  ${paint(where, 'dim', color)}  ${paint(f.severity.padEnd(7), SEVERITY_COLOR[f.severity], color)}  ${f.message}${fixable}  ${paint(f.ruleId, 'dim', color)}`);
     }

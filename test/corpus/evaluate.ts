@@ -63,18 +63,56 @@ export interface Evaluation {
   inlineMistakes: Mistake[];
   /** Per rule: findings on labelled sentences whose category the label has (right) or not (wrong). */
   perRule: Record<string, { right: number; wrong: number }>;
-  documents: { count: number; decisions: number; correct: number; perGap: Record<string, Counts>; mistakes: string[] };
-  pairs: { count: number; strongHigher: number; misordered: string[] };
+  documents: { count: number; decisions: number; correct: number; perGap: Record<string, GapCounts>; mistakes: string[] };
+  pairs: { count: number; strongHigher: number; shorterStrong: number; shorterStrongHigher: number; misordered: string[] };
+  /** Documents graded 1–5 by a coach who never saw a score: how the score ranks them. */
+  graded: { count: number; spearman: number; meanScoreByGrade: Record<number, number> };
+}
+
+/** Counts for one document gap; `tn` lets us say how often a check fires where no expert would. */
+export interface GapCounts extends Counts {
+  tn: number;
 }
 
 export const precision = (c: Counts): number => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
 export const recall = (c: Counts): number => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
 
-function frontMatter(text: string): { profile: Profile; gaps: string[] } {
+function frontMatter(text: string): { profile: Profile; gaps: string[]; grade?: number } {
   const fm = text.match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1] ?? '';
   const profile = (fm.match(/profile:\s*([\w-]+)/)?.[1] ?? 'review') as Profile;
   const gaps = (fm.match(/^gaps:\s*\[([^\]]*)\]/m)?.[1] ?? '').split(',').map((g) => g.trim()).filter(Boolean);
-  return { profile, gaps };
+  const grade = fm.match(/^grade:\s*([1-5])\s*$/m)?.[1];
+  return { profile, gaps, grade: grade ? Number(grade) : undefined };
+}
+
+/** Ranks with ties sharing their average rank. */
+function ranks(values: number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
+    for (let k = i; k <= j; k++) out[order[k][1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Spearman's rank correlation: Pearson's r on the ranks. */
+export function spearman(x: number[], y: number[]): number {
+  if (x.length < 2) return 0;
+  const [rx, ry] = [ranks(x), ranks(y)];
+  const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+  const [mx, my] = [mean(rx), mean(ry)];
+  let num = 0;
+  let dx = 0;
+  let dy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    num += (rx[i] - mx) * (ry[i] - my);
+    dx += (rx[i] - mx) ** 2;
+    dy += (ry[i] - my) ** 2;
+  }
+  return dx === 0 || dy === 0 ? 0 : num / Math.sqrt(dx * dy);
 }
 
 const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
@@ -109,41 +147,61 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
   }
   const inlineTotal = CATEGORIES.reduce((sum, c) => ({ tp: sum.tp + inline[c].tp, fp: sum.fp + inline[c].fp, fn: sum.fn + inline[c].fn }), empty());
 
-  const documents = { count: 0, decisions: 0, correct: 0, perGap: Object.fromEntries(Object.keys(GAP_RULES).map((g) => [g, empty()])) as Record<string, Counts>, mistakes: [] as string[] };
-  const docDir = join(dir, 'documents');
-  for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => f.endsWith('.md')).sort() : []) {
-    const text = readFileSync(join(docDir, file), 'utf8');
-    const { profile, gaps } = frontMatter(text);
-    const found = new Set(linter.lint(text, { profile }).findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
-    documents.count++;
-    for (const [gap, { rule, profiles }] of Object.entries(GAP_RULES)) {
-      if (!profiles.includes(profile)) continue;
-      const expected = gaps.includes(gap);
-      const got = found.has(rule);
-      documents.decisions++;
-      if (expected === got) documents.correct++;
-      else documents.mistakes.push(`${file}: ${gap} ${expected ? 'missed' : 'reported wrongly'}`);
-      const counts = documents.perGap[gap];
-      if (expected && got) counts.tp++;
-      else if (got) counts.fp++;
-      else if (expected) counts.fn++;
+  const documents = { count: 0, decisions: 0, correct: 0, perGap: Object.fromEntries(Object.keys(GAP_RULES).map((g) => [g, { ...empty(), tn: 0 }])) as Record<string, GapCounts>, mistakes: [] as string[] };
+  const scored: Array<{ score: number; grade: number }> = [];
+  // documents/ carry their gaps; graded/ carry gaps and a coach's 1–5 grade as well.
+  for (const sub of ['documents', 'graded']) {
+    const docDir = join(dir, sub);
+    for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => f.endsWith('.md')).sort() : []) {
+      const text = readFileSync(join(docDir, file), 'utf8');
+      const { profile, gaps, grade } = frontMatter(text);
+      const result = linter.lint(text, { profile });
+      if (grade !== undefined) scored.push({ score: result.score.overall, grade });
+      const found = new Set(result.findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
+      documents.count++;
+      for (const [gap, { rule, profiles }] of Object.entries(GAP_RULES)) {
+        if (!profiles.includes(profile)) continue;
+        const expected = gaps.includes(gap);
+        const got = found.has(rule);
+        documents.decisions++;
+        if (expected === got) documents.correct++;
+        else documents.mistakes.push(`${sub}/${file}: ${gap} ${expected ? 'missed' : 'reported wrongly'}`);
+        const counts = documents.perGap[gap];
+        if (expected && got) counts.tp++;
+        else if (got) counts.fp++;
+        else if (expected) counts.fn++;
+        else counts.tn++;
+      }
     }
   }
+  const meanScoreByGrade: Record<number, number> = {};
+  for (const grade of [1, 2, 3, 4, 5]) {
+    const scores = scored.filter((d) => d.grade === grade).map((d) => d.score);
+    if (scores.length) meanScoreByGrade[grade] = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
+  }
+  const graded = { count: scored.length, spearman: spearman(scored.map((d) => d.score), scored.map((d) => d.grade)), meanScoreByGrade };
 
-  const pairs = { count: 0, strongHigher: 0, misordered: [] as string[] };
+  const pairs = { count: 0, strongHigher: 0, shorterStrong: 0, shorterStrongHigher: 0, misordered: [] as string[] };
   const pairDir = join(dir, 'pairs');
   for (const weakFile of existsSync(pairDir) ? readdirSync(pairDir).filter((f) => f.endsWith('-weak.md')).sort() : []) {
     const strongFile = weakFile.replace(/-weak\.md$/, '-strong.md');
     if (!existsSync(join(pairDir, strongFile))) continue;
-    const weak = linter.lint(readFileSync(join(pairDir, weakFile), 'utf8')).score.overall;
-    const strong = linter.lint(readFileSync(join(pairDir, strongFile), 'utf8')).score.overall;
+    const [weakText, strongText] = [readFileSync(join(pairDir, weakFile), 'utf8'), readFileSync(join(pairDir, strongFile), 'utf8')];
+    const weak = linter.lint(weakText).score.overall;
+    const strong = linter.lint(strongText).score.overall;
+    const shorter = wordCount(strongText) < wordCount(weakText);
     pairs.count++;
-    if (strong > weak) pairs.strongHigher++;
-    else pairs.misordered.push(`${weakFile.replace(/-weak\.md$/, '')}: weak ${weak}, strong ${strong}`);
+    if (shorter) pairs.shorterStrong++;
+    if (strong > weak) {
+      pairs.strongHigher++;
+      if (shorter) pairs.shorterStrongHigher++;
+    } else pairs.misordered.push(`${weakFile.replace(/-weak\.md$/, '')}: weak ${weak}, strong ${strong}${shorter ? ' (strong is shorter)' : ''}`);
   }
 
-  return { sentences: sentences.length, clean: sentences.filter((s) => s.labels.length === 0).length, inline, inlineTotal, inlineMistakes, perRule, documents, pairs };
+  return { sentences: sentences.length, clean: sentences.filter((s) => s.labels.length === 0).length, inline, inlineTotal, inlineMistakes, perRule, documents, pairs, graded };
 }
+
+const wordCount = (text: string) => text.replace(/^---[\s\S]*?\n---/, '').split(/\s+/).filter(Boolean).length;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -166,10 +224,14 @@ export function formatEvaluation(e: Evaluation, verbose = false): string {
     `Document-level gaps on ${e.documents.count} documents: ${e.documents.correct}/${e.documents.decisions} decisions right (${pct(e.documents.correct / Math.max(1, e.documents.decisions))}).`,
     ...Object.entries(e.documents.perGap)
       .filter(([, k]) => k.tp + k.fp + k.fn > 0)
-      .map(([gap, k]) => `  ${gap.padEnd(22)} precision ${pct(precision(k))}, recall ${pct(recall(k))} (tp ${k.tp}, fp ${k.fp}, fn ${k.fn})`),
+      .map(([gap, k]) => `  ${gap.padEnd(22)} precision ${pct(precision(k))}, recall ${pct(recall(k))}, fires on ${pct(k.fp / Math.max(1, k.fp + k.tn))} of documents without it (tp ${k.tp}, fp ${k.fp}, fn ${k.fn}, tn ${k.tn})`),
     '',
-    `Weak/strong pairs: the strong version scores higher in ${e.pairs.strongHigher} of ${e.pairs.count} (${pct(e.pairs.strongHigher / Math.max(1, e.pairs.count))}).`,
+    `Weak/strong pairs: the strong version scores higher in ${e.pairs.strongHigher} of ${e.pairs.count} (${pct(e.pairs.strongHigher / Math.max(1, e.pairs.count))}); where the strong one is shorter, ${e.pairs.shorterStrongHigher} of ${e.pairs.shorterStrong}.`,
   ];
+  if (e.graded.count) {
+    const means = Object.entries(e.graded.meanScoreByGrade).map(([g, m]) => `${g}: ${m}`).join(', ');
+    lines.push('', `Score against a coach's 1–5 grades on ${e.graded.count} documents: Spearman ${e.graded.spearman.toFixed(2)} (mean score by grade: ${means}).`);
+  }
   if (verbose) {
     lines.push('', 'Inline disagreements:', ...e.inlineMistakes.map((m) => `  expected [${m.expected.join(', ')}] got [${m.got.join(', ')}] ${m.rules.join(', ')}\n    ${m.text.replace(/\n/g, ' ⏎ ')}`));
     lines.push('', 'Document disagreements:', ...e.documents.mistakes.map((m) => `  ${m}`), '', 'Misordered pairs:', ...e.pairs.misordered.map((m) => `  ${m}`));
