@@ -5,6 +5,7 @@ import { detectProfile } from './profile.js';
 import { compileRule, type CompiledRule } from './rules.js';
 import { joinFindings, mergeTouching, type Join, type Span } from './merge.js';
 import { computeScore } from './score.js';
+import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
 import type { Finding, FulcrumConfig, LintResult, ProfileSetting, RuleSpec, TextFormat } from './types.js';
 
@@ -87,7 +88,7 @@ export class Linter {
     shown.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     const balance = computeBalance(doc);
     const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;
-    return { profile, findings: shown, score: computeScore(shown, proseSentences, balance) };
+    return { profile, findings: shown, score: computeScore(shown, proseSentences, balance, SCORE_BASE, creditsFor(doc, profile, shown)) };
   }
 }
 

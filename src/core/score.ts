@@ -1,9 +1,10 @@
-import type { Balance, Category, Deduction, Finding, Score, Severity } from './types.js';
+import type { Balance, Category, Credit, Deduction, Finding, Score, Severity } from './types.js';
 import { CATEGORIES } from './types.js';
 
 /**
- * The document score: 100 minus traceable deductions. Every point lost is listed with
- * the finding (or the balance) that cost it, so a user can see what to fix first.
+ * The document score: a base, plus credits for what good writing contains (rules/score.json),
+ * minus traceable deductions. Every point won is listed with what earned it and every point
+ * lost with the finding (or the balance) that cost it, so a user can see what to fix first.
  */
 
 /** Points an inline finding costs in a short document. */
@@ -21,7 +22,7 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-export function computeScore(findings: Finding[], sentenceCount: number, balance: Balance): Score {
+export function computeScore(findings: Finding[], sentenceCount: number, balance: Balance, base = 100, credits: Credit[] = []): Score {
   const lengthFactor = Math.min(1, Math.sqrt(SENTENCES_AT_FULL_COST / Math.max(sentenceCount, 1)));
   const spentByRule = new Map<string, number>();
   const deductions: Deduction[] = findings.map((finding, index) => {
@@ -56,7 +57,8 @@ export function computeScore(findings: Finding[], sentenceCount: number, balance
     if (d.category !== 'balance') categories[d.category] = Math.max(0, round1(categories[d.category] - d.points * 2));
   }
   const lost = deductions.reduce((sum, d) => sum + d.points, 0);
-  const overall = Math.max(0, Math.min(100, Math.round(100 - lost)));
+  const earned = credits.reduce((sum, c) => sum + c.points, 0);
+  const overall = Math.max(0, Math.min(100, Math.round(base + earned - lost)));
   for (const c of CATEGORIES) categories[c] = Math.round(categories[c]);
-  return { overall, categories, balance, deductions };
+  return { overall, base, credits, categories, balance, deductions };
 }

@@ -300,8 +300,20 @@ export interface Balance {
   missing: 'leadership' | 'management' | null;
 }
 
+/** Points a document earns for something good writing contains (a specific example, a dated next step, the why). */
+export interface Credit {
+  id: string;
+  label: string;
+  points: number;
+  /** The most this credit can give. */
+  max: number;
+}
+
 export interface Score {
   overall: number;
+  /** Where every document starts, before credits and deductions. */
+  base: number;
+  credits: Credit[];
   categories: Record<Category, number>;
   balance: Balance;
   deductions: Deduction[];

@@ -39,9 +39,22 @@ export function documentSection(entry: ReportEntry): string {
 <div class="card"><span class="overall">${result.score.overall}<small>/100</small></span> <small>${escapeXml(result.profile)}</small></div>
 <div class="grid"><div class="card"><h3>Categories</h3>${categoryBarsSvg(result.score)}</div>
 <div class="card"><h3>Leadership / management balance</h3>${balanceSvg(result.score.balance)}<p>${escapeXml(balanceSummary(result.score.balance))}</p></div></div>
+<div class="card"><h3>How the score was made</h3>${scoreBreakdown(result)}</div>
 <div class="card"><h3>Gaps in the document</h3>${gaps.length ? `<ul class="gaps">${gaps.map((g) => `<li>${escapeXml(g.message)}</li>`).join('')}</ul>` : '<p>None: next steps, check-ins and the why are all there.</p>'}</div>
 <div class="card"><h3>Findings (${inline.length})</h3>${inline.length ? `<table><thead><tr><th>Where</th><th>Severity</th><th>Message</th><th>Rule</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>No inline findings.</p>'}</div>
 </section>`;
+}
+
+/** The score line by line: the base, each credit earned or missed, each deduction. */
+export function scoreBreakdown(result: LintResult): string {
+  const { score } = result;
+  const rows = [
+    `<tr><td>Start</td><td>${score.base}</td></tr>`,
+    ...score.credits.map((c) => `<tr><td>${c.points > 0 ? '＋' : '☐'} ${escapeXml(c.label)}</td><td>${c.points > 0 ? `+${c.points}` : `0 of ${c.max}`}</td></tr>`),
+    ...score.deductions.filter((d) => d.points > 0).map((d) => `<tr><td>− ${escapeXml(d.reason)} <code>${escapeXml(d.ruleId)}</code></td><td>−${d.points}</td></tr>`),
+    `<tr><th>Score</th><th>${score.overall}</th></tr>`,
+  ];
+  return `<table class="breakdown"><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function renderHtmlReport(entries: ReportEntry[], title = 'Fulcrum score report'): string {

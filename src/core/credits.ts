@@ -1,0 +1,41 @@
+import scoring from '../../rules/score.json' with { type: 'json' };
+import type { ParsedDocument } from './document/parse.js';
+import { hasFeature } from './features.js';
+import type { Credit, Finding, Profile } from './types.js';
+
+/**
+ * What a document earns for what good writing contains, from rules/score.json: each credit counts
+ * the prose sentences that have all of its features, at `each` points a sentence, up to `max`.
+ * A sentence with an inline finding earns nothing: "going forward, take more ownership" looks
+ * ahead but is a vague ask, not a suggestion.
+ */
+
+interface CreditSpec {
+  id: string;
+  label: string;
+  profiles: string[];
+  features: string[];
+  each: number;
+  max: number;
+}
+
+export const SCORE_BASE: number = scoring.base;
+const CREDITS = scoring.credits as CreditSpec[];
+
+export function creditsFor(doc: ParsedDocument, profile: Profile, findings: readonly Finding[]): Credit[] {
+  const flagged = findings.filter((f) => f.scope === 'inline').map((f) => [f.range.start.offset, f.range.end.offset] as const);
+  const clean = (start: number, end: number) => !flagged.some(([from, to]) => from < end && start < to);
+  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && clean(s.start, s.end));
+  const credits: Credit[] = [];
+  for (const spec of CREDITS) {
+    if (!spec.profiles.includes(profile)) continue;
+    const count = prose.filter((s) => spec.features.every((f) => hasFeature(s, f))).length;
+    credits.push({ id: spec.id, label: spec.label, points: Math.min(spec.max, count * spec.each), max: spec.max });
+  }
+  return credits;
+}
+
+/** Every feature a credit names must exist: checked by the tests, as rule guards are. */
+export function creditFeatures(): string[] {
+  return [...new Set(CREDITS.flatMap((c) => c.features))];
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { builtinRules, Linter, type Profile } from '../src/core/index.js';
+import { isKnownFeature } from '../src/core/features.js';
+import { creditFeatures, SCORE_BASE } from '../src/core/credits.js';
+
+const linter = new Linter(builtinRules);
+const score = (text: string, profile: Profile) => linter.lint(text, { profile }).score;
+
+/** The score credits what good writing contains as well as deducting for findings. */
+describe('score', () => {
+  it('names only features that exist in its credits (rules/score.json)', () => {
+    for (const feature of creditFeatures()) assert.ok(isKnownFeature(feature), feature);
+  });
+
+  it('gives a short review of verdicts no more than 60', () => {
+    for (const text of ['Sam is lazy. He has a bad attitude.', 'Great job this year!', 'Priya is arrogant and not a team player.']) {
+      assert.ok(score(text, 'review').overall <= 60, `${text}: ${score(text, 'review').overall}`);
+    }
+  });
+
+  it('never scores saying less above saying it well', () => {
+    const strong =
+      'In March Ana cut the checkout error rate from 4% to 0.5% by adding retries to the payment client. ' +
+      'Next quarter, try writing the design note before the code so reviewers can weigh in early; I can pair with you on the first one. ' +
+      'Ana will share the note for the refunds work by 15 May, and we will review progress at our 1:1 on 20 May.';
+    const less = 'Ana had a good quarter.';
+    assert.ok(score(strong, 'review').overall > score(less, 'review').overall + 20, `${score(strong, 'review').overall} vs ${score(less, 'review').overall}`);
+  });
+
+  it('adds each credit it gives to the base, and lists it with its reason', () => {
+    const result = score('From 1 June the office opens at 8:00 because the early shift asked for it. Ask questions in #facilities.', 'announcement');
+    assert.equal(result.base, SCORE_BASE);
+    const earned = result.credits.filter((c) => c.points > 0).map((c) => c.id);
+    assert.ok(earned.includes('why') && earned.includes('when') && earned.includes('questions'), earned.join(', '));
+    for (const credit of result.credits) assert.ok(credit.points <= credit.max && credit.label.length > 0);
+    const lost = result.deductions.reduce((sum, d) => sum + d.points, 0);
+    const won = result.credits.reduce((sum, c) => sum + c.points, 0);
+    assert.equal(result.overall, Math.max(0, Math.min(100, Math.round(result.base + won - lost))));
+  });
+});
