@@ -38,3 +38,21 @@ describe('score', () => {
     assert.equal(result.overall, Math.max(0, Math.min(100, Math.round(result.base + won - lost))));
   });
 });
+
+describe('profile detection', () => {
+  it('marks a guess, and keeps checks only some kinds need silent while unsure', () => {
+    const result = linter.lint('Marco will share the plan soon.');
+    assert.equal(result.profileSource, 'unsure');
+    const kindSpecific = result.findings.filter((f) => f.scope === 'document' && builtinRules.find((r) => r.id === f.ruleId)!.profiles.length < 3);
+    assert.deepEqual(kindSpecific, []);
+  });
+
+  it('reads meeting notes, reviews and announcements from their wording', () => {
+    const notes = 'Attendees: Ana, Ravi, Li\n\n## Agenda\n\n- Budget\n\nDiscussed the Q3 budget. Agreed to move the offsite.\n\n## Action items\n\n- Ravi to book the venue by Friday\n';
+    const review = '## Strengths\n\nOver the past year Ana cut release time from two days to four hours. She is a strong mentor and two new hires ship on their own now.\n\n## Areas for growth\n\nShe should delegate more of the on-call load.';
+    const announcement = 'Hi all,\n\nFrom 1 June the office opens at 8:00 because the early shift asked for it. What this means for you: badges work from 7:45. Questions? Ask in #facilities.';
+    assert.equal(linter.lint(notes).profile, 'one-on-one');
+    assert.equal(linter.lint(review).profile, 'review');
+    assert.equal(linter.lint(announcement).profile, 'announcement');
+  });
+});

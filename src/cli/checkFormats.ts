@@ -1,4 +1,4 @@
-import { builtinRules, type Finding, type LintResult, type RuleSpec, type Severity } from '../core/index.js';
+import { builtinRules, profileLabel, type Finding, type LintResult, type RuleSpec, type Severity } from '../core/index.js';
 import { docsUrlFor } from '../core/index.js';
 import { paint } from './terminal.js';
 
@@ -23,7 +23,7 @@ export function formatStylish(reports: FileReport[], color: boolean, unreadable 
   const totals = { error: 0, warning: 0, info: 0 };
   for (const { path, result } of reports) {
     if (result.findings.length === 0) continue;
-    out.push('', `${paint(path, 'underline', color)}  ${paint(`(${result.profile}, score ${result.score.overall})`, 'dim', color)}`);
+    out.push('', `${paint(path, 'underline', color)}  ${paint(`(${profileLabel(result)}, score ${result.score.overall})`, 'dim', color)}`);
     // A document-level finding is about the whole text: "document", never "1:1", which reads as "one-on-one".
     const place = (f: Finding) => (f.scope === 'document' ? 'document' : `${f.range.start.line}:${f.range.start.column}`);
     const width = Math.max(...result.findings.map((f) => place(f).length));
@@ -55,7 +55,7 @@ export function formatJson(reports: FileReport[], version: string): string {
   return JSON.stringify(
     {
       version,
-      files: reports.map(({ path, result }) => ({ path, profile: result.profile, score: result.score, findings: result.findings })),
+      files: reports.map(({ path, result }) => ({ path, profile: result.profile, profileSource: result.profileSource, score: result.score, findings: result.findings })),
     },
     null,
     2,

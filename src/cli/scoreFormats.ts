@@ -1,3 +1,4 @@
+import { profileLabel } from '../core/profileLabel.js';
 import { renderHtmlReport } from '../report/html.js';
 import { formatScoreCsv, topGaps } from '../report/summary.js';
 
@@ -12,7 +13,7 @@ export function formatScoreTable(reports: FileReport[], color: boolean): string 
   const header = ['Score', 'Profile', 'Balance', 'File', 'Top gaps'];
   const rows = reports.map((r) => [
     String(r.result.score.overall),
-    r.result.profile,
+    profileLabel(r.result),
     (r.result.score.balance.index >= 0 ? '+' : '') + r.result.score.balance.index.toFixed(2),
     r.path,
     topGaps(r).join(', ') || '—',
@@ -31,7 +32,7 @@ export function formatScoreTable(reports: FileReport[], color: boolean): string 
 
 export function formatScoreJson(reports: FileReport[], version: string): string {
   return JSON.stringify(
-    { version, files: reports.map((r) => ({ path: r.path, profile: r.result.profile, score: r.result.score, findings: r.result.findings.length })) },
+    { version, files: reports.map((r) => ({ path: r.path, profile: r.result.profile, profileSource: r.result.profileSource, score: r.result.score, findings: r.result.findings.length })) },
     null,
     2,
   );

@@ -60,6 +60,7 @@ const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
 const followUpAct = phraseRegex(lexicon.followUpActs);
 const mistakeWord = phraseRegex(lexicon.mistakeWords);
 const ideaWord = phraseRegex(lexicon.ideaWords);
+const manner = phraseRegex(lexicon.mannerMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
@@ -366,6 +367,10 @@ const FEATURES: Record<string, FeatureTest> = {
   planned: (s) => hasFeature(s, 'action') || test(planned, s.text) || s.block.kind === 'list-item' || /^\W*(?:trial|trialling|trialing|pilot|piloting|test|testing|try|trying|experiment|experimenting)\b/i.test(s.text),
   /** Gives notice: "in four weeks", "two weeks' notice", "six weeks from today". */
   notice: (s) => /\b(?:in|with|giving)\s+(?:\d+|one|two|three|four|five|six|eight|a|a few)\s+(?:days?|weeks?|months?)\b|\bnotice\b|\b(?:weeks?|months?)\s+from\s+(?:today|now)\b/i.test(s.text),
+  /** Names the source of a quotation on its own line ("— Agile Manifesto"): the sentence before it is a quote. */
+  attribution: (s) => /(?:^|\n)[ \t]*[—―][ \t]*$/.test(s.block.text.slice(Math.max(0, s.start - s.block.start - 20), s.start - s.block.start)),
+  /** Says how work is done ("needs to be done very carefully"): a standard, not a task left without an owner. */
+  manner: (s) => test(manner, s.text),
   /** Points at a tracked item ("#1185", "OPS-42"): the follow-up lives there, with its owner and state. */
   tracked: (s) => /(?:^|\s)#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b/.test(s.text),
 };

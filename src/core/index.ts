@@ -15,6 +15,7 @@ export { parseDocument, ParseCache } from './document/parse.js';
 export { polarityOf } from './features.js';
 export { validateRuleSpec } from './rules.js';
 export { docsUrlFor } from './lint.js';
+export { profileLabel } from './profileLabel.js';
 
 export const builtinRuleIds: ReadonlySet<string> = new Set(builtinRules.map((r) => r.id));
 

@@ -1,13 +1,13 @@
 import { computeBalance } from './balance.js';
 import { parseDocument, type ParseCache, type ParsedDocument } from './document/parse.js';
 import { buildFix, documentAnchor } from './fixes.js';
-import { detectProfile } from './profile.js';
+import { profileOf } from './profile.js';
 import { compileRule, type CompiledRule } from './rules.js';
 import { joinFindings, mergeTouching, type Join, type Span } from './merge.js';
 import { computeScore } from './score.js';
 import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
-import type { Finding, FulcrumConfig, LintResult, ProfileSetting, RuleSpec, TextFormat } from './types.js';
+import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
 import { docsUrlFor } from './docs.js';
 
@@ -57,12 +57,15 @@ export class Linter {
   }
 
   lintParsed(doc: ParsedDocument, options: LintOptions = {}): LintResult {
-    const profile = detectProfile(doc, options.profile ?? this.config.profile ?? 'auto');
+    const detection = profileOf(doc, options.profile ?? this.config.profile ?? 'auto');
+    const { profile } = detection;
     const suppressions = parseSuppressions(doc.source, doc.lines, doc.comments);
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       const { spec } = rule;
       if (!spec.profiles.includes(profile)) continue;
+      // Unsure what kind of text this is: a check only some kinds need (no strengths, no question channel) stays silent.
+      if (detection.how === 'unsure' && spec.scope === 'document' && spec.profiles.length < PROFILES.length) continue;
       const spans: Span[] = [];
       for (const hit of rule.detection.hits(doc)) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
@@ -88,7 +91,7 @@ export class Linter {
     shown.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     const balance = computeBalance(doc);
     const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;
-    return { profile, findings: shown, score: computeScore(shown, proseSentences, balance, SCORE_BASE, creditsFor(doc, profile, shown)) };
+    return { profile, profileSource: detection.how, findings: shown, score: computeScore(shown, proseSentences, balance, SCORE_BASE, creditsFor(doc, profile, shown)) };
   }
 }
 

@@ -1,36 +1,73 @@
-import type { ParsedDocument } from './document/parse.js';
+import signals from '../../rules/profiles.json' with { type: 'json' };
+import type { ParsedDocument, Sentence } from './document/parse.js';
+import { hasFeature } from './features.js';
+import { analyse } from './language/analysis.js';
+import { phraseRegex, findAll } from './phrases.js';
 import { PROFILES, type Profile, type ProfileSetting } from './types.js';
 
 /**
  * Which kind of document this is. Front matter (`fulcrum: { profile: review }`) decides
- * when present; otherwise headings and wording are weighed.
+ * when present; otherwise the wording is weighed (rules/profiles.json): phrases, and what the
+ * sentences do — verdicts about one person read as a review, owned actions and "agreed" as
+ * notes, changes, welcomes and a question channel addressed to everyone as an announcement.
  */
 
-const SIGNALS: Record<Profile, RegExp[]> = {
-  review: [
-    /\b(?:performance|annual|mid-?year|quarterly|year-end) review\b/i,
-    /\bself[- ]assessment\b/i,
-    /\b(?:strengths|areas? (?:for|of) (?:growth|improvement|development)|development areas?|growth areas?)\b/i,
-    /\b(?:rating|meets expectations|exceeds expectations|below expectations|calibration)\b/i,
-    /\b(?:this|over the past|over the last) (?:year|half|quarter|review period),? you\b/i,
-    /\bfeedback (?:for|on) \p{Lu}/u,
-  ],
-  'one-on-one': [
-    /\b(?:1:1|1-1|1-on-1|one[- ]on[- ]one)\b/i,
-    /\b(?:agenda|talking points|discussion points|action items|notes from)\b/i,
-    /\b(?:weekly sync|check-in notes|catch-up)\b/i,
-    // Meeting minutes are notes too: who attended, who ran it, what was decided.
-    /\b(?:minutes|attendees|attending|present|meeting (?:run|chaired) by)\s*:|\bminutes (?:written|taken) by\b|\bmeeting (?:notes|minutes)\b/i,
-  ],
-  announcement: [
-    /\b(?:announcement|announcing|we're excited to share|we are excited to share|i'm excited to share|please welcome)\b/i,
-    // No `i` flag: with `iu`, \p{Lu} matches lower-case letters too ("starting to poke").
-    /\b(?:[Ee]ffective (?:immediately|today|from|on|\p{Lu})|[Ss]tarting (?:next|this|on|from|\p{Lu}))/u,
-    /^\s*(?:hi|hello|hey) (?:all|everyone|team|folks)\b/im,
-    /\b(?:what this means for you|what's changing|what is changing|why we're doing this|questions\?)/i,
-    /\b(?:reorg|reorganization|we are moving to|we're moving to|new process|going forward, all)\b/i,
-  ],
+const PHRASES: Record<Profile, RegExp> = {
+  review: phraseRegex(signals.phrases.review),
+  'one-on-one': phraseRegex(signals.phrases['one-on-one']),
+  announcement: phraseRegex(signals.phrases.announcement),
 };
+
+const THIRD_PERSON = /\b(?:he|she|his|her|him)\b/i;
+const ADDRESSED = /\b(?:you|your)\b|^\W*(?:ask|reply|email|contact|reach|drop|ping|post|message|join)\b/i;
+const AUDIENCE = /\b(?:everyone|everybody|all staff|all of you|you all|y'all|anyone|colleagues|visitors|families|parents|residents|customers|members|contributors)\b/i;
+
+/** What each sentence tells about the kind of text it is in. */
+function sentenceVotes(sentence: Sentence, votes: Record<Profile, number>): void {
+  const analysis = analyse(sentence);
+  // A verdict on someone (a trait, a label, a grade of their work) is what reviews are made of.
+  if (analysis.claims.some((c) => c.kind === 'trait' || c.kind === 'label' || c.kind === 'evaluation' || c.kind === 'potential')) votes.review += 1;
+  if (hasFeature(sentence, 'growth')) votes.review += 0.5;
+  // A narrative about one person ("she covered 41 shifts") reads as a review; a text for a group as an announcement.
+  if (THIRD_PERSON.test(sentence.text)) votes.review += 0.3;
+  if (AUDIENCE.test(sentence.text)) votes.announcement += 0.5;
+  if (hasFeature(sentence, 'takes-effect') && hasFeature(sentence, 'change')) votes.announcement += 0.5;
+  // Owned actions and items in a list are what notes are made of.
+  if (hasFeature(sentence, 'owner') && hasFeature(sentence, 'action')) votes['one-on-one'] += 0.5;
+  // Telling everyone about a change, what it means for them and where to ask is an announcement.
+  if (hasFeature(sentence, 'people-impact')) votes.announcement += 1;
+  // Minutes report questions and role changes too; an announcement tells the reader where to ask,
+  // and tells news in paragraphs rather than bullets.
+  if (hasFeature(sentence, 'question-channel') && ADDRESSED.test(sentence.text)) votes.announcement += 1;
+  if (hasFeature(sentence, 'role-change') && sentence.block.kind !== 'list-item') votes.announcement += 1;
+}
+
+export interface ProfileDetection {
+  profile: Profile;
+  /** How the profile was decided: set by the user or front matter, detected, or a guess ("unsure"). */
+  how: 'set' | 'detected' | 'unsure';
+  /** The evidence for each kind, when the wording was weighed. */
+  votes?: Record<Profile, number>;
+}
+
+/** Weighs the document's wording; `unsure` when no kind clearly leads. */
+export function weighProfile(doc: ParsedDocument): ProfileDetection {
+  const votes: Record<Profile, number> = { review: 0, 'one-on-one': 0, announcement: 0 };
+  const headings = doc.sections.map((s) => s.title ?? '').join('\n');
+  for (const profile of PROFILES) {
+    // Each phrase counts once in the prose and twice in headings: "## Action items" says more than a passing mention.
+    const seen = new Set(findAll(PHRASES[profile], doc.prose).map((h) => h.text.toLowerCase()));
+    votes[profile] += seen.size + 2 * new Set(findAll(PHRASES[profile], headings).map((h) => h.text.toLowerCase())).size;
+  }
+  for (const sentence of doc.sentences) if (sentence.block.kind !== 'heading') sentenceVotes(sentence, votes);
+  const ranked = [...PROFILES].sort((a, b) => votes[b] - votes[a]);
+  const [best, second] = [votes[ranked[0]], votes[ranked[1]]];
+  // Too little to go on: the default kind. Two kinds close together: the one ahead, marked as a guess.
+  if (best < signals.minimum) return { profile: 'review', how: 'unsure', votes };
+  if (best - second < signals.margin) return { profile: ranked[0], how: 'unsure', votes };
+  return { profile: ranked[0], how: 'detected', votes };
+}
+
 
 /**
  * Reads `fulcrum: { profile: review }` or the block form
@@ -80,20 +117,13 @@ export function profileFromFrontMatter(frontMatter: string | null): Profile | nu
 }
 
 export function detectProfile(doc: ParsedDocument, setting: ProfileSetting = 'auto'): Profile {
-  if (setting !== 'auto') return setting;
-  const fromFrontMatter = profileFromFrontMatter(doc.frontMatter);
-  if (fromFrontMatter) return fromFrontMatter;
-  const text = doc.prose;
-  const headings = doc.sections.map((s) => s.title ?? '').join('\n');
-  let best: Profile = 'review';
-  let bestScore = 0;
-  for (const profile of PROFILES) {
-    // Headings weigh double: "## Action items" says more than a passing mention.
-    const score = SIGNALS[profile].reduce((sum, re) => sum + (re.test(text) ? 1 : 0) + (re.test(headings) ? 1 : 0), 0);
-    if (score > bestScore) {
-      best = profile;
-      bestScore = score;
-    }
-  }
-  return best;
+  return profileOf(doc, setting).profile;
 }
+
+export function profileOf(doc: ParsedDocument, setting: ProfileSetting = 'auto'): ProfileDetection {
+  if (setting !== 'auto') return { profile: setting, how: 'set' };
+  const fromFrontMatter = profileFromFrontMatter(doc.frontMatter);
+  if (fromFrontMatter) return { profile: fromFrontMatter, how: 'set' };
+  return weighProfile(doc);
+}
+

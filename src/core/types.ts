@@ -115,6 +115,8 @@ export interface PhraseDetector {
   notBefore?: string[];
   /** Words that, right before the phrase, mean it is not what we look for. */
   notAfter?: string[];
+  /** Not inside an opening condition ("When someone … must be excluded, …"): a modal there sets no rule. */
+  notInCondition?: boolean;
 }
 
 export interface ContextPhrases {
@@ -129,6 +131,8 @@ export interface PatternDetector {
   lists?: Record<string, string[]>;
   /** Cheap pre-filter: blocks containing none of these phrases are not tagged or matched. */
   trigger?: string[];
+  /** Words that, right before the match, mean it is not what we look for ("work that needs to be done"). */
+  notAfter?: string[];
   when?: FeatureName[];
   unless?: FeatureName[];
   unlessAdjacent?: FeatureName[];
@@ -321,6 +325,11 @@ export interface Score {
 
 export interface LintResult {
   profile: Profile;
+  /**
+   * How the profile was decided: `set` by the user, the config or front matter; `detected` from the
+   * wording; `unsure` when no kind clearly led (then only the document checks every kind shares run).
+   */
+  profileSource: 'set' | 'detected' | 'unsure';
   findings: Finding[];
   score: Score;
 }

@@ -1,3 +1,4 @@
+import { profileLabel } from '../core/profileLabel.js';
 import type { LintResult } from '../core/types.js';
 import { balanceSummary, balanceSvg, categoryBarsSvg, escapeXml } from './charts.js';
 
@@ -36,7 +37,7 @@ export function documentSection(entry: ReportEntry): string {
     .join('');
   return `<section>
 <h2>${escapeXml(entry.path)}</h2>
-<div class="card"><span class="overall">${result.score.overall}<small>/100</small></span> <small>${escapeXml(result.profile)}</small></div>
+<div class="card"><span class="overall">${result.score.overall}<small>/100</small></span> <small>${escapeXml(profileLabel(result))}</small></div>
 <div class="grid"><div class="card"><h3>Categories</h3>${categoryBarsSvg(result.score)}</div>
 <div class="card"><h3>Leadership / management balance</h3>${balanceSvg(result.score.balance)}<p>${escapeXml(balanceSummary(result.score.balance))}</p></div></div>
 <div class="card"><h3>How the score was made</h3>${scoreBreakdown(result)}</div>

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { profileLabel } from '../core/profileLabel.js';
 import { CATEGORIES, type LintResult } from '../core/types.js';
 import { balanceSummary } from '../report/charts.js';
 
@@ -18,7 +19,7 @@ export class ScoreStatusBar implements vscode.Disposable {
     this.item.text = `$(pulse) Fulcrum ${score.overall}`;
     const tooltip = new vscode.MarkdownString(
       [
-        `**Fulcrum score ${score.overall}/100** (${result.profile})`,
+        `**Fulcrum score ${score.overall}/100** (${profileLabel(result)}${result.profileSource === 'unsure' ? ': set `fulcrum.profile` or front matter `fulcrum: { profile: … }` to choose' : ''})`,
         '',
         '| Category | Score |',
         '| --- | ---: |',

@@ -32,6 +32,7 @@ export function patternDetection(spec: PatternDetector): Detection {
 
   const cache = new WeakMap<object, BlockHit[]>();
 
+  const notAfter = new Set((spec.notAfter ?? []).map((w) => w.toLowerCase()));
   const detect = (block: Block, prose: string): BlockHit[] => {
     if (trigger && !test(trigger, block.text)) return [];
     const view = block.taggedView();
@@ -49,6 +50,8 @@ export function patternDetection(spec: PatternDetector): Detection {
         const index = sentenceIndexIn(block, block.start + start);
         const sentence = block.sentences[index];
         if (!sentence || isQuoted(sentence, block.start + start, prose) || !passesGuards(sentence, spec)) continue;
+        // "work that needs to be done": a relative clause defines the work, it does not assign it.
+        if (notAfter.has(block.text.slice(Math.max(0, start - 40), start).match(/([\p{L}'’-]+)[^\p{L}]*$/u)?.[1]?.toLowerCase() ?? '')) continue;
         found.push({ start, end, sentence: index });
       }
     }

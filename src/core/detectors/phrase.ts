@@ -46,6 +46,7 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
         if (!sentence || end > sentence.end) continue;
         if (notBefore.has(wordAfter(prose, end)) || notAfter.has(wordBefore(prose, start))) continue;
         if (isQuoted(sentence, start, prose) || !passesGuards(sentence, spec) || !allFeatures(sentence, group.features)) continue;
+        if (spec.notInCondition && inOpeningCondition(prose.slice(sentence.start, start))) continue;
         if (group.features.length && found.some((f) => f.start < hit.end && hit.start < f.end)) continue;
         found.push({ start: hit.start, end: hit.end, sentence: index, replacement: replacements.get(normalise(hit.text)) });
       }
@@ -65,6 +66,11 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
   return {
     hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)),
   };
+}
+
+/** "When someone … must": the text before a hit is an opening condition not yet closed by a comma. */
+function inOpeningCondition(before: string): boolean {
+  return /^\W*(?:when|whenever|if|where|unless|once|in case|as long as)\b[^,;:]*$/i.test(before);
 }
 
 function normalise(phrase: string): string {

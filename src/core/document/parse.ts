@@ -168,8 +168,18 @@ function isWordy(term: NlpTerm): boolean {
  * fuse"): compromise would split there. Newline becomes space, so every offset stays the same.
  */
 function joinWrappedLines(text: string): string {
-  return text.replace(/(?<=[\p{L}\p{N},;)'’"-])[ \t]*\n(?=[ \t]*[\p{Ll}(])/gu, (m) => m.replace('\n', ' '));
+  return text
+    .replace(/(?<=[\p{L}\p{N},;)'’"-])[ \t]*\n(?=[ \t]*[\p{Ll}(])/gu, (m) => m.replace('\n', ' '))
+    .replace(ENDS_MID_SENTENCE, (m) => m.replace('\n', ' '));
 }
+/**
+ * A line that ends on a word no sentence ends on ("the original Code of\nConduct Working Group")
+ * goes on below, whatever the case of the next line.
+ */
+const ENDS_MID_SENTENCE =
+  /(?<=(?:^|[^\p{L}])(?:of|the|a|an|to|and|or|in|on|at|by|for|with|from|into|our|their|his|her|my|your|its|this|these|those|is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|as|than|about|between|not|that|which|who))[ \t]*\n(?=[ \t]*\p{Lu})/giu;
+
+const CLOSED_STOP = /^[ \t]*\)[.!?][ \t]/;
 
 /** Tokenises one block and finds its sentences, with offsets relative to the block. */
 function parseBlock(text: string): BlockParse {
@@ -189,6 +199,16 @@ function parseBlock(text: string): BlockParse {
     const first = terms.find(isWordy);
     let leading = first?.pre.match(/["'“‘([]+$/)?.[0].length ?? 0;
     for (const term of terms) {
+      // "(more on that here). They also …": a full stop after a closing bracket ends the sentence,
+      // even where compromise, still inside a quoted phrase, runs on.
+      const closedStop = CLOSED_STOP.test(term.text + (term.post ?? '')) || (isWordy(term) && CLOSED_STOP.test(term.post ?? ''));
+      if (closedStop && tokens.length > 0 && term !== terms[terms.length - 1]) {
+        if (isWordy(term)) tokens.push({ text: term.text, normal: term.normal, start: term.offset!.start, end: term.offset!.start + term.offset!.length });
+        finish(tokens, leading);
+        tokens = [];
+        leading = 0;
+        continue;
+      }
       if (!isWordy(term)) continue;
       const start = term.offset!.start;
       const joined = term.text.match(RUN_ON);
