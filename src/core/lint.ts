@@ -1,6 +1,7 @@
 import { computeBalance } from './balance.js';
 import { parseDocument, type ParseCache, type ParsedDocument } from './document/parse.js';
 import { buildFix, documentAnchor } from './fixes.js';
+import { documentKind } from './kinds.js';
 import { profileOf } from './profile.js';
 import { compileRule, type CompiledRule } from './rules.js';
 import { joinFindings, mergeTouching, type Join, type Span } from './merge.js';
@@ -59,6 +60,7 @@ export class Linter {
   lintParsed(doc: ParsedDocument, options: LintOptions = {}): LintResult {
     const detection = profileOf(doc, options.profile ?? this.config.profile ?? 'auto');
     const { profile } = detection;
+    const kind = documentKind(doc, profile);
     const suppressions = parseSuppressions(doc.source, doc.lines, doc.comments);
     const findings: Finding[] = [];
     for (const rule of this.rules) {
@@ -66,6 +68,7 @@ export class Linter {
       if (!spec.profiles.includes(profile)) continue;
       // Unsure what kind of text this is: a check only some kinds need (no strengths, no question channel) stays silent.
       if (detection.how === 'unsure' && spec.scope === 'document' && spec.profiles.length < PROFILES.length) continue;
+      if (kind && spec.skipForKinds?.includes(kind)) continue;
       const spans: Span[] = [];
       for (const hit of rule.detection.hits(doc)) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };

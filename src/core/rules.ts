@@ -35,6 +35,7 @@ export function validateRuleSpec(value: unknown): string[] {
   const seeds = (rule.sources as RuleSpec['sources'] | undefined)?.seeds;
   need(Array.isArray(seeds) && seeds.length > 0 && seeds.every((s) => typeof s?.seed === 'string' && typeof s?.quote === 'string'), '"sources.seeds" must list { seed, quote } entries');
 
+  if (rule.skipForKinds !== undefined) need(isStringArray(rule.skipForKinds) && rule.skipForKinds.every((k) => k === 'recognition'), '"skipForKinds" must list document kinds (recognition)');
   if (rule.joins !== undefined) {
     const joins = rule.joins as { rule?: unknown; message?: unknown };
     need(typeof joins.rule === 'string' && /^[a-z-]+\/[a-z0-9-]+$/.test(joins.rule) && typeof joins.message === 'string' && joins.message.length > 0, '"joins" must be { rule, message }');

@@ -1,0 +1,24 @@
+import lexicon from '../../rules/lexicon.json' with { type: 'json' };
+import type { ParsedDocument } from './document/parse.js';
+import { hasFeature } from './features.js';
+import { phraseRegex, test } from './phrases.js';
+import type { Profile } from './types.js';
+
+/**
+ * Sub-kinds of a profile that need fewer parts. A welcome, farewell, congratulation or thank-you
+ * post is an announcement with nothing to act on: it needs no next steps, question channel,
+ * effective date or "what this means for you", and is not told to add them.
+ */
+export type DocumentKind = 'recognition';
+
+const recognition = phraseRegex(lexicon.recognitionMarkers);
+
+export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKind | null {
+  if (profile !== 'announcement') return null;
+  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading');
+  if (prose.length === 0) return null;
+  // News of a change is not a recognition post, however warm its words.
+  if (prose.some((s) => hasFeature(s, 'change') && (hasFeature(s, 'takes-effect') || hasFeature(s, 'calendar-date')))) return null;
+  const recognising = prose.filter((s) => test(recognition, s.text)).length;
+  return recognising > 0 && recognising * 3 >= prose.length ? 'recognition' : null;
+}
