@@ -151,12 +151,13 @@ suite('Code actions', () => {
     assert.deepEqual(titles(actions), ['Fix all safe Fulcrum problems']);
     const [action] = actions;
     assert.equal(action.kind?.value, 'source.fixAll.fulcrum');
-    // Safe: jargon replacements and hedge deletions. Not safe: "ASAP" (needs a date), "lazy" (needs a rewrite).
-    const expected = REVIEW.replace('utilize', 'use').replace('leverage', 'use').replace('maybe ', '').replace('a bit ', '');
+    // Safe: jargon replacements. Not safe: "ASAP" (needs a date), "lazy" (needs a rewrite), and hedge
+    // deletions, which make the criticism harsher than the writer chose to make it.
+    const expected = REVIEW.replace('utilize', 'use').replace('leverage', 'use');
     assert.equal(applyEditsToText(document, action.edit!), expected);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.equal(document.getText(), expected);
-    const after = await waitForDiagnostics(document.uri, 'the safe findings to go', (list) => !countByRule(list)[JARGON] && !countByRule(list)[HEDGE]);
+    const after = await waitForDiagnostics(document.uri, 'the safe findings to go', (list) => !countByRule(list)[JARGON] && countByRule(list)[HEDGE] === 2);
     assert.equal(countByRule(after)[VAGUE_TIME], 1);
     assert.equal(countByRule(after)[PERSONALITY], 1);
   });

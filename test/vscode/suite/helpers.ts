@@ -24,7 +24,7 @@ export const REVIEW = [
   '', // 9
   'Sam is lazy about code reviews.', // 10  feedback/personality-judgement (warning)
   '', // 11
-  'I think maybe the release notes were a bit late.', // 12  clarity/hedged-criticism x2 (info, safe deletions)
+  'I think maybe the release notes were a bit late.', // 12  clarity/hedged-criticism x2 (info, deletions offered but not safe)
   '', // 13
   'Please send me the revised budget ASAP.', // 14  expectations/vague-time (warning, snippet fix "by [date]")
   '',
