@@ -23,16 +23,32 @@ export const SCORE_BASE: number = scoring.base;
 const CREDITS = scoring.credits as CreditSpec[];
 
 export function creditsFor(doc: ParsedDocument, profile: Profile, findings: readonly Finding[]): Credit[] {
-  const flagged = findings.filter((f) => f.scope === 'inline').map((f) => [f.range.start.offset, f.range.end.offset] as const);
-  const clean = (start: number, end: number) => !flagged.some(([from, to]) => from < end && start < to);
-  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && clean(s.start, s.end));
+  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label');
+  const flagged = flaggedSentences(prose, findings);
+  const clean = prose.filter((_, i) => !flagged[i]);
   const credits: Credit[] = [];
   for (const spec of CREDITS) {
     if (!spec.profiles.includes(profile)) continue;
-    const count = prose.filter((s) => spec.features.every((f) => hasFeature(s, f))).length;
+    const count = clean.filter((s) => spec.features.every((f) => hasFeature(s, f))).length;
     credits.push({ id: spec.id, label: spec.label, points: Math.min(spec.max, count * spec.each), max: spec.max });
   }
   return credits;
+}
+
+/** Which sentences (in document order) an inline finding overlaps: one pass over both sorted lists. */
+function flaggedSentences(sentences: ReadonlyArray<{ start: number; end: number }>, findings: readonly Finding[]): boolean[] {
+  const spans = findings
+    .filter((f) => f.scope === 'inline')
+    .map((f) => [f.range.start.offset, f.range.end.offset] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const flagged = new Array<boolean>(sentences.length).fill(false);
+  let first = 0;
+  for (const [from, to] of spans) {
+    // Sentences are in order and spans sorted by start, so the first sentence a span can touch only moves forward.
+    while (first < sentences.length && sentences[first].end <= from) first++;
+    for (let i = first; i < sentences.length && sentences[i].start < to; i++) flagged[i] = true;
+  }
+  return flagged;
 }
 
 /** Every feature a credit names must exist: checked by the tests, as rule guards are. */

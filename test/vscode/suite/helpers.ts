@@ -190,9 +190,16 @@ export function withSetting<T>(key: string, value: unknown, body: () => Promise<
 /** Closes every editor without saving (a dirty editor would otherwise ask) and deletes what the test wrote. */
 export async function cleanUp(...uris: vscode.Uri[]): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty || document.isClosed) continue;
-    await vscode.window.showTextDocument(document, { preview: false });
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // The editor may refuse to open a document while another editor is opening ("Could NOT open
+    // editor … because another editor opened in the meantime"): wait a moment and try again.
+    for (let attempt = 0; attempt < 5 && document.isDirty && !document.isClosed; attempt++) {
+      try {
+        await vscode.window.showTextDocument(document, { preview: false });
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   for (const uri of uris) {
