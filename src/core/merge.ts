@@ -61,9 +61,13 @@ export function joinFindings(findings: Finding[], joins: Join[]): Finding[] {
   if (joins.length === 0) return findings;
   const removed = new Set<Finding>();
   const out: Finding[] = [];
+  // Findings by rule and exact range, so each partner is found in one look-up.
+  const byPlace = new Map<string, Finding>();
+  for (const f of findings) if (joins.some((j) => j.with === f.ruleId)) byPlace.set(placeOf(f.ruleId, f), f);
   for (const finding of findings) {
     const join = joins.find((j) => j.rule === finding.ruleId);
-    const partner = join && findings.find((g) => g.ruleId === join.with && !removed.has(g) && sameRange(g, finding));
+    const candidate = join && byPlace.get(placeOf(join.with, finding));
+    const partner = candidate && !removed.has(candidate) ? candidate : undefined;
     if (join && partner) {
       removed.add(partner);
       const both = joinFixes(finding.fixes[0] ?? null, partner.fixes[0] ?? null, `${finding.fixes[0]?.title ?? ''} and ${lowerFirst(partner.fixes[0]?.title ?? '')}`.trim());
@@ -73,5 +77,5 @@ export function joinFindings(findings: Finding[], joins: Join[]): Finding[] {
   return out.filter((f) => !removed.has(f));
 }
 
-const sameRange = (a: Finding, b: Finding) => a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+const placeOf = (ruleId: string, f: Finding) => `${ruleId} ${f.range.start.offset} ${f.range.end.offset}`;
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

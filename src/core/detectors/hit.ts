@@ -43,10 +43,17 @@ export function blockwiseHits(doc: ParsedDocument, cache: WeakMap<object, BlockH
       const start = block.start + h.start;
       const end = block.start + h.end;
       const match = doc.source.slice(start, end);
-      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: { match, lower: lowerKnownWords(match) } });
+      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: valuesOf(match) });
     }
   }
   return hits;
+}
+
+/** {match} and {lower} for messages and fixes; {lower} is worked out only when a template asks for it. */
+function valuesOf(match: string): Record<string, string> {
+  const values: Record<string, string> = { match };
+  Object.defineProperty(values, 'lower', { enumerable: true, configurable: true, get: () => lowerKnownWords(match) });
+  return values;
 }
 
 /**

@@ -73,11 +73,18 @@ export function analyseText(text: string, offset = 0): SentenceAnalysis {
   };
 }
 
+const COMPOUND_STARTS = new Set([...COMPOUNDS.keys()].map((k) => k.split(' ')[0]));
+
 /** "hot headed" → one word "hot-headed", as the lexicons spell it (up to three words). */
 function joinCompounds(words: Word[]): Word[] {
   const joined: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     let merged: Word | null = null;
+    // Most words start no compound: look further only when this one can.
+    if (!COMPOUND_STARTS.has(words[i].w)) {
+      joined.push(words[i]);
+      continue;
+    }
     for (const size of [3, 2]) {
       const parts = words.slice(i, i + size);
       if (parts.length < size || parts.some((p) => p.punct)) continue;
