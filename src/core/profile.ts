@@ -42,6 +42,30 @@ function sentenceVotes(sentence: Sentence, votes: Record<Profile, number>): void
   if (hasFeature(sentence, 'role-change') && sentence.block.kind !== 'list-item') votes.announcement += 1;
 }
 
+/** Per block and per sentence, cached by their stable keys: a keystroke re-reads only what changed. */
+const blockPhrases = new WeakMap<object, Record<Profile, string[]>>();
+const sentenceVoteCache = new WeakMap<object, Record<Profile, number>>();
+
+function phrasesIn(block: ParsedDocument['blocks'][number]): Record<Profile, string[]> {
+  let found = blockPhrases.get(block.key);
+  if (!found) {
+    found = { review: [], 'one-on-one': [], announcement: [] };
+    for (const profile of PROFILES) found[profile] = findAll(PHRASES[profile], block.text).map((h) => h.text.toLowerCase());
+    blockPhrases.set(block.key, found);
+  }
+  return found;
+}
+
+function votesOf(sentence: Sentence): Record<Profile, number> {
+  let votes = sentenceVoteCache.get(sentence.key);
+  if (!votes) {
+    votes = { review: 0, 'one-on-one': 0, announcement: 0 };
+    sentenceVotes(sentence, votes);
+    sentenceVoteCache.set(sentence.key, votes);
+  }
+  return votes;
+}
+
 export interface ProfileDetection {
   profile: Profile;
   /** How the profile was decided: set by the user or front matter, detected, or a guess ("unsure"). */
@@ -53,13 +77,19 @@ export interface ProfileDetection {
 /** Weighs the document's wording; `unsure` when no kind clearly leads. */
 export function weighProfile(doc: ParsedDocument): ProfileDetection {
   const votes: Record<Profile, number> = { review: 0, 'one-on-one': 0, announcement: 0 };
-  const headings = doc.sections.map((s) => s.title ?? '').join('\n');
-  for (const profile of PROFILES) {
-    // Each phrase counts once in the prose and twice in headings: "## Action items" says more than a passing mention.
-    const seen = new Set(findAll(PHRASES[profile], doc.prose).map((h) => h.text.toLowerCase()));
-    votes[profile] += seen.size + 2 * new Set(findAll(PHRASES[profile], headings).map((h) => h.text.toLowerCase())).size;
+  // Each phrase counts once in the prose and twice in headings: "## Action items" says more than a passing mention.
+  const seen: Record<Profile, Set<string>> = { review: new Set(), 'one-on-one': new Set(), announcement: new Set() };
+  const inHeadings: Record<Profile, Set<string>> = { review: new Set(), 'one-on-one': new Set(), announcement: new Set() };
+  for (const block of doc.blocks) {
+    const found = phrasesIn(block);
+    for (const profile of PROFILES) for (const phrase of found[profile]) (block.kind === 'heading' ? inHeadings : seen)[profile].add(phrase);
   }
-  for (const sentence of doc.sentences) if (sentence.block.kind !== 'heading') sentenceVotes(sentence, votes);
+  for (const profile of PROFILES) votes[profile] += seen[profile].size + 2 * inHeadings[profile].size;
+  for (const sentence of doc.sentences) {
+    if (sentence.block.kind === 'heading') continue;
+    const own = votesOf(sentence);
+    for (const profile of PROFILES) votes[profile] += own[profile];
+  }
   const ranked = [...PROFILES].sort((a, b) => votes[b] - votes[a]);
   const [best, second] = [votes[ranked[0]], votes[ranked[1]]];
   // Too little to go on: the default kind. Two kinds close together: the one ahead, marked as a guess.
