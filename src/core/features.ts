@@ -1,7 +1,7 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
 import { isClosedClassWord, isLikelyName, isOrderVerb, startsWithImperative } from './wordClasses.js';
-import { findAll, phraseRegex, test } from './phrases.js';
+import { escapeRegExp, findAll, phraseRegex, test } from './phrases.js';
 import { analyse, analyseText } from './language/analysis.js';
 import { WHO } from './language/lexicon.js';
 
@@ -93,7 +93,7 @@ function anyCaseFirst(word: string): string {
 /** "reviewed by Sam": an agent named after "by" (but not "by Friday"). */
 const agentBy = new RegExp(`\\bby\\s+(?!(?:${[...lexicon.weekdays, ...lexicon.months, 'end', 'the', 'next', 'this', 'eod', 'eow', 'noon', 'midday', 'tomorrow', 'today', 'tonight'].map(anyCaseFirst).join('|')})\\b)(?:@[\\w.-]+|[A-Z][\\p{Ll}'’-]+)`, 'u');
 /** "reviewed by the team lead", "signed off by our finance manager": an agent named by role. */
-const agentByRole = new RegExp(`\\bby\\s+(?:the|our|your|their|his|her|a|an|each|every)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${[...WHO.roleNouns].map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'iu');
+const agentByRole = new RegExp(`\\bby\\s+(?:the|our|your|their|his|her|a|an|each|every)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${[...WHO.roleNouns].map(escapeRegExp).join('|')})\\b`, 'iu');
 const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;

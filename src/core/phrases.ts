@@ -1,6 +1,7 @@
 /** Builds whole-word, case-insensitive regular expressions from phrase lists. */
 
-function escape(text: string): string {
+/** The text as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -20,7 +21,7 @@ function wordSource(word: string): string {
 }
 
 /** A hyphen may be typed as a dash, a space or nothing ("non-starter", "non starter", "nonstarter"). */
-const literal = (w: string) => escape(w).replace(/'/g, "['’]").replace(/-/g, '(?:[-‐–]|\\s)?');
+const literal = (w: string) => escapeRegExp(w).replace(/'/g, "['’]").replace(/-/g, '(?:[-‐–]|\\s)?');
 /** A contraction ("'re", "'s") is written as a word of its own but is glued to the word before it. */
 const isClitic = (alternative: string) => alternative.startsWith("'") && alternative.length > 1;
 const hasClitic = (word: string) => word.split('|').some(isClitic);

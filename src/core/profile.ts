@@ -146,10 +146,6 @@ export function profileFromFrontMatter(frontMatter: string | null): Profile | nu
   return null;
 }
 
-export function detectProfile(doc: ParsedDocument, setting: ProfileSetting = 'auto'): Profile {
-  return profileOf(doc, setting).profile;
-}
-
 export function profileOf(doc: ParsedDocument, setting: ProfileSetting = 'auto'): ProfileDetection {
   if (setting !== 'auto') return { profile: setting, how: 'set' };
   const fromFrontMatter = profileFromFrontMatter(doc.frontMatter);

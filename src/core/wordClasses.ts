@@ -25,10 +25,12 @@ export function isLikelyName(word: string): boolean {
 
 /** Verbs compromise files under nouns that are still orders at the start of a sentence ("Book a room."). */
 const ALSO_IMPERATIVE = new Set(['book', 'stop', 'check', 'log', 'complete', 'email', 'call', 'schedule', 'file', 'sign', 'attend', 'add', 'list', 'tag', 'route', 'copy', 'cc', 'record', 'upload', 'review', 'approve']);
-/** Invitations, not orders: "Please welcome Ana", "Reply with questions". */
-const INVITATIONS = new Set(['let', 'welcome', 'meet', 'appreciate', 'kudos', 'cheers', 'props', 'bravo', 'grateful', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear', 'shout', 'thanks', 'congrats']);
+/**
+ * Words that open a sentence without giving an order: invitations ("Please welcome Ana", "Reply with
+ * questions") and prepositions that look like verbs ("Like the other teams, …").
+ */
+const INVITATIONS = new Set(['like', 'unlike', 'near', 'let', 'welcome', 'meet', 'appreciate', 'kudos', 'cheers', 'props', 'bravo', 'grateful', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear', 'shout', 'thanks', 'congrats']);
 
-const NOT_ORDERS = new Set(['like', 'unlike', 'near']);
 const INVITING = /^(?:keep an eye|stay tuned|stay in touch|keep in touch)/;
 
 /** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
@@ -47,8 +49,8 @@ export function startsWithImperative(text: string): boolean {
   i += prohibition;
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
-  // "Like the other teams, …", "Keep an eye on the job board": a comparison and an invitation, not orders.
-  if (NOT_ORDERS.has(verb) || INVITING.test(words.slice(i, i + 3).join(' '))) return false;
+  // "Keep an eye on the job board", "Stay tuned": invitations of more than one word.
+  if (INVITING.test(words.slice(i, i + 3).join(' '))) return false;
   // Any action verb after "Do not …" is an order; a bare opening word must be a verb in compromise's
   // lexicon ("Open pull requests …" and "Back in 2016 …" are not orders).
   // "Don't pitch …", "Never leave …": what follows a prohibition is a verb unless it is a function word.
