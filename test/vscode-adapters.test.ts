@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { lint } from '../src/core/index.js';
 import { compatibleEdits, disableDocumentEdit, disableLineEdit, findingToDiagnosticSpec, mergeConfig, readSettings, toSnippet, DEFAULT_SETTINGS } from '../src/vscode/convert.js';
 import { folderData, reportData } from '../src/vscode/webview/protocol.js';
+import { createEngineService } from '../src/vscode/worker/service.js';
+import { packReply, unpackReply } from '../src/vscode/worker/wire.js';
 import { ROOT } from './helpers.js';
 
 describe('VS Code adapters', () => {
@@ -102,6 +104,27 @@ describe('VS Code adapters', () => {
       assert.equal(data.rows.length, 2);
       assert.equal(data.mean, Math.round((result.score.overall + other.score.overall) / 2));
       assert.ok(data.rows[0].gaps.length > 0);
+    });
+  });
+
+  describe('the worker wire format', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'review-weak.md'), 'utf8');
+    const request = { text, format: 'markdown' as const, configText: null, settings: DEFAULT_SETTINGS, trusted: true };
+
+    it('sends each rule\'s sources once and gives the client back the whole result', () => {
+      const answer = createEngineService()({ id: 1, kind: 'lint', request });
+      assert.ok(answer.reply, answer.error ?? 'no reply');
+      const sent = JSON.stringify(answer.reply);
+      const full = lint(text);
+      assert.ok(sent.length < JSON.stringify(full).length * 0.8, `packed ${sent.length} vs ${JSON.stringify(full).length} characters`);
+      assert.deepEqual(unpackReply(structuredClone(answer.reply)).result, full);
+    });
+
+    it('keeps the balance deduction\'s own reason', () => {
+      const full = lint('We hit 98% uptime. The migration finished on 3 March. Owners: Ana by Friday. Dates: 12 May.');
+      const back = unpackReply(structuredClone(packReply({ result: full, omitted: 0, configProblems: [] })));
+      assert.ok(full.score.deductions.some((d) => d.finding < 0), 'the text is lopsided enough to lose balance points');
+      assert.deepEqual(back.result.score.deductions, full.score.deductions);
     });
   });
 

@@ -10,7 +10,7 @@
  *   popup ──report──▶ field-ui.js (the frame that last analysed a focused field)
  */
 import type { LintResult, TextFormat } from '../core/types.js';
-import type { LintReply } from '../vscode/worker/service.js';
+import type { PackedReply } from '../vscode/worker/wire.js';
 import type { BrowserSettings } from './settings.js';
 
 export const ENGINE_PORT = 'fulcrum-engine';
@@ -28,7 +28,7 @@ export interface EngineLintRequest {
 /** engine host → field-ui.js. `superseded`: a newer text for the same field arrived before this one ran. */
 export interface EngineLintResponse {
   id: number;
-  reply?: LintReply;
+  reply?: PackedReply;
   error?: string;
   superseded?: boolean;
   /** Time the worker spent on this text. */

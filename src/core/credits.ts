@@ -29,8 +29,12 @@ export function creditsFor(doc: ParsedDocument, profile: Profile, findings: read
   const credits: Credit[] = [];
   for (const spec of CREDITS) {
     if (!spec.profiles.includes(profile)) continue;
-    const count = clean.filter((s) => spec.features.every((f) => hasFeature(s, f))).length;
-    credits.push({ id: spec.id, label: spec.label, points: Math.min(spec.max, count * spec.each), max: spec.max });
+    // Counting stops once the credit is full: a long document need not be read to the end for it.
+    let points = 0;
+    for (let i = 0; i < clean.length && points < spec.max; i++) {
+      if (spec.features.every((f) => hasFeature(clean[i], f))) points = Math.min(spec.max, points + spec.each);
+    }
+    credits.push({ id: spec.id, label: spec.label, points, max: spec.max });
   }
   return credits;
 }

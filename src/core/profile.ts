@@ -85,8 +85,10 @@ export function weighProfile(doc: ParsedDocument): ProfileDetection {
     for (const profile of PROFILES) for (const phrase of found[profile]) (block.kind === 'heading' ? inHeadings : seen)[profile].add(phrase);
   }
   for (const profile of PROFILES) votes[profile] += seen[profile].size + 2 * inHeadings[profile].size;
+  let weighed = 0;
   for (const sentence of doc.sentences) {
     if (sentence.block.kind === 'heading') continue;
+    if (weighed++ === signals.sentencesWeighed) break;
     const own = votesOf(sentence);
     for (const profile of PROFILES) votes[profile] += own[profile];
   }

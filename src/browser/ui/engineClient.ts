@@ -7,6 +7,7 @@
  */
 import type { TextFormat } from '../../core/types.js';
 import type { LintReply } from '../../vscode/worker/service.js';
+import { unpackReply } from '../../vscode/worker/wire.js';
 import { ENGINE_PORT, type EngineLintRequest, type EngineLintResponse } from '../protocol.js';
 import type { BrowserSettings } from '../settings.js';
 
@@ -48,7 +49,7 @@ export class EngineClient {
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
-    if (message.reply) waiting.resolve({ reply: message.reply, engineMs: message.engineMs ?? 0 });
+    if (message.reply) waiting.resolve({ reply: unpackReply(message.reply), engineMs: message.engineMs ?? 0 });
     else if (message.superseded) waiting.reject(new Superseded());
     else waiting.reject(new Error(message.error ?? 'no answer from the engine'));
   }

@@ -74,15 +74,42 @@ const EMPHASIS = /\*{1,3}|~~|(?<![\p{L}\p{N}])_{1,3}|_{1,3}(?![\p{L}\p{N}])|\\(?
 /** Counts blankOut calls, so a line nothing was masked in can be read from the source (no array join). */
 let blankCount = 0;
 
-function blankOut(chars: string[], start: number, end: number): void {
+const SPACE = 32;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+const PIPE = 124;
+
+/**
+ * The document being masked, one UTF-16 code unit per slot: a typed array rather than
+ * `text.split('')`, whose million one-character strings for a 1 MB document cost more
+ * (in allocation and garbage collection) than all the masking itself.
+ */
+type CodeUnits = Uint16Array;
+
+function codeUnitsOf(text: string): CodeUnits {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** The text of units[start, end), read in chunks (argument lists have a length limit). */
+function textOf(units: CodeUnits, start: number, end: number): string {
+  const CHUNK = 8192;
+  let out = '';
+  // `apply` takes the typed array as it is; spreading it first builds an array and is ten times slower.
+  for (let i = start; i < end; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
+  return out;
+}
+
+function blankOut(chars: CodeUnits, start: number, end: number): void {
   blankCount++;
   for (let i = start; i < end; i++) {
     const ch = chars[i];
-    if (ch !== '\n' && ch !== '\r') chars[i] = ' ';
+    if (ch !== LINE_FEED && ch !== CARRIAGE_RETURN) chars[i] = SPACE;
   }
 }
 
-function blankMatches(chars: string[], lineText: string, lineStart: number, pattern: RegExp): void {
+function blankMatches(chars: CodeUnits, lineText: string, lineStart: number, pattern: RegExp): void {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(lineText); m; m = pattern.exec(lineText)) {
     if (m[0].length === 0) {
@@ -152,7 +179,7 @@ function codeSpanEnd(line: string, tick: number): number {
  * the end of the line, or -1. `lastClose` is the last "-->" of the whole text: whether a
  * comment can close on a later line is known without searching the rest of the text.
  */
-function maskLineComments(chars: string[], text: string, from: number, end: number, lastClose: number, comments: TextRange[]): number {
+function maskLineComments(chars: CodeUnits, text: string, from: number, end: number, lastClose: number, comments: TextRange[]): number {
   const line = text.slice(from, end);
   let tick = line.indexOf('`');
   let i = 0;
@@ -184,7 +211,7 @@ function maskLineComments(chars: string[], text: string, from: number, end: numb
 }
 
 /** Masks every closed comment of a plain-text document. */
-function maskTextComments(chars: string[], text: string, comments: TextRange[]): void {
+function maskTextComments(chars: CodeUnits, text: string, comments: TextRange[]): void {
   CLOSED_HTML_COMMENT.lastIndex = 0;
   for (let m = CLOSED_HTML_COMMENT.exec(text); m; m = CLOSED_HTML_COMMENT.exec(text)) {
     blankOut(chars, m.index, m.index + m[0].length);
@@ -193,7 +220,7 @@ function maskTextComments(chars: string[], text: string, comments: TextRange[]):
 }
 
 /** Masks inline non-prose in one prose line. */
-function maskInline(chars: string[], lineText: string, lineStart: number, format: TextFormat): void {
+function maskInline(chars: CodeUnits, lineText: string, lineStart: number, format: TextFormat): void {
   if (format === 'markdown') {
     blankMatches(chars, lineText, lineStart, CODE_SPAN);
     blankMatches(chars, lineText, lineStart, AUTOLINK);
@@ -216,10 +243,10 @@ function maskInline(chars: string[], lineText: string, lineStart: number, format
 }
 
 export function maskDocument(text: string, format: TextFormat): MaskedDocument {
-  const chars = text.split('');
+  const chars = codeUnitsOf(text);
   let lineMarker = -1;
   /** The current line as masked so far: straight from the source while nothing in it has been masked. */
-  const readLine = (start: number, end: number): string => (blankCount === lineMarker ? text.slice(start, end) : chars.slice(start, end).join(''));
+  const readLine = (start: number, end: number): string => (blankCount === lineMarker ? text.slice(start, end) : textOf(chars, start, end));
   const rawLines = splitLines(text);
   const lines: MaskedLine[] = [];
   const comments: TextRange[] = [];
@@ -349,7 +376,7 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
       if (TABLE_DELIMITER.test(content)) blankOut(chars, start, end);
       else {
         maskInline(chars, content, start, format);
-        for (let c = start; c < end; c++) if (chars[c] === '|') chars[c] = ' ';
+        for (let c = start; c < end; c++) if (chars[c] === PIPE) chars[c] = SPACE;
       }
       push('table');
       continue;
@@ -369,5 +396,5 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
     push('text');
   }
 
-  return { masked: chars.join(''), lines, frontMatter, comments };
+  return { masked: textOf(chars, 0, chars.length), lines, frontMatter, comments };
 }

@@ -168,6 +168,8 @@ function isWordy(term: NlpTerm): boolean {
  * fuse"): compromise would split there. Newline becomes space, so every offset stays the same.
  */
 function joinWrappedLines(text: string): string {
+  // Most blocks are one line; the patterns below have look-behinds tried at every character.
+  if (!text.includes('\n')) return text;
   return text
     .replace(/(?<=[\p{L}\p{N},;)'’"-])[ \t]*\n(?=[ \t]*[\p{Ll}(])/gu, (m) => m.replace('\n', ' '))
     .replace(ENDS_MID_SENTENCE, (m) => m.replace('\n', ' '));

@@ -1,4 +1,5 @@
 import type { LintReply, LintRequest, WorkerReply, WorkerRequest } from './service.js';
+import { unpackReply } from './wire.js';
 
 /** The engine as the extension host sees it: in a worker, or (web fallback) loaded lazily in the host. */
 export interface EngineClient {
@@ -24,7 +25,7 @@ export class WorkerEngine implements EngineClient {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
-      if (reply.reply) waiting.resolve(reply.reply);
+      if (reply.reply) waiting.resolve(unpackReply(reply.reply));
       else waiting.reject(new Error(reply.error ?? 'no reply'));
     });
   }
@@ -65,7 +66,7 @@ export class InHostEngine implements EngineClient {
     const handle = await this.load();
     const answer = handle({ id: this.nextId++, kind: 'lint', request });
     if (!answer.reply) throw new Error(answer.error ?? 'no reply');
-    return answer.reply;
+    return unpackReply(answer.reply);
   }
 
   forget(key: string): void {

@@ -1,5 +1,6 @@
 import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type FulcrumConfig, type LintResult, type TextFormat } from '../../core/index.js';
 import { mergeConfig, type EditorSettings } from '../convert.js';
+import { packReply, type PackedReply } from './wire.js';
 
 /** One document to lint, with everything that decides how: config file text, settings, trust. */
 export interface LintRequest {
@@ -42,7 +43,8 @@ export function slimForEditor(result: LintResult): { result: LintResult; omitted
 }
 
 export type WorkerRequest = { id: number; kind: 'lint'; request: LintRequest } | { id: number; kind: 'forget'; key: string };
-export type WorkerReply = { id: number; reply?: LintReply; error?: string };
+/** The reply is packed (wire.ts): clients unpack it with unpackReply. */
+export type WorkerReply = { id: number; reply?: PackedReply; error?: string };
 
 /**
  * The engine side of the extension. It runs in a worker (a worker thread on the desktop, a
@@ -85,7 +87,7 @@ export function createEngineService(): (message: WorkerRequest) => WorkerReply {
         if (!cache) caches.set(key, (cache = new ParseCache()));
       }
       const { result, omitted } = slimForEditor(linterFor(mergeConfig(config, settings, trusted)).lint(text, { format, cache }));
-      return { id: message.id, reply: { result, omitted, configProblems: problems } };
+      return { id: message.id, reply: packReply({ result, omitted, configProblems: problems }) };
     } catch (error) {
       return { id: message.id, error: (error as Error).message };
     }
