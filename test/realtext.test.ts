@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinRules, Linter } from '../src/core/index.js';
 import { ROOT } from './helpers.js';
@@ -73,5 +75,64 @@ describe('real text by others: what kind of text it is', () => {
     const wrong = kinds.filter(({ file, kind }) => linter.lint(readFileSync(join(DIR, 'texts', file), 'utf8')).profile !== PROFILE_OF_KIND[kind]);
     const accuracy = 1 - wrong.length / kinds.length;
     assert.ok(accuracy >= MIN_PROFILE_ACCURACY, `${(accuracy * 100).toFixed(0)}%; wrong: ${wrong.map((w) => `${w.file} (${w.kind})`).join(', ')}`);
+  });
+});
+
+/**
+ * Title-case words that do not start a sentence, a line or a list item: the names of people,
+ * places and things. A fix may change words, never these.
+ */
+function properNouns(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/\p{Lu}\p{Ll}[\p{L}\p{N}'’-]*/gu)) {
+    const before = text.slice(0, m.index).replace(/[ \t*_"“([]+$/, '');
+    if (before === '' || /[.!?:\n#>\-*+|]$|^\s*\d+[.)]$/.test(before) || /\n\s*\d+[.)]$/.test(before)) continue;
+    found.push(m[0]);
+  }
+  return found.sort();
+}
+
+const linksAndCode = (text: string) => [...text.matchAll(/https?:\/\/\S+|`[^`\n]+`/g)].map((m) => m[0]).sort();
+
+describe('real text by others: `fulcrum check --fix` round trip', () => {
+  const BIN = join(ROOT, 'bin', 'fulcrum.js');
+  const texts = join(DIR, 'texts');
+  const files = readdirSync(texts).filter((f) => f.endsWith('.md')).sort();
+  let box = '';
+  const fix = () => spawnSync(process.execPath, [BIN, 'check', '--fix', '--format', 'json', '.'], { cwd: box, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  let first: ReturnType<typeof fix>;
+
+  before(() => {
+    box = mkdtempSync(join(tmpdir(), 'fulcrum-roundtrip-'));
+    cpSync(texts, box, { recursive: true });
+    first = fix();
+  });
+  after(() => rmSync(box, { recursive: true, force: true }));
+
+  it('applies safe fixes to some texts, and reports every file', () => {
+    assert.equal(first.stderr, '');
+    const changed = files.filter((f) => readFileSync(join(box, f), 'utf8') !== readFileSync(join(texts, f), 'utf8'));
+    assert.ok(changed.length > 0, 'no safe fix applied anywhere: the round trip tests nothing');
+  });
+
+  it('changes no proper noun, link or code span', () => {
+    for (const file of files) {
+      const [before, after] = [readFileSync(join(texts, file), 'utf8'), readFileSync(join(box, file), 'utf8')];
+      // Every name stays as written (an ALL-CAPS "MARIA" may become "Maria", which adds one).
+      const kept = properNouns(after);
+      const lost = properNouns(before).filter((noun) => {
+        const at = kept.indexOf(noun);
+        if (at >= 0) kept.splice(at, 1);
+        return at < 0;
+      });
+      assert.deepEqual(lost, [], file);
+      assert.deepEqual(linksAndCode(after), linksAndCode(before), file);
+    }
+  });
+
+  it('leaves nothing for a second run to fix', () => {
+    const snapshot = files.map((f) => readFileSync(join(box, f), 'utf8'));
+    fix();
+    assert.deepEqual(files.map((f) => readFileSync(join(box, f), 'utf8')), snapshot);
   });
 });

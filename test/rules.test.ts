@@ -87,6 +87,7 @@ describe('rule files', () => {
             assert.ok(fixes.length > 0, 'the rule declares a fix but offered none');
             const fixed = applyFixes(example.text, fixes).text;
             assert.notEqual(fixed, example.text);
+            assert.equal(fixed, example.output, 'the fixed text differs from the pinned `output`: read the new one, and pin it if it keeps the meaning');
             assert.deepEqual(lintWith(rule, fixed, example.profile).map((f) => f.message), [], `still flagged after fixing: ${fixed}`);
           });
         } else {

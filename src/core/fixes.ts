@@ -64,7 +64,11 @@ export function buildFix(spec: FixSpec | undefined, hit: Hit, doc: ParsedDocumen
     }
     case 'delete': {
       const [start, end] = deletionRange(source, hit.start, hit.end);
-      edits.push({ start, end, text: '' });
+      // "I guess the estimates were wrong" → "The estimates were wrong": the word that now starts the sentence gets its capital.
+      const nowFirst = source[end];
+      const startsSentence = hit.sentence !== undefined && hit.sentence.start === hit.start;
+      if (startsSentence && nowFirst !== undefined && /\p{Ll}/u.test(nowFirst)) edits.push({ start, end: end + 1, text: nowFirst.toUpperCase() });
+      else edits.push({ start, end, text: '' });
       break;
     }
     case 'replace-sentence':

@@ -227,6 +227,8 @@ export interface InvalidExample {
   span?: string;
   /** How many findings of this rule the text yields (default 1). */
   count?: number;
+  /** The text once this rule's fixes are applied (ESLint RuleTester's `output`); pinned so a changed fix is reviewed. */
+  output?: string;
   /** The finding offers no fix, though the rule has one (a wording with no safe rewrite). */
   noFix?: boolean;
   profile?: Profile;

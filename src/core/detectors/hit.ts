@@ -62,11 +62,13 @@ function valuesOf(match: string): Record<string, string> {
  * code keep their case and a case fix never changes who or what.
  */
 function lowerKnownWords(text: string): string {
-  return text.replace(/\p{L}+(?:['’]\p{L}+)*/gu, (word) => {
-    const lower = word.toLowerCase();
-    if (!SPELLER.knows(lower.replace(/’/g, "'")) || lower.length !== word.length) return word;
-    return isProperWord(lower) ? word[0] + lower.slice(1) : lower;
-  });
+  return text
+    .replace(/\p{L}+(?:['’]\p{L}+)*/gu, (word) => {
+      const lower = word.toLowerCase();
+      if (!SPELLER.knows(lower.replace(/’/g, "'")) || lower.length !== word.length) return word;
+      return isProperWord(lower) ? word[0] + lower.slice(1) : lower;
+    })
+    .replace(/([.!?]\s+)(\p{Ll})/gu, (_, stop: string, letter: string) => stop + letter.toUpperCase()); // "… OUT! PLEASE HELP" → "… out! Please help"
 }
 
 /** The index in block.sentences of the sentence containing an absolute offset, or -1. */
