@@ -12,13 +12,17 @@ import type { Profile } from './types.js';
 export type DocumentKind = 'recognition';
 
 const recognition = phraseRegex(lexicon.recognitionMarkers);
+/** Sentences shorter than this are greetings, sign-offs or names. */
+const MIN_WORDS = 4;
 
 export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKind | null {
   if (profile !== 'announcement') return null;
-  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading');
+  // Greetings and sign-offs ("Dear all", "Best regards", a name) say nothing about the kind of post.
+  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.tokens.length >= MIN_WORDS);
   if (prose.length === 0) return null;
-  // News of a change is not a recognition post, however warm its words.
-  if (prose.some((s) => hasFeature(s, 'change') && (hasFeature(s, 'takes-effect') || hasFeature(s, 'calendar-date')))) return null;
-  const recognising = prose.filter((s) => test(recognition, s.text)).length;
+  const recognises = (s: (typeof prose)[number]) => test(recognition, s.text);
+  // News of a change is not a recognition post, however warm its words; someone joining or starting (the welcome itself) is not that news.
+  if (prose.some((s) => !recognises(s) && hasFeature(s, 'change') && !hasFeature(s, 'role-change'))) return null;
+  const recognising = prose.filter(recognises).length;
   return recognising > 0 && recognising * 3 >= prose.length ? 'recognition' : null;
 }
