@@ -55,6 +55,12 @@ describe('rule files', () => {
         assert.equal(`${basename(dirname(file))}/${basename(file, '.json')}`, rule.id);
       });
 
+      it('names only built-in rules in notFlaggedBy', () => {
+        const known = new Set(builtinRules.map((r) => r.id));
+        const named = rule.detector.kind === 'presence' ? (rule.detector.notFlaggedBy ?? []) : [];
+        assert.deepEqual(named.filter((id) => !known.has(id)), []);
+      });
+
       it('has at least 3 invalid and 3 valid examples', () => {
         assert.ok(rule.examples.invalid.length >= 3, 'fewer than 3 invalid examples');
         assert.ok(rule.examples.valid.length >= 3, 'fewer than 3 valid examples');

@@ -1,6 +1,7 @@
 import scoring from '../../rules/score.json' with { type: 'json' };
 import type { ParsedDocument } from './document/parse.js';
 import { hasFeature } from './features.js';
+import { flaggedSentences } from './flagged.js';
 import type { Credit, Finding, Profile } from './types.js';
 
 /**
@@ -37,22 +38,6 @@ export function creditsFor(doc: ParsedDocument, profile: Profile, findings: read
     credits.push({ id: spec.id, label: spec.label, points, max: spec.max });
   }
   return credits;
-}
-
-/** Which sentences (in document order) an inline finding overlaps: one pass over both sorted lists. */
-function flaggedSentences(sentences: ReadonlyArray<{ start: number; end: number }>, findings: readonly Finding[]): boolean[] {
-  const spans = findings
-    .filter((f) => f.scope === 'inline')
-    .map((f) => [f.range.start.offset, f.range.end.offset] as const)
-    .sort((a, b) => a[0] - b[0]);
-  const flagged = new Array<boolean>(sentences.length).fill(false);
-  let first = 0;
-  for (const [from, to] of spans) {
-    // Sentences are in order and spans sorted by start, so the first sentence a span can touch only moves forward.
-    while (first < sentences.length && sentences[first].end <= from) first++;
-    for (let i = first; i < sentences.length && sentences[i].start < to; i++) flagged[i] = true;
-  }
-  return flagged;
 }
 
 /** Every feature a credit names must exist: checked by the tests, as rule guards are. */

@@ -1,5 +1,5 @@
 import { computeBalance } from './balance.js';
-import { parseDocument, type ParseCache, type ParsedDocument } from './document/parse.js';
+import { parseDocument, type ParseCache, type ParsedDocument, type Sentence } from './document/parse.js';
 import { buildFix, documentAnchor } from './fixes.js';
 import { documentKind } from './kinds.js';
 import { profileOf } from './profile.js';
@@ -8,6 +8,8 @@ import { joinFindings, mergeTouching, type Join, type Span } from './merge.js';
 import { computeScore } from './score.js';
 import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
+import { flaggedSentences } from './flagged.js';
+import type { DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
 import { docsUrlFor } from './docs.js';
@@ -36,6 +38,7 @@ function fillMessage(template: string, values: Record<string, string>): string {
  */
 export class Linter {
   readonly rules: CompiledRule[];
+  private readonly inlineFirst: CompiledRule[];
   private readonly joins: Join[];
 
   constructor(
@@ -50,6 +53,7 @@ export class Linter {
       const severity = setting === 'on' ? spec.severity : setting;
       this.rules.push(compileRule(spec, severity, config.phrases?.[spec.id]));
     }
+    this.inlineFirst = [...this.rules.filter((r) => r.spec.scope === 'inline'), ...this.rules.filter((r) => r.spec.scope !== 'inline')];
     this.joins = this.rules.filter((r) => r.spec.joins).map((r) => ({ rule: r.spec.id, with: r.spec.joins!.rule, message: r.spec.joins!.message }));
   }
 
@@ -63,14 +67,17 @@ export class Linter {
     const kind = documentKind(doc, profile);
     const suppressions = parseSuppressions(doc.source, doc.lines, doc.comments);
     const findings: Finding[] = [];
-    for (const rule of this.rules) {
+    let context: DetectionContext | undefined;
+    // Inline rules first: document checks then know which sentences were flagged (see DetectionContext).
+    for (const rule of this.inlineFirst) {
+      if (rule.spec.scope === 'document') context ??= { flaggedBy: flaggedByRule(doc, findings) };
       const { spec } = rule;
       if (!spec.profiles.includes(profile)) continue;
       // Unsure what kind of text this is: a check only some kinds need (no strengths, no question channel) stays silent.
       if (detection.how === 'unsure' && spec.scope === 'document' && spec.profiles.length < PROFILES.length) continue;
       if (kind && spec.skipForKinds?.includes(kind)) continue;
       const spans: Span[] = [];
-      for (const hit of rule.detection.hits(doc)) {
+      for (const hit of rule.detection.hits(doc, context)) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;
         spans.push({ ...span, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
@@ -127,4 +134,18 @@ function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSp
     return lo > 0 && reach[lo - 1] > f.range.start.offset;
   };
   return findings.filter((f) => !(yieldsTo.get(f.ruleId) ?? []).some((id) => overlapsAny(f, stronger.get(id)!)));
+}
+
+/** The rules with an inline finding on each sentence: one pass over sentences and findings, both in order. */
+function flaggedByRule(doc: ParsedDocument, findings: readonly Finding[]): Map<Sentence, Set<string>> {
+  const byRule = new Map<Sentence, Set<string>>();
+  for (const id of new Set(findings.filter((f) => f.scope === 'inline').map((f) => f.ruleId))) {
+    const flagged = flaggedSentences(doc.sentences, findings.filter((f) => f.ruleId === id));
+    doc.sentences.forEach((s, i) => {
+      if (!flagged[i]) return;
+      const rules = byRule.get(s) ?? new Set<string>();
+      byRule.set(s, rules.add(id));
+    });
+  }
+  return byRule;
 }

@@ -162,6 +162,8 @@ export interface PresenceDetector {
   minSentences?: number;
   /** Only check documents in which some sentence has all these features. */
   onlyIf?: FeatureName[];
+  /** Inline rules whose finding on a sentence stops it satisfying this check ("let's talk again soon" is no check-in). */
+  notFlaggedBy?: string[];
 }
 
 /** A regular expression over each prose block (for shapes no phrase list can hold, like capitals). */

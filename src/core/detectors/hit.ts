@@ -16,8 +16,14 @@ export interface Hit {
   values: Record<string, string>;
 }
 
+/** What document-level checks know besides the text: the inline findings on each sentence. */
+export interface DetectionContext {
+  /** The rules with an inline finding on a sentence. */
+  flaggedBy: ReadonlyMap<Sentence, ReadonlySet<string>>;
+}
+
 export interface Detection {
-  hits(doc: ParsedDocument): Hit[];
+  hits(doc: ParsedDocument, context?: DetectionContext): Hit[];
 }
 
 /** A hit relative to its block, cacheable while the block's text is unchanged. */

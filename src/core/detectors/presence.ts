@@ -1,26 +1,32 @@
-import type { ParsedDocument } from '../document/parse.js';
+import type { ParsedDocument, Sentence } from '../document/parse.js';
 import { phraseRegex, test } from '../phrases.js';
 import type { PresenceDetector } from '../types.js';
-import { allFeatures, type Detection, type Hit } from './hit.js';
+import { allFeatures, type Detection, type DetectionContext, type Hit } from './hit.js';
 
 /** Document-level check: the document must contain something (a heading, or a sentence with given features). */
 export function presenceDetection(spec: PresenceDetector): Detection {
+  const disqualifying = new Set(spec.notFlaggedBy ?? []);
+  /** A flagged sentence is not the part it tried to be: "we'll talk again soon" is no check-in. */
+  const disqualified = (sentence: Sentence, context: DetectionContext | undefined): boolean => {
+    const rules = context?.flaggedBy.get(sentence);
+    return rules !== undefined && [...rules].some((id) => disqualifying.has(id));
+  };
   const headingPatterns = spec.anyOf.map((c) => (c.heading?.length ? phraseRegex(c.heading, 'iu') : null));
 
-  const satisfied = (doc: ParsedDocument): boolean =>
+  const satisfied = (doc: ParsedDocument, context: DetectionContext | undefined): boolean =>
     spec.anyOf.some((condition, i) => {
       const heading = headingPatterns[i];
       if (heading && doc.sections.some((s) => s.title !== null && test(heading, s.title))) return true;
-      if (condition.sentence?.length) return doc.sentences.some((s) => allFeatures(s, condition.sentence));
+      if (condition.sentence?.length) return doc.sentences.some((s) => !disqualified(s, context) && allFeatures(s, condition.sentence));
       return false;
     });
 
   return {
-    hits(doc: ParsedDocument): Hit[] {
+    hits(doc: ParsedDocument, context?: DetectionContext): Hit[] {
       const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label');
       if (prose.length === 0 || prose.length < (spec.minSentences ?? 1)) return [];
       if (spec.onlyIf?.length && !prose.some((s) => allFeatures(s, spec.onlyIf))) return [];
-      if (satisfied(doc)) return [];
+      if (satisfied(doc, context)) return [];
       return [{ start: -1, end: -1, values: {} }];
     },
   };
