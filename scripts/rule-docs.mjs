@@ -8,6 +8,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rulesDir = join(root, 'rules');
 const docsDir = join(root, 'docs', 'rules');
 const check = process.argv.includes('--check');
+/** Each rule's measured precision (written by `npm run eval -- --write`). */
+const measured = JSON.parse(readFileSync(join(rulesDir, 'measured.json'), 'utf8'));
 
 const rules = readdirSync(rulesDir)
   .filter((d) => d !== 'lexicons' && statSync(join(rulesDir, d)).isDirectory())
@@ -56,7 +58,7 @@ ${seeds}${research ? `\n${research}` : ''}
 
 ## Flagged
 
-${rule.examples.invalid.map((e) => fence(e.text) + (e.span ? `\nFlags: “${e.span}”` : '')).join('\n\n')}
+${rule.examples.invalid.map((e) => fence(e.text) + (e.span ? `\nFlags: “${e.span}”` : '') + (e.output ? `\n\nAfter the fix:\n\n${fence(e.output)}` : '')).join('\n\n')}
 
 ## Not flagged
 
@@ -65,6 +67,12 @@ ${rule.examples.valid.map((e) => fence(e.text)).join('\n\n')}
 ## Fix
 
 ${fixSection(rule)}
+
+## How often it is right
+
+${(measured.rules[rule.id]?.summary ?? ['Not measured yet.']).map((line) => `- ${line}`).join('\n')}
+
+Measured on the blind test set (\`test/corpus/blind\`: ${measured.sets.blind.sentences} sentences and ${measured.sets.blind.documents} documents written by people who never saw the rules, and never tuned on) and on ${measured.sets.realText.texts} real texts by others (\`test/realtext\`), with \`npm run eval\`.
 
 ## Turning it off
 
