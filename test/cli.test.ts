@@ -711,6 +711,25 @@ describe('cli', function () {
       assert.match(run.stdout, /fulcrum-disable expectations\/vague-time/);
     });
 
+    it('rules and explain show each rule\'s measured precision', () => {
+      assert.match(box.run(['rules']).stdout, /^Rule +Severity +Scope +Profiles +Fix +Blind +Real +Title/m);
+      assert.match(box.run(['explain', VAGUE_TIME]).stdout, /How often it is right:\n {2}Blind test set: \d+% precision/);
+      const listed = json<Array<{ id: string; measured?: { summary: string[] } }>>(box.run(['rules', '--format', 'json']));
+      assert.ok(listed.every((r) => r.measured && r.measured.summary.length > 0), 'every rule has its figures');
+    });
+
+    it('feedback export turns dismissed findings into valid examples per rule, and reports bad entries', () => {
+      const dismissed = { ruleId: VAGUE_TIME, text: 'soon', sentence: 'The results will come soon, the vendor says.', profile: 'review', at: '2026-12-01T09:00:00.000Z' };
+      box.write('dismissals.json', JSON.stringify({ dismissals: [dismissed, dismissed, { ruleId: 'x' }] }));
+      const run = box.run(['feedback', 'export', 'dismissals.json', 'missing.json']);
+      assert.equal(run.status, 2);
+      assert.deepEqual(json<{ rules: Record<string, { valid: Array<{ text: string }> }> }>(run).rules, {
+        [VAGUE_TIME]: { valid: [{ text: dismissed.sentence, profile: 'review', note: '"soon" dismissed as not an issue on 2026-12-01' }] },
+      });
+      assert.deepEqual(errorLines(run), ['fulcrum: dismissals.json[2]: missing text, sentence, profile, at', 'fulcrum: missing.json: no such file']);
+      assert.equal(box.run(['feedback', 'export']).status, 2);
+    });
+
     it('explain exits 2 for an unknown rule or a missing id', () => {
       const nope = box.run(['explain', 'nope']);
       assert.equal(nope.status, 2);

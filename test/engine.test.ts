@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import {
   applyEdits,
   applyFixes,
+  dismissalOf,
+  parseDismissals,
   builtinRuleIds,
   CATEGORIES,
   lint,
@@ -778,6 +780,34 @@ describe('engine', () => {
   });
 
   /* ---------- the Finding shape ---------- */
+
+  describe('"Not an issue" dismissals', () => {
+    const text = 'Marco will share the plan soon. Ana will send the budget soon.';
+
+    it('hides the dismissed finding, and only that one, and it costs no points', () => {
+      const before = lint(text);
+      const first = before.findings.find((f) => f.ruleId === 'expectations/vague-time')!;
+      const dismissal = dismissalOf(first, text, before.profile, new Date('2026-12-01T00:00:00Z'));
+      assert.deepEqual({ text: dismissal.text, sentence: dismissal.sentence }, { text: 'soon', sentence: 'Marco will share the plan soon.' });
+      const after = lint(text, { dismissals: [dismissal] });
+      const vague = after.findings.filter((f) => f.ruleId === 'expectations/vague-time');
+      assert.deepEqual(vague.map((f) => f.range.start.offset), [text.lastIndexOf('soon')], 'the same words in another sentence are still flagged');
+      assert.ok(after.score.overall >= before.score.overall);
+    });
+
+    it('keeps a dismissal across edits elsewhere in the document', () => {
+      const first = lint(text).findings.find((f) => f.ruleId === 'expectations/vague-time')!;
+      const dismissal = dismissalOf(first, text, 'review');
+      const edited = `# Notes\n\nWe met on Monday.\n\n${text}`;
+      assert.equal(lint(edited, { dismissals: [dismissal] }).findings.filter((f) => f.ruleId === 'expectations/vague-time').length, 1);
+    });
+
+    it('reads dismissal files and reports entries that are not dismissals', () => {
+      const good = { ruleId: 'a/b', text: 'x', sentence: 'x y.', profile: 'review', at: '2026-12-01' };
+      assert.deepEqual(parseDismissals([good, { ruleId: 'a/b' }, null]), { dismissals: [good], problems: ['[1]: missing text, sentence, profile, at', '[2]: missing ruleId, text, sentence, profile, at'] });
+      assert.deepEqual(parseDismissals('nope').problems, ['expected a list of dismissals (or { "dismissals": [...] })']);
+    });
+  });
 
   describe('Finding shape', () => {
     it('has every documented field, with 1-based lines and columns that match the offsets', () => {

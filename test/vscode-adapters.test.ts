@@ -96,6 +96,9 @@ describe('VS Code adapters', () => {
       assert.ok(data.gaps.some((g) => g.ruleId === 'follow-up/no-check-in'));
       assert.equal(data.findings.length, result.findings.filter((f) => f.scope === 'inline').length);
       assert.equal(data.fileName, '<img src=x onerror=alert(1)>.md', 'names stay raw data: the webview renders them as text');
+      assert.equal(data.scoreLines[0].kind, 'base');
+      assert.equal(data.scoreLines.at(-1)!.points, String(result.score.overall), 'how the score was made ends at the score');
+      assert.equal(data.scoreLines.filter((l) => l.kind === 'lost').length, result.score.deductions.filter((d) => d.points > 0).length);
     });
 
     it('summarises a folder with the mean score and top gaps', () => {

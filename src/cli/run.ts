@@ -7,6 +7,7 @@ import { CHECK_FORMATS, formatGithub, formatJson, formatSarif, formatStylish, ty
 import { ConfigResolver } from './config.js';
 import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument, writeDocument } from './files.js';
 import { explainRule, listRules } from './ruleCommands.js';
+import { parseDismissals, testCasesFrom, type Dismissal } from '../core/dismissals.js';
 import { formatScoreCsv, formatScoreHtml, formatScoreJson, formatScoreTable, SCORE_FORMATS, type ScoreFormat } from './scoreFormats.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -21,6 +22,8 @@ Usage:
   fulcrum score [paths | globs | -] [options]   a 0-100 score per document
   fulcrum rules [--format table|json]           the rules
   fulcrum explain <rule-id>                     what a rule checks, why, and examples
+  fulcrum feedback export <files>               findings dismissed as "Not an issue" (exported
+                                                from VS Code or the browser) as test cases
 
 Paths may be files, folders (searched for .md, .markdown and .txt) or globs; - reads standard input.
 
@@ -254,6 +257,10 @@ export function run(argv: string[], io: Io): number {
         io.stdout(text);
         return EXIT.ok;
       }
+      case 'feedback': {
+        if (rest[0] !== 'export' || rest.length < 2) throw new UsageError('fulcrum feedback export needs the dismissal files the editor or the browser exported');
+        return exportFeedback(rest.slice(1), io);
+      }
       default:
         throw new UsageError(`unknown command "${command}"; run fulcrum --help`);
     }
@@ -264,4 +271,30 @@ export function run(argv: string[], io: Io): number {
     }
     throw error;
   }
+}
+
+/**
+ * `fulcrum feedback export FILE…`: the dismissals in the files, as valid examples per rule on
+ * standard output. A file that cannot be read, or an entry that is not a dismissal, is reported
+ * (exit 2); everything valid is still exported.
+ */
+function exportFeedback(files: string[], io: Io): number {
+  const dismissals: Dismissal[] = [];
+  let problems = 0;
+  for (const file of files) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
+    } catch (error) {
+      io.stderr(`fulcrum: ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : `not a dismissal file (${(error as Error).message})`}`);
+      problems++;
+      continue;
+    }
+    const parsed = parseDismissals(json);
+    for (const problem of parsed.problems) io.stderr(`fulcrum: ${file}${problem.startsWith('[') ? '' : ': '}${problem}`);
+    problems += parsed.problems.length;
+    dismissals.push(...parsed.dismissals);
+  }
+  io.stdout(JSON.stringify(testCasesFrom(dismissals), null, 2));
+  return problems > 0 ? EXIT.usage : EXIT.ok;
 }

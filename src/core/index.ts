@@ -16,6 +16,7 @@ export { polarityOf } from './features.js';
 export { validateRuleSpec } from './rules.js';
 export { docsUrlFor } from './lint.js';
 export { profileLabel } from './profileLabel.js';
+export { dismissalOf, parseDismissals, testCasesFrom, withoutDismissed, type Dismissal } from './dismissals.js';
 
 export const builtinRuleIds: ReadonlySet<string> = new Set(builtinRules.map((r) => r.id));
 

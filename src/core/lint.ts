@@ -9,6 +9,7 @@ import { computeScore } from './score.js';
 import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
 import { flaggedSentences } from './flagged.js';
+import { withoutDismissed, type Dismissal } from './dismissals.js';
 import type { DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
@@ -22,6 +23,8 @@ export interface LintOptions {
   profile?: ProfileSetting;
   /** Reuse block parses from earlier versions of the same document (editors pass one per open document). */
   cache?: ParseCache;
+  /** Findings the writer marked "Not an issue": hidden, and they cost no points. */
+  dismissals?: readonly Dismissal[];
 }
 
 function fillMessage(template: string, values: Record<string, string>): string {
@@ -97,7 +100,8 @@ export class Linter {
         });
       }
     }
-    const shown = joinFindings(withoutYielded(findings, this.rules), this.joins);
+    const kept = withoutDismissed(findings, doc.source, options.dismissals ?? []);
+    const shown = joinFindings(withoutYielded(kept, this.rules), this.joins);
     shown.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     const balance = computeBalance(doc);
     const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;

@@ -6,6 +6,7 @@
  * CLI's static HTML report.)
  */
 import type { ReportData } from '../vscode/webview/protocol.js';
+import { LINE_MARK } from './summary.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -89,4 +90,23 @@ export function balanceChart(data: ReportData, size: ChartSize): SVGElement {
     chart.append(row);
   });
   return chart;
+}
+
+/** "How the score was made" as a table: the base, credits earned (＋) or missed (☐), deductions (−), the total. */
+export function scoreTable(data: ReportData): HTMLTableElement {
+  const table = document.createElement('table');
+  table.className = 'breakdown';
+  for (const line of data.scoreLines) {
+    const row = table.insertRow();
+    row.className = line.kind;
+    const label = row.insertCell();
+    label.textContent = `${LINE_MARK[line.kind]}${line.label}`;
+    if (line.ruleId) {
+      const code = document.createElement('code');
+      code.textContent = ` ${line.ruleId}`;
+      label.append(code);
+    }
+    row.insertCell().textContent = line.points;
+  }
+  return table;
 }

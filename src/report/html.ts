@@ -1,6 +1,7 @@
 import { profileLabel } from '../core/profileLabel.js';
 import type { LintResult } from '../core/types.js';
 import { balanceSummary, balanceSvg, categoryBarsSvg, escapeXml } from './charts.js';
+import { LINE_MARK, scoreLines } from './summary.js';
 
 /** A stand-alone HTML score report (no script, no remote resources): one section per document. */
 
@@ -48,13 +49,11 @@ export function documentSection(entry: ReportEntry): string {
 
 /** The score line by line: the base, each credit earned or missed, each deduction. */
 export function scoreBreakdown(result: LintResult): string {
-  const { score } = result;
-  const rows = [
-    `<tr><td>Start</td><td>${score.base}</td></tr>`,
-    ...score.credits.map((c) => `<tr><td>${c.points > 0 ? '＋' : '☐'} ${escapeXml(c.label)}</td><td>${c.points > 0 ? `+${c.points}` : `0 of ${c.max}`}</td></tr>`),
-    ...score.deductions.filter((d) => d.points > 0).map((d) => `<tr><td>− ${escapeXml(d.reason)} <code>${escapeXml(d.ruleId)}</code></td><td>−${d.points}</td></tr>`),
-    `<tr><th>Score</th><th>${score.overall}</th></tr>`,
-  ];
+  const rows = scoreLines(result.score).map((line) => {
+    if (line.kind === 'total') return `<tr><th>${line.label}</th><th>${line.points}</th></tr>`;
+    const rule = line.ruleId ? ` <code>${escapeXml(line.ruleId)}</code>` : '';
+    return `<tr><td>${LINE_MARK[line.kind]}${escapeXml(line.label)}${rule}</td><td>${line.points}</td></tr>`;
+  });
   return `<table class="breakdown"><tbody>${rows.join('')}</tbody></table>`;
 }
 

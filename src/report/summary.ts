@@ -1,4 +1,4 @@
-import { CATEGORIES, type LintResult } from '../core/types.js';
+import { CATEGORIES, type LintResult, type Score } from '../core/types.js';
 
 /** What every score table needs per document: its path and its lint result. */
 export interface ScoredDocument {
@@ -29,4 +29,27 @@ export function formatScoreCsv(reports: ScoredDocument[]): string {
     return [r.path, r.result.profile, s.overall, ...CATEGORIES.map((c) => s.categories[c]), s.balance.index, s.balance.leadership, s.balance.management, r.result.findings.length, topGaps(r).join('; ')];
   });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n');
+}
+
+/** One line of "how the score was made". */
+export interface ScoreLine {
+  kind: 'base' | 'earned' | 'missed' | 'lost' | 'total';
+  label: string;
+  /** "+15", "0 of 5", "−3", or the number itself for the base and the total. */
+  points: string;
+  /** The rule a deduction came from. */
+  ruleId?: string;
+}
+
+/** How each kind of line is marked: earned ＋, missed ☐, lost −. */
+export const LINE_MARK: Record<ScoreLine['kind'], string> = { base: '', earned: '＋ ', missed: '☐ ', lost: '− ', total: '' };
+
+/** The score line by line: the base, each credit earned or missed, each deduction, the total. */
+export function scoreLines(score: Score): ScoreLine[] {
+  return [
+    { kind: 'base', label: 'Start', points: String(score.base) },
+    ...score.credits.map((c): ScoreLine => (c.points > 0 ? { kind: 'earned', label: c.label, points: `+${c.points}` } : { kind: 'missed', label: c.label, points: `0 of ${c.max}` })),
+    ...score.deductions.filter((d) => d.points > 0).map((d): ScoreLine => ({ kind: 'lost', label: d.reason, points: `−${d.points}`, ruleId: d.ruleId })),
+    { kind: 'total', label: 'Score', points: String(score.overall) },
+  ];
 }

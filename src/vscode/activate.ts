@@ -4,7 +4,9 @@ import { builtinRules } from '../generated/builtinRules.js';
 import { ruleMarkdown } from '../report/explain.js';
 import { formatScoreCsv, type ScoredDocument } from '../report/summary.js';
 import { Analyzer, formatOf } from './analyzer.js';
-import { APPLY_SNIPPET_COMMAND, applySnippetFix, EXPLAIN_COMMAND, FulcrumCodeActions } from './codeActions.js';
+import { APPLY_SNIPPET_COMMAND, applySnippetFix, DISMISS_COMMAND, EXPLAIN_COMMAND, FulcrumCodeActions } from './codeActions.js';
+import { dismissalOf } from '../core/dismissals.js';
+import { DismissalStore } from './dismissals.js';
 import { ConfigFiles } from './configFiles.js';
 import { readSettings, type EditorSettings } from './convert.js';
 import { toDiagnostics } from './diagnostics.js';
@@ -14,6 +16,7 @@ import { SCORE_DOCUMENT_COMMAND, ScoreStatusBar } from './statusBar.js';
 import type { EngineClient } from './worker/client.js';
 
 const SCORE_FOLDER_COMMAND = 'fulcrum.scoreFolder';
+const EXPORT_DISMISSALS_COMMAND = 'fulcrum.exportDismissals';
 const RULE_SCHEME = 'fulcrum-rule';
 /** Typing pauses shorter than this do not trigger analysis. */
 const DEBOUNCE_MS = 250;
@@ -33,7 +36,8 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
     forget: (key) => started?.forget(key),
     dispose: () => started?.dispose(),
   };
-  const analyzer = new Analyzer(configFiles, settings, engine);
+  const dismissals = new DismissalStore(context.globalStorageUri);
+  const analyzer = new Analyzer(configFiles, settings, engine, dismissals);
   const diagnostics = vscode.languages.createDiagnosticCollection('fulcrum');
   const statusBar = new ScoreStatusBar();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -143,6 +147,20 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
       DocumentReport.show(context.extensionUri, editor.document, result, analyzer.current(editor.document)?.omitted ?? 0);
     }),
     vscode.commands.registerCommand(SCORE_FOLDER_COMMAND, (folder?: vscode.Uri) => scoreFolder(context, settings, engine, folder)),
+    vscode.commands.registerCommand(DISMISS_COMMAND, async (uri: vscode.Uri, ruleId: string, start: number, end: number) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const analysis = document && analyzer.current(document);
+      const finding = analysis?.result.findings.find((f) => f.ruleId === ruleId && f.range.start.offset === start && f.range.end.offset === end);
+      if (!document || !analysis || !finding) return void vscode.window.showWarningMessage('Fulcrum: the document changed; try again.');
+      await dismissals.add(dismissalOf(finding, document.getText(), analysis.result.profile));
+      await analyzeNow(document);
+    }),
+    vscode.commands.registerCommand(EXPORT_DISMISSALS_COMMAND, async () => {
+      const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? context.globalStorageUri, 'fulcrum-dismissals.json'), filters: { JSON: ['json'] }, saveLabel: 'Export' });
+      if (!target) return;
+      const count = await dismissals.exportTo(target);
+      void vscode.window.showInformationMessage(`Fulcrum: exported ${count} dismissed finding${count === 1 ? '' : 's'}. \`fulcrum feedback export ${target.path.split('/').pop()}\` turns them into test cases.`);
+    }),
   );
 
   /** For documents outside the configured languages, "Score Document" still works on request. */

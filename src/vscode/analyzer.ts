@@ -3,6 +3,7 @@ import type { LintResult, TextFormat } from '../core/types.js';
 import type { ConfigFiles } from './configFiles.js';
 import type { EditorSettings } from './convert.js';
 import type { EngineClient } from './worker/client.js';
+import type { DismissalStore } from './dismissals.js';
 
 export interface Analysis {
   version: number;
@@ -29,6 +30,7 @@ export class Analyzer {
     private readonly configFiles: ConfigFiles,
     private readonly settings: () => EditorSettings,
     private readonly engine: EngineClient,
+    private readonly dismissals: DismissalStore,
   ) {}
 
   /** The last analysis of a document, if it is still current. */
@@ -48,6 +50,7 @@ export class Analyzer {
       configText: file.text,
       settings: this.settings(),
       trusted: vscode.workspace.isTrusted,
+      dismissals: await this.dismissals.all(),
     });
     if (document.version !== version || document.isClosed) return undefined;
     const analysis = { version, result: reply.result, configProblems: reply.configProblems, configUri: file.uri, omitted: reply.omitted };

@@ -7,6 +7,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('fulcrum');
 export const APPLY_SNIPPET_COMMAND = 'fulcrum.applySnippetFix';
 export const EXPLAIN_COMMAND = 'fulcrum.explainRule';
+export const DISMISS_COMMAND = 'fulcrum.dismissFinding';
 
 function rangeOf(document: vscode.TextDocument, edit: TextEdit): vscode.Range {
   return new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end));
@@ -65,7 +66,12 @@ export class FulcrumCodeActions implements vscode.CodeActionProvider {
         all.edit = editOf(document, compatibleEdits(sameRule.flatMap((f) => f.fixes[0].edits)));
         actions.push(all);
       }
-      if (finding.scope === 'inline') actions.push(this.disableLine(document, finding, diagnostic));
+      if (finding.scope === 'inline') {
+        const dismiss = new vscode.CodeAction(`Not an issue (remember on this machine)`, vscode.CodeActionKind.QuickFix);
+        dismiss.diagnostics = [diagnostic];
+        dismiss.command = { command: DISMISS_COMMAND, title: 'Not an issue', arguments: [document.uri, finding.ruleId, finding.range.start.offset, finding.range.end.offset] };
+        actions.push(dismiss, this.disableLine(document, finding, diagnostic));
+      }
       actions.push(this.disableDocument(document, finding));
       const explain = new vscode.CodeAction(`Explain ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
       explain.command = { command: EXPLAIN_COMMAND, title: `Explain ${finding.ruleId}`, arguments: [finding.ruleId] };

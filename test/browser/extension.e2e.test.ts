@@ -300,6 +300,8 @@ describe('Browser extension in a real browser (Chromium, unpacked)', function ()
     assert.equal(await popup.locator('svg.balance g.dimension').count(), 9, 'the nine dimensions');
     assert.equal(await popup.locator('svg.categories g.row').count(), 10, 'a bar per category');
     assert.ok((await popup.locator('ul.gaps li code').count()) > 0, 'the document-level gaps');
+    assert.ok((await popup.locator('table.breakdown tr.base').count()) === 1, 'how the score was made: the start');
+    assert.equal((await popup.locator('table.breakdown tr.total td').last().innerText()).trim(), String(expected), 'the breakdown ends at the score');
     assert.ok((await popup.locator('.about .field').innerText()).includes('Feedback'));
     const height = await popup.evaluate(() => document.body.scrollHeight);
     await popup.setViewportSize({ width: 340, height });

@@ -192,6 +192,7 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     assert.equal((await frame.locator('.overall .number').innerText()).trim(), String(expected));
     assert.equal(await frame.locator('svg.balance g.dimension').count(), 9);
     assert.ok((await frame.locator('ol.findings li.finding').count()) > 0);
+    assert.equal((await frame.locator('table.breakdown tr.total td').last().innerText()).trim(), String(expected), 'how the score was made ends at the score');
     await page.waitForTimeout(500);
     await shots.take(page, 'score-report');
   });

@@ -8,7 +8,7 @@
 import { reportData, type ReportData } from '../../vscode/webview/protocol.js';
 import { scoreTone, tabStateKey, type FieldReport, type TabMessage, type TabState } from '../protocol.js';
 import { sitePattern } from '../sites.js';
-import { balanceChart, categoryChart, POPUP_SIZE } from '../../report/domCharts.js';
+import { balanceChart, categoryChart, POPUP_SIZE, scoreTable } from '../../report/domCharts.js';
 
 const root = document.getElementById('root')!;
 
@@ -58,6 +58,7 @@ function renderReport(data: ReportData, report: FieldReport): void {
   root.replaceChildren(
     header,
     section('Gaps in the text', gaps),
+    section('How the score was made', scoreTable(data)),
     section('Categories', categoryChart(data, POPUP_SIZE)),
     section('Leadership / management balance', balanceChart(data, POPUP_SIZE), el('p', 'summary', data.balance.summary)),
   );

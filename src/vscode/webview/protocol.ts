@@ -1,12 +1,16 @@
 /** The data the extension sends to its report webviews, and the messages they send back. */
 import { CATEGORIES, type LintResult } from '../../core/types.js';
 import { balanceSummary, dimensionLabel } from '../../report/charts.js';
-import { topGaps, type ScoredDocument } from '../../report/summary.js';
+import { scoreLines, topGaps, type ScoredDocument, type ScoreLine } from '../../report/summary.js';
+import { profileLabel } from '../../core/profileLabel.js';
 
 export interface ReportData {
   fileName: string;
+  /** The kind of text assumed, "(guessed)" when the wording did not say (see profileLabel). */
   profile: string;
   overall: number;
+  /** How the score was made, line by line. */
+  scoreLines: ScoreLine[];
   categories: Array<{ name: string; score: number }>;
   balance: {
     summary: string;
@@ -29,8 +33,9 @@ export type WebviewMessage = { type: 'ready' } | { type: 'reveal'; offset: numbe
 export function reportData(fileName: string, result: LintResult, omitted = 0): ReportData {
   return {
     fileName,
-    profile: result.profile,
+    profile: profileLabel(result),
     overall: result.score.overall,
+    scoreLines: scoreLines(result.score),
     categories: CATEGORIES.map((name) => ({ name, score: result.score.categories[name] })),
     balance: {
       summary: balanceSummary(result.score.balance),

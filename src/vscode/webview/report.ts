@@ -4,7 +4,7 @@
  * builds the page with DOM calls: document text and file names only ever become text
  * nodes (textContent), never HTML, so nothing in a document can run here.
  */
-import { balanceChart, categoryChart, REPORT_SIZE, scoreTone } from '../../report/domCharts.js';
+import { balanceChart, categoryChart, REPORT_SIZE, scoreTable, scoreTone } from '../../report/domCharts.js';
 import type { ReportData, FolderData, WebviewMessage } from './protocol.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void };
@@ -57,7 +57,7 @@ function renderDocument(root: HTMLElement, data: ReportData): void {
 
   const grid = el('div', 'grid');
   grid.append(card('Categories', categoryChart(data, REPORT_SIZE)), card('Leadership / management balance', balanceChart(data, REPORT_SIZE), el('p', 'summary', data.balance.summary)));
-  root.replaceChildren(header, grid, card('Gaps in the document', gaps), card(data.omitted ? `Findings (first ${data.findings.length}; ${data.omitted} more not listed)` : `Findings (${data.findings.length})`, list));
+  root.replaceChildren(header, grid, card('How the score was made', scoreTable(data)), card('Gaps in the document', gaps), card(data.omitted ? `Findings (first ${data.findings.length}; ${data.omitted} more not listed)` : `Findings (${data.findings.length})`, list));
 }
 
 function renderFolder(root: HTMLElement, data: FolderData): void {

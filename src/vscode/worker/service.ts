@@ -1,4 +1,4 @@
-import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type FulcrumConfig, type LintResult, type TextFormat } from '../../core/index.js';
+import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type Dismissal, type FulcrumConfig, type LintResult, type TextFormat } from '../../core/index.js';
 import { mergeConfig, type EditorSettings } from '../convert.js';
 import { packReply, type PackedReply } from './wire.js';
 
@@ -11,6 +11,8 @@ export interface LintRequest {
   configText: string | null;
   settings: EditorSettings;
   trusted: boolean;
+  /** Findings the writer dismissed as "Not an issue" (kept on their machine). */
+  dismissals?: Dismissal[];
 }
 
 export interface LintReply {
@@ -86,7 +88,7 @@ export function createEngineService(): (message: WorkerRequest) => WorkerReply {
         cache = caches.get(key);
         if (!cache) caches.set(key, (cache = new ParseCache()));
       }
-      const { result, omitted } = slimForEditor(linterFor(mergeConfig(config, settings, trusted)).lint(text, { format, cache }));
+      const { result, omitted } = slimForEditor(linterFor(mergeConfig(config, settings, trusted)).lint(text, { format, cache, dismissals: message.request.dismissals }));
       return { id: message.id, reply: packReply({ result, omitted, configProblems: problems }) };
     } catch (error) {
       return { id: message.id, error: (error as Error).message };
