@@ -9,6 +9,7 @@
  *   field-ui.js ──analysed──▶ background (badge, which frame the popup should ask)
  *   popup ──report──▶ field-ui.js (the frame that last analysed a focused field)
  */
+import type { Dismissal } from '../core/dismissals.js';
 import type { LintResult, TextFormat } from '../core/types.js';
 import type { PackedReply } from '../vscode/worker/wire.js';
 import type { BrowserSettings } from './settings.js';
@@ -23,6 +24,8 @@ export interface EngineLintRequest {
   text: string;
   format: TextFormat;
   settings: BrowserSettings;
+  /** Findings dismissed as "Not an issue" on this machine. */
+  dismissals: Dismissal[];
 }
 
 /** engine host → field-ui.js. `superseded`: a newer text for the same field arrived before this one ran. */
@@ -37,7 +40,7 @@ export interface EngineLintResponse {
 
 /** Timings a field reports with each analysis; the background keeps the last ones for the speed test. */
 export interface AnalysisTimings {
-  reason: 'focus' | 'input' | 'settings' | 'fix';
+  reason: 'focus' | 'input' | 'settings' | 'fix' | 'dismiss';
   textLength: number;
   engineMs: number;
   /** From sending the text to having its result. */

@@ -3,12 +3,20 @@
  * every open field reads (and re-reads on change, so nothing needs a reload). Local storage,
  * never sync storage: settings stay on this machine like everything else.
  */
+import { parseDismissals, type Dismissal } from '../core/dismissals.js';
 import type { ProfileSetting, RuleSetting } from '../core/types.js';
 import { readSettings, type EditorSettings } from '../vscode/convert.js';
 
 export const SETTINGS_KEY = 'fulcrum.settings';
 /** The site patterns Fulcrum may run on, mirrored from the granted host permissions by the background. */
 export const SITES_KEY = 'fulcrum.sites';
+/** Findings dismissed as "Not an issue" (see core/dismissals.ts): local storage, like everything else. */
+export const DISMISSALS_KEY = 'fulcrum.dismissals';
+
+/** The dismissals in storage; anything else there is ignored. */
+export function readDismissals(raw: unknown): Dismissal[] {
+  return parseDismissals(raw ?? []).dismissals;
+}
 
 export interface BrowserSettings {
   profile: ProfileSetting;

@@ -321,6 +321,32 @@ describe('Browser extension in a real browser (Chromium, unpacked)', function ()
     await page.close();
   });
 
+  it('"Not an issue" hides the finding, keeps it hidden after a reload, and the options page downloads and forgets it', async () => {
+    const page = await open('/textarea.html');
+    await page.click('#feedback');
+    const marks = await waitForMarks(page, (m) => m.some((x) => x.rule === 'clarity/corporate-jargon'));
+    await openCardFor(page, markFor(marks, 'clarity/corporate-jargon'), 'hover');
+    await page.locator('fulcrum-overlay .card button.dismiss').click();
+    await waitForMarks(page, (m) => m.length > 0 && !m.some((x) => x.rule === 'clarity/corporate-jargon'));
+    await page.reload();
+    await page.click('#feedback');
+    await waitForMarks(page, (m) => m.length > 0 && !m.some((x) => x.rule === 'clarity/corporate-jargon'), 10_000);
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator('#dismissed-count', { hasText: '1 finding dismissed.' }).waitFor();
+    const [download] = await Promise.all([options.waitForEvent('download'), options.click('#download-dismissed')]);
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { dismissals: Array<{ ruleId: string; sentence: string }> };
+    assert.deepEqual(saved.dismissals.map((d) => d.ruleId), ['clarity/corporate-jargon']);
+    assert.ok(TEXTAREA_TEXT.replace(/\s+/g, ' ').includes(saved.dismissals[0].sentence), 'the sentence it was in');
+    await options.click('#forget-dismissed');
+    await options.locator('#dismissed-count', { hasText: '0 findings dismissed.' }).waitFor();
+    await options.close();
+    await page.bringToFront();
+    await waitForMarks(page, (m) => m.some((x) => x.rule === 'clarity/corporate-jargon'), 10_000);
+    await page.close();
+  });
+
   it('options take effect at once: a rule switched off loses its underlines, a severity changes, no reload', async () => {
     const page = await open('/textarea.html');
     await page.click('#feedback');

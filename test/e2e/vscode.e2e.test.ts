@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { lint } from '../../src/core/index.js';
+import { dismissalOf, lint } from '../../src/core/index.js';
 import { ROOT } from '../helpers.js';
 import { launchPersistent, Screenshots } from './browser.js';
 import { packageVsix, startCodeServer, type CodeServer } from './codeServer.js';
@@ -167,6 +167,30 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     const expected = reviewText.slice(0, finding.range.start.offset) + 'by Friday 14 March' + reviewText.slice(finding.range.end.offset);
     assert.equal(after, expected, `"${word}" should have become "by Friday 14 March" and nothing else should change`);
     await shots.take(page, 'after-fix');
+  });
+
+  it('"Not an issue" hides a finding, and the score leaves it out', async () => {
+    const text = readFileSync(join(server.workspace, REVIEW), 'utf8');
+    const before = lint(text);
+    const finding = before.findings.find((f) => f.ruleId === 'feedback/vague-praise');
+    assert.ok(finding, 'the example has vague praise');
+    const expected = lint(text, { dismissals: [dismissalOf(finding, text, before.profile)] }).score.overall;
+    assert.notEqual(expected, before.score.overall, 'dismissing it changes the score, so the status bar shows it took effect');
+    await goTo(page, finding.range.start.line, finding.range.start.column + 1);
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    const menu = page.locator('.action-widget').first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press(`${isCtrl}+.`);
+      try {
+        await menu.locator('.monaco-list-row', { hasText: 'Not an issue' }).waitFor({ state: 'visible', timeout: 8_000 });
+        break;
+      } catch (error) {
+        if (attempt === 4) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
+    await menu.locator('.monaco-list-row', { hasText: 'Not an issue' }).click();
+    await page.locator('.statusbar-item', { hasText: new RegExp(`Fulcrum ${expected}\\b`) }).first().waitFor({ timeout: 30_000 });
   });
 
   it('explains a finding on hover: why, the seed quote and an example', async () => {

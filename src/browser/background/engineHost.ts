@@ -83,8 +83,8 @@ export function startEngineHost(workerUrl: string): void {
     if (next.done) return;
     const [cacheKey, job] = next.value;
     queue.delete(cacheKey);
-    const { text, format, settings } = job.request;
-    const request: LintRequest = { key: cacheKey, text, format, configText: null, settings: toEditorSettings(settings), trusted: false };
+    const { text, format, settings, dismissals } = job.request;
+    const request: LintRequest = { key: cacheKey, text, format, configText: null, settings: toEditorSettings(settings), trusted: false, dismissals };
     running = { job, workerId: nextWorkerId++, started: performance.now() };
     post({ id: running.workerId, kind: 'lint', request });
   }

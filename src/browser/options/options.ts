@@ -7,7 +7,7 @@
  */
 import { builtinRules } from '../../generated/builtinRules.js';
 import { CATEGORIES, type ProfileSetting, type RuleSetting } from '../../core/types.js';
-import { normaliseSettings, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
+import { DISMISSALS_KEY, normaliseSettings, readDismissals, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
 import { describePattern, sitePattern, webPatterns } from '../sites.js';
 
 const ALL_SITES = ['http://*/*', 'https://*/*'];
@@ -127,14 +127,37 @@ function setUpSiteControls(): void {
   document.getElementById('all-sites')!.addEventListener('click', () => void request(ALL_SITES));
 }
 
+/** The dismissed findings: how many, download them (for `fulcrum feedback export`), or forget them. */
+async function renderDismissals(): Promise<void> {
+  const dismissals = readDismissals((await chrome.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);
+  document.getElementById('dismissed-count')!.textContent = dismissals.length === 1 ? '1 finding dismissed.' : `${dismissals.length} findings dismissed.`;
+  (document.getElementById('download-dismissed') as HTMLButtonElement).disabled = dismissals.length === 0;
+  (document.getElementById('forget-dismissed') as HTMLButtonElement).disabled = dismissals.length === 0;
+}
+
+function setUpDismissalControls(): void {
+  document.getElementById('download-dismissed')!.addEventListener('click', async () => {
+    const dismissals = readDismissals((await chrome.storage.local.get(DISMISSALS_KEY))[DISMISSALS_KEY]);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([`${JSON.stringify({ dismissals }, null, 2)}\n`], { type: 'application/json' }));
+    link.download = 'fulcrum-dismissals.json';
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+  document.getElementById('forget-dismissed')!.addEventListener('click', () => void chrome.storage.local.set({ [DISMISSALS_KEY]: [] }));
+}
+
 async function start(): Promise<void> {
   settings = normaliseSettings((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   renderProfile();
   renderRules();
   setUpSiteControls();
+  setUpDismissalControls();
   await renderSites();
+  await renderDismissals();
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[SITES_KEY]) void renderSites();
+    if (area === 'local' && changes[DISMISSALS_KEY]) void renderDismissals();
   });
   document.getElementById('reset')!.addEventListener('click', () => {
     settings = { profile: 'auto', rules: {} };

@@ -73,8 +73,9 @@ export class Card {
       });
       actions.append(button);
     }
-    const dismiss = el(doc, 'button', 'dismiss', 'Dismiss');
+    const dismiss = el(doc, 'button', 'dismiss', 'Not an issue');
     dismiss.type = 'button';
+    dismiss.title = 'Hide it, here and wherever these words come back in this sentence; remembered on this computer only';
     dismiss.addEventListener('mousedown', (event) => event.preventDefault());
     dismiss.addEventListener('click', () => {
       this.hide();

@@ -5,6 +5,7 @@
  * host (an offscreen document in Chrome, the background page in Firefox) that passes each
  * text to a worker. The port is opened on first use and again after the host went away.
  */
+import type { Dismissal } from '../../core/dismissals.js';
 import type { TextFormat } from '../../core/types.js';
 import type { LintReply } from '../../vscode/worker/service.js';
 import { unpackReply } from '../../vscode/worker/wire.js';
@@ -54,10 +55,10 @@ export class EngineClient {
     else waiting.reject(new Error(message.error ?? 'no answer from the engine'));
   }
 
-  async lint(key: string, text: string, format: TextFormat, settings: BrowserSettings): Promise<EngineAnswer> {
+  async lint(key: string, text: string, format: TextFormat, settings: BrowserSettings, dismissals: Dismissal[]): Promise<EngineAnswer> {
     const port = await this.connect();
     const id = this.nextId++;
-    const request: EngineLintRequest = { id, key, text, format, settings };
+    const request: EngineLintRequest = { id, key, text, format, settings, dismissals };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       try {

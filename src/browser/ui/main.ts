@@ -6,7 +6,8 @@
  * card, applies fixes, reports the score for the toolbar badge and answers the popup.
  */
 import type { AnalysisTimings, BackgroundMessage, FieldReport, TabMessage } from '../protocol.js';
-import { DEFAULT_BROWSER_SETTINGS, normaliseSettings, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
+import { DEFAULT_BROWSER_SETTINGS, DISMISSALS_KEY, normaliseSettings, readDismissals, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
+import type { Dismissal } from '../../core/dismissals.js';
 import { patternMatches } from '../sites.js';
 import { deepActiveElement, eligibleField, type EligibleField } from '../content/eligibility.js';
 import { Card } from './card.js';
@@ -25,6 +26,7 @@ class FieldUi {
   private readonly sessions = new Map<EligibleField, FieldSession>();
   private active: FieldSession | null = null;
   private settings: BrowserSettings = DEFAULT_BROWSER_SETTINGS;
+  private dismissals: Dismissal[] = [];
   private readonly engine = new EngineClient();
   private nextKey = 1;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,8 +36,9 @@ class FieldUi {
   private watchdog: ReturnType<typeof setInterval> | undefined;
 
   async start(): Promise<void> {
-    const stored = await chrome.storage.local.get([SETTINGS_KEY]);
+    const stored = await chrome.storage.local.get([SETTINGS_KEY, DISMISSALS_KEY]);
     this.settings = normaliseSettings(stored[SETTINGS_KEY]);
+    this.dismissals = readDismissals(stored[DISMISSALS_KEY]);
     chrome.storage.onChanged.addListener(this.onStorage);
     chrome.runtime.onMessage.addListener(this.onMessage);
     this.listen(document, 'focusin', (event) => this.onFocus(event), true);
@@ -70,6 +73,8 @@ class FieldUi {
       session = new FieldSession(adapter, `field-${this.nextKey++}`, this.overlay, {
         engine: this.engine,
         settings: () => this.settings,
+        dismissals: () => this.dismissals,
+        remember: (dismissal) => this.remember(dismissal),
         analysed: (s, timings) => this.onAnalysed(s, timings),
       });
       this.sessions.set(element, session);
@@ -179,8 +184,18 @@ class FieldUi {
     }
   }
 
+  /** Stored on this machine; the storage change then re-analyses every field (in this tab and others). */
+  private remember(dismissal: Dismissal): void {
+    this.dismissals = [...this.dismissals, dismissal];
+    void chrome.storage.local.set({ [DISMISSALS_KEY]: this.dismissals });
+  }
+
   private readonly onStorage = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
     if (area !== 'local') return;
+    if (changes[DISMISSALS_KEY]) {
+      this.dismissals = readDismissals(changes[DISMISSALS_KEY].newValue);
+      for (const session of this.sessions.values()) void session.analyse('dismiss');
+    }
     if (changes[SETTINGS_KEY]) {
       this.settings = normaliseSettings(changes[SETTINGS_KEY].newValue);
       for (const session of this.sessions.values()) void session.analyse('settings');

@@ -5,6 +5,7 @@
  * engine re-parses only the paragraphs that changed, because each field keeps its own
  * parse cache on the engine side under its key.
  */
+import { dismissalOf, type Dismissal } from '../../core/dismissals.js';
 import type { Finding, Fix, LintResult } from '../../core/types.js';
 import type { AnalysisTimings } from '../protocol.js';
 import type { BrowserSettings } from '../settings.js';
@@ -29,6 +30,9 @@ interface Underline extends Span {
 export interface SessionHost {
   engine: EngineClient;
   settings(): BrowserSettings;
+  /** Findings dismissed as "Not an issue" on this machine, and how to add one. */
+  dismissals(): Dismissal[];
+  remember(dismissal: Dismissal): void;
   /** Called after each analysis and each fix, with what it cost. */
   analysed(session: FieldSession, timings: AnalysisTimings): void;
 }
@@ -102,7 +106,7 @@ export class FieldSession {
     const sent = performance.now();
     let answer;
     try {
-      answer = await this.host.engine.lint(this.key, text, this.field.format(text), this.host.settings());
+      answer = await this.host.engine.lint(this.key, text, this.field.format(text), this.host.settings(), this.host.dismissals());
     } catch (error) {
       if (error instanceof Superseded || this.disposed) return;
       // The engine host went away (the browser closed it, the extension was updated): try again, a few times.
@@ -187,9 +191,11 @@ export class FieldSession {
     return hit && underline ? { underline, rect: hit.rect, id: hit.id } : null;
   }
 
+  /** "Not an issue": hidden at once, remembered on this machine, and the score is worked out again without it. */
   dismiss(underline: Underline): void {
     this.dismissed.add(this.dismissKey(underline));
     this.render(false);
+    if (this.result) this.host.remember(dismissalOf(underline.finding, this.resultText, this.result.profile));
   }
 
   /**
