@@ -92,7 +92,7 @@ export function balanceChart(data: ReportData, size: ChartSize): SVGElement {
   return chart;
 }
 
-/** "How the score was made" as a table: the base, credits earned (＋) or missed (☐), deductions (−), the total. */
+/** "How the score was made" as a table: the base, credits earned (+) or missed (☐), deductions (−), the total. */
 export function scoreTable(data: ReportData): HTMLTableElement {
   const table = document.createElement('table');
   table.className = 'breakdown';

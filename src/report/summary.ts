@@ -41,8 +41,8 @@ export interface ScoreLine {
   ruleId?: string;
 }
 
-/** How each kind of line is marked: earned ＋, missed ☐, lost −. */
-export const LINE_MARK: Record<ScoreLine['kind'], string> = { base: '', earned: '＋ ', missed: '☐ ', lost: '− ', total: '' };
+/** How each kind of line is marked: earned +, missed ☐, lost −. */
+export const LINE_MARK: Record<ScoreLine['kind'], string> = { base: '', earned: '+ ', missed: '☐ ', lost: '− ', total: '' };
 
 /** The score line by line: the base, each credit earned or missed, each deduction, the total. */
 export function scoreLines(score: Score): ScoreLine[] {

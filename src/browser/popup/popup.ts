@@ -45,6 +45,8 @@ function renderReport(data: ReportData, report: FieldReport): void {
   const about = el('div', 'about');
   const inline = report.result.findings.filter((f) => f.scope === 'inline').length + report.omitted;
   about.append(el('div', 'field', report.field), el('div', 'profile', `${data.profile} · ${inline} underlined`));
+  // A guessed kind says where to set it: the kind decides which parts the text is checked for.
+  if (report.result.profileSource === 'unsure') about.append(el('div', 'profile', 'Not sure what kind of text this is: set it in Options.'));
   header.append(score, about);
 
   const gaps = el('ul', 'gaps');
