@@ -60,6 +60,14 @@ export class Linter {
     this.joins = this.rules.filter((r) => r.spec.joins).map((r) => ({ rule: r.spec.id, with: r.spec.joins!.rule, message: r.spec.joins!.message }));
   }
 
+  /** A rule's sources and docs link, made once per rule rather than once per finding (a keystroke makes hundreds). */
+  private readonly about = new Map<string, Pick<Finding, 'sources' | 'docsUrl'>>();
+  private aboutRule(spec: RuleSpec): Pick<Finding, 'sources' | 'docsUrl'> {
+    let about = this.about.get(spec.id);
+    if (!about) this.about.set(spec.id, (about = { sources: spec.sources.seeds.map((s) => ({ seed: s.seed, quote: s.quote })), docsUrl: docsUrlFor(spec.id) }));
+    return about;
+  }
+
   lint(text: string, options: LintOptions = {}): LintResult {
     return this.lintParsed(parseDocument(text, options.format ?? 'markdown', options.cache), options);
   }
@@ -86,6 +94,7 @@ export class Linter {
         spans.push({ ...span, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
       }
       const retitle = (values: Record<string, string>) => fillMessage(spec.fix && 'title' in spec.fix ? spec.fix.title : '', values);
+      const { sources, docsUrl } = this.aboutRule(spec);
       for (const span of spec.scope === 'inline' ? mergeTouching(spans, doc.source, retitle) : spans) {
         findings.push({
           ruleId: spec.id,
@@ -95,8 +104,8 @@ export class Linter {
           message: fillMessage(spec.message, span.values),
           range: doc.lines.range(span.start, span.end),
           fixes: span.fix ? [span.fix] : [],
-          sources: spec.sources.seeds.map((s) => ({ seed: s.seed, quote: s.quote })),
-          docsUrl: docsUrlFor(spec.id),
+          sources,
+          docsUrl,
         });
       }
     }
