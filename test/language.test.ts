@@ -94,6 +94,11 @@ describe('linguistic layer', () => {
       ['The demo was kind of rushed and a bit confusing.', 'criticism'],
       ['He never responds to messages from the support team.', 'criticism'],
       ['The complaint log is reviewed every Monday.', 'neutral'],
+      // A superlative carries its adjective's valence; a noun in -er ("blocker") and "latest" do not.
+      ['Of the whole crew, Jamal is the weakest.', 'criticism'],
+      ['Her handover notes are the sloppiest on the ward.', 'criticism'],
+      ['You post your blocker in the channel before stand-up.', 'neutral'],
+      ['The latest release went out on Tuesday.', 'neutral'],
     ];
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
   });

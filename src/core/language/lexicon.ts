@@ -109,10 +109,28 @@ const praise = split(workplace.praiseWords);
 const criticism = split(workplace.criticismWords);
 const workplaceWords = new Map<string, number>([...[...criticism.single].map((w) => [w, -WORKPLACE_WEIGHT] as const), ...[...praise.single].map((w) => [w, WORKPLACE_WEIGHT] as const)]);
 
+function listedValence(word: string): number | undefined {
+  return domainWords[word] ?? workplaceWords.get(word) ?? afinn[word];
+}
+
+/**
+ * The adjective a comparative or superlative is made from, when the lexicons list it and not
+ * the inflected form: "weakest" → "weak", "sloppier" → "sloppy", "biggest" → "big".
+ */
+function comparedStem(word: string): string | undefined {
+  // "-er" only after "i" ("sloppier"): a plain "-er" word is as often a noun ("blocker", "player").
+  const match = /^(\p{L}{3,}?)(?:(i)(?:er|est)|est)$/u.exec(word);
+  if (!match) return undefined;
+  const [, base, i] = match;
+  // Not base + "e": "later" and "latest" are about time ("the latest release"), not about being late.
+  const candidates = i ? [`${base}y`] : [base, base.replace(/(\p{L})\1$/u, '$1')];
+  return candidates.find((c) => listedValence(c) !== undefined);
+}
+
 export const VALENCE = {
   /** Valence of one normalised word on AFINN's -5..+5 scale; domain entries win, then workplace words. */
   of(word: string): number {
-    return domainWords[word] ?? workplaceWords.get(word) ?? afinn[word] ?? 0;
+    return listedValence(word) ?? listedValence(comparedStem(word) ?? '') ?? 0;
   },
   /** Workplace phrases ("dropped the ball", "set the standard") and their valence. */
   praisePhrases: praise.frames,
