@@ -17,7 +17,10 @@ export function presenceDetection(spec: PresenceDetector): Detection {
     spec.anyOf.some((condition, i) => {
       const heading = headingPatterns[i];
       if (heading && doc.sections.some((s) => s.title !== null && test(heading, s.title))) return true;
-      if (condition.sentence?.length) return doc.sentences.some((s) => !disqualified(s, context) && allFeatures(s, condition.sentence));
+      if (condition.sentence?.length) {
+        const title = titleLine(doc);
+        return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence));
+      }
       return false;
     });
 
@@ -30,4 +33,16 @@ export function presenceDetection(spec: PresenceDetector): Detection {
       return [{ start: -1, end: -1, values: {} }];
     },
   };
+}
+
+/**
+ * The line that names the document ("1:1 Aditi / Marcus - 15 Feb"): the first prose block, one
+ * line with no closing stop. It says what this meeting was, not what comes next, so it satisfies
+ * no check (its date is no check-in).
+ */
+function titleLine(doc: ParsedDocument): Sentence | undefined {
+  const first = doc.blocks.find((b) => b.kind !== 'heading' && b.sentences.length > 0);
+  if (!first || first.index !== doc.blocks.findIndex((b) => b.sentences.length > 0) || first.sentences.length !== 1) return undefined;
+  const only = first.sentences[0];
+  return /\n/.test(first.text.trim()) || /[.!?]["'”’)]*\s*$/.test(only.text) ? undefined : only;
 }
