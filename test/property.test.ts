@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, applyFixes, builtinRules, lint, Linter, parseDocument, type Finding, type LintResult, type Position, type ProfileSetting, type TextEdit, type TextFormat } from '../src/core/index.js';
+import { applyEdits, applyFixes, builtinRules, lint, Linter, ParseCache, parseDocument, type Finding, type LintResult, type Position, type ProfileSetting, type TextEdit, type TextFormat } from '../src/core/index.js';
 
 /*
  * Random documents, from plain unicode noise to mixes of the Markdown that trips line
@@ -124,6 +124,28 @@ describe('property: lint on random text', () => {
         assert.deepEqual(linter.lint(text).findings.map((f) => f.ruleId), []);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('property: linting as an editor does, one edit at a time', () => {
+  const linter = new Linter(builtinRules);
+  /** An edit: at a share of the text's length, delete some characters and insert a fragment. */
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 12 }), insert: fc.constantFrom('', ...FRAGMENTS) });
+
+  it('gives after every edit exactly what a fresh lint of the same text gives (the parse cache never goes stale)', () => {
+    fc.assert(
+      fc.property(fragmentMix, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const cache = new ParseCache();
+        let text = start;
+        linter.lint(text, { cache });
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          assert.deepEqual(linter.lint(text, { cache }), linter.lint(text), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

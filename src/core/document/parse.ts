@@ -77,6 +77,8 @@ interface BlockParse {
   view: NlpView;
   tagged: boolean;
   sentences: RelativeSentence[];
+  /** Where this parse was placed in the last version: reused as is while it stays in the same place. */
+  placed?: { block: Block; firstSentence: number };
 }
 
 export class Block {
@@ -262,11 +264,17 @@ export function parseDocument(source: string, format: TextFormat = 'markdown', c
   for (const span of spans) {
     const text = prose.slice(span.start, span.end);
     const parse = cache ? cache.take(`${span.kind}\u0000${text}`, () => parseBlock(text)) : parseBlock(text);
-    const block = new Block(blocks.length, span.kind, span.start, span.end, text, span.section, parse);
+    // A keystroke leaves every paragraph before it where it was: those blocks and sentences are reused, not rebuilt.
+    const placed = parse.placed;
+    const unmoved =
+      placed !== undefined && placed.firstSentence === sentences.length && placed.block.index === blocks.length && placed.block.start === span.start && placed.block.kind === span.kind && placed.block.section === span.section;
+    const block = unmoved ? placed.block : new Block(blocks.length, span.kind, span.start, span.end, text, span.section, parse);
+    if (!unmoved) {
+      block.sentences.push(...placeSentences(block, parse, sentences.length, prose));
+      if (cache) parse.placed = { block, firstSentence: sentences.length };
+    }
     blocks.push(block);
-    const own = placeSentences(block, parse, sentences.length, prose);
-    block.sentences.push(...own);
-    sentences.push(...own);
+    sentences.push(...block.sentences);
   }
   cache?.endVersion();
   return { source, prose, format, frontMatter: maskedDoc.frontMatter, comments: maskedDoc.comments, blocks, sections, sentences, lines: new LineIndex(source) };
