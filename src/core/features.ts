@@ -98,7 +98,7 @@ const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;
 const directive =
-  /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure))\b/i;
+  /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|banned)|not to be)\b|^\W*no \p{L}+(?: \p{L}+)?(?: allowed| permitted| to be|,| in| on| at| before| after| without| during| on board)\b/iu;
 const request =
   /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like|i would like|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|try to|work on|need you to|needs you to|asked (?:him|her|them|you) to|ask (?:him|her|them|you) to|told (?:him|her|them) to|agreed (?:he|she|they|you)['’]ll|focus on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b|\bwhen you (?:get|have) (?:a|the) (?:chance|minute|moment|sec|second)\b/i;
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;

@@ -44,7 +44,8 @@ export function lengthDetection(spec: LengthDetector): Detection {
 export function proportionDetection(spec: ProportionDetector): Detection {
   return {
     hits(doc: ParsedDocument): Hit[] {
-      const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label');
+      // Sentences of three words or fewer are titles, greetings and sign-offs ("The Management"): not part of the share.
+      const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && s.tokens.length > 3);
       if (prose.length === 0) return [];
       const counted = prose.filter((s) => allFeatures(s, spec.counted) && !anyFeature(s, spec.unless));
       if (counted.length < spec.minCount || counted.length / prose.length < spec.minShare) return [];
