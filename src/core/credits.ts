@@ -1,7 +1,7 @@
 import scoring from '../../rules/score.json' with { type: 'json' };
 import type { ParsedDocument } from './document/parse.js';
 import { hasFeature } from './features.js';
-import { flaggedSentences } from './flagged.js';
+import { flaggingRules } from './flagged.js';
 import type { Credit, Finding, Profile } from './types.js';
 
 /**
@@ -25,7 +25,7 @@ const CREDITS = scoring.credits as CreditSpec[];
 
 export function creditsFor(doc: ParsedDocument, profile: Profile, findings: readonly Finding[]): Credit[] {
   const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label');
-  const flagged = flaggedSentences(prose, findings);
+  const flagged = flaggingRules(prose, findings);
   const clean = prose.filter((_, i) => !flagged[i]);
   const credits: Credit[] = [];
   for (const spec of CREDITS) {

@@ -395,3 +395,8 @@ export function hasFeature(sentence: Sentence, name: string): boolean {
 export function isKnownFeature(name: string): boolean {
   return name in FEATURES;
 }
+
+/** Three words or fewer: a title, greeting, sign-off or name ("Dear all", "The Management"), not part of what a text says. */
+export function isShortLine(sentence: Sentence): boolean {
+  return sentence.tokens.length <= 3;
+}

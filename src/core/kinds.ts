@@ -1,6 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { ParsedDocument } from './document/parse.js';
-import { hasFeature } from './features.js';
+import { hasFeature, isShortLine } from './features.js';
 import { phraseRegex, test } from './phrases.js';
 import type { Profile } from './types.js';
 
@@ -12,13 +12,11 @@ import type { Profile } from './types.js';
 export type DocumentKind = 'recognition';
 
 const recognition = phraseRegex(lexicon.recognitionMarkers);
-/** Sentences shorter than this are greetings, sign-offs or names. */
-const MIN_WORDS = 4;
 
 export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKind | null {
   if (profile !== 'announcement') return null;
   // Greetings and sign-offs ("Dear all", "Best regards", a name) say nothing about the kind of post.
-  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.tokens.length >= MIN_WORDS);
+  const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && !isShortLine(s));
   if (prose.length === 0) return null;
   const recognises = (s: (typeof prose)[number]) => test(recognition, s.text);
   // News of a change is not a recognition post, however warm its words; someone joining or starting (the welcome itself) is not that news.

@@ -8,7 +8,7 @@ import { joinFindings, mergeTouching, type Join, type Span } from './merge.js';
 import { computeScore } from './score.js';
 import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
-import { flaggedSentences } from './flagged.js';
+import { flaggingRules } from './flagged.js';
 import { withoutDismissed, type Dismissal } from './dismissals.js';
 import type { DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
@@ -42,6 +42,8 @@ function fillMessage(template: string, values: Record<string, string>): string {
 export class Linter {
   readonly rules: CompiledRule[];
   private readonly inlineFirst: CompiledRule[];
+  /** Each rule's sources and docs link, made once: a keystroke makes hundreds of findings. */
+  private readonly about = new Map<string, Pick<Finding, 'sources' | 'docsUrl'>>();
   private readonly joins: Join[];
 
   constructor(
@@ -56,16 +58,9 @@ export class Linter {
       const severity = setting === 'on' ? spec.severity : setting;
       this.rules.push(compileRule(spec, severity, config.phrases?.[spec.id]));
     }
+    for (const { spec } of this.rules) this.about.set(spec.id, { sources: spec.sources.seeds.map((s) => ({ seed: s.seed, quote: s.quote })), docsUrl: docsUrlFor(spec.id) });
     this.inlineFirst = [...this.rules.filter((r) => r.spec.scope === 'inline'), ...this.rules.filter((r) => r.spec.scope !== 'inline')];
     this.joins = this.rules.filter((r) => r.spec.joins).map((r) => ({ rule: r.spec.id, with: r.spec.joins!.rule, message: r.spec.joins!.message }));
-  }
-
-  /** A rule's sources and docs link, made once per rule rather than once per finding (a keystroke makes hundreds). */
-  private readonly about = new Map<string, Pick<Finding, 'sources' | 'docsUrl'>>();
-  private aboutRule(spec: RuleSpec): Pick<Finding, 'sources' | 'docsUrl'> {
-    let about = this.about.get(spec.id);
-    if (!about) this.about.set(spec.id, (about = { sources: spec.sources.seeds.map((s) => ({ seed: s.seed, quote: s.quote })), docsUrl: docsUrlFor(spec.id) }));
-    return about;
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
@@ -94,7 +89,7 @@ export class Linter {
         spans.push({ ...span, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
       }
       const retitle = (values: Record<string, string>) => fillMessage(spec.fix && 'title' in spec.fix ? spec.fix.title : '', values);
-      const { sources, docsUrl } = this.aboutRule(spec);
+      const { sources, docsUrl } = this.about.get(spec.id)!;
       for (const span of spec.scope === 'inline' ? mergeTouching(spans, doc.source, retitle) : spans) {
         findings.push({
           ruleId: spec.id,
@@ -149,16 +144,8 @@ function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSp
   return findings.filter((f) => !(yieldsTo.get(f.ruleId) ?? []).some((id) => overlapsAny(f, stronger.get(id)!)));
 }
 
-/** The rules with an inline finding on each sentence: one pass over sentences and findings, both in order. */
+/** The rules with an inline finding on each sentence. */
 function flaggedByRule(doc: ParsedDocument, findings: readonly Finding[]): Map<Sentence, Set<string>> {
-  const byRule = new Map<Sentence, Set<string>>();
-  for (const id of new Set(findings.filter((f) => f.scope === 'inline').map((f) => f.ruleId))) {
-    const flagged = flaggedSentences(doc.sentences, findings.filter((f) => f.ruleId === id));
-    doc.sentences.forEach((s, i) => {
-      if (!flagged[i]) return;
-      const rules = byRule.get(s) ?? new Set<string>();
-      byRule.set(s, rules.add(id));
-    });
-  }
-  return byRule;
+  const rules = flaggingRules(doc.sentences, findings);
+  return new Map(doc.sentences.flatMap((s, i) => (rules[i] ? [[s, rules[i]] as const] : [])));
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { dismissalOf, lint, type Dismissal } from '../../src/core/index.js';
 import { ROOT } from '../helpers.js';
 import { launchPersistent, Screenshots } from './browser.js';
@@ -53,6 +53,25 @@ async function goTo(page: Page, line: number, column: number): Promise<void> {
   await input.waitFor({ state: 'visible' });
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Puts the cursor on a finding and opens the quick-fix menu (Ctrl+.) until `shown` is visible:
+ * on a busy machine the code actions can take a moment, so ask again, as a person would.
+ */
+async function openQuickFixes(page: Page, at: { line: number; column: number }, shown: Locator): Promise<Locator> {
+  await goTo(page, at.line, at.column + 1);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(`${isCtrl}+.`);
+    try {
+      await shown.waitFor({ state: 'visible', timeout: 8_000 });
+      return page.locator('.action-widget').first();
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The report's content lives two iframes deep; find the frame that has our root element. */
@@ -131,20 +150,7 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     const finding = lint(reviewText).findings.find((f) => f.ruleId === 'expectations/vague-time');
     assert.ok(finding, 'the example has a vague time word');
     const word = reviewText.slice(finding.range.start.offset, finding.range.end.offset);
-    await goTo(page, finding.range.start.line, finding.range.start.column + 1);
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    const menu = page.locator('.action-widget').first();
-    // On a busy machine the code actions can take a moment: ask again, as a person would.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press(`${isCtrl}+.`);
-      try {
-        await menu.waitFor({ state: 'visible', timeout: 8_000 });
-        break;
-      } catch (error) {
-        if (attempt === 4) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    const menu = await openQuickFixes(page, finding.range.start, page.locator('.action-widget').first());
     await shots.take(page, 'quick-fix-menu');
     // The rule's own fix is the preferred action, first in the menu: Enter applies it.
     await menu.locator('.monaco-list-row.focused', { hasText: 'with a date' }).waitFor({ timeout: 10_000 });
@@ -180,19 +186,8 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     assert.ok(finding, 'some finding in the example costs points of its own');
     const expected = scoreWithout(finding);
     dismissed.push(dismissalOf(finding, text, before.profile));
-    await goTo(page, finding.range.start.line, finding.range.start.column + 1);
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const menu = page.locator('.action-widget').first();
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press(`${isCtrl}+.`);
-      try {
-        await menu.locator('.monaco-list-row', { hasText: 'Not an issue' }).waitFor({ state: 'visible', timeout: 8_000 });
-        break;
-      } catch (error) {
-        if (attempt === 4) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+    await openQuickFixes(page, finding.range.start, menu.locator('.monaco-list-row', { hasText: 'Not an issue' }));
     await menu.locator('.monaco-list-row', { hasText: 'Not an issue' }).click();
     await page.locator('.statusbar-item', { hasText: new RegExp(`Fulcrum ${expected}\\b`) }).first().waitFor({ timeout: 30_000 });
   });

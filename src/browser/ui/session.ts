@@ -44,7 +44,6 @@ export class FieldSession {
   private text: string;
   private resultText = '';
   private underlines: Underline[] = [];
-  private readonly dismissed = new Set<string>();
   private version = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private firstInputAt = 0;
@@ -141,14 +140,6 @@ export class FieldSession {
     return same ? { ...fresh, id: same.id, boxes: same.boxes } : { ...fresh, id: this.nextUnderlineId++ };
   }
 
-  private dismissKey(u: Underline): string {
-    return `${u.finding.ruleId}\u0000${this.text.slice(u.start, u.end)}`;
-  }
-
-  private visible(): Underline[] {
-    return this.underlines.filter((u) => !this.dismissed.has(this.dismissKey(u)));
-  }
-
   /** Redraws on the next frame: several keystrokes in one frame cost one redraw. */
   queueRender(): void {
     if (this.renderQueued) return;
@@ -178,10 +169,9 @@ export class FieldSession {
       this.field.read();
       for (const u of this.underlines) u.boxes = undefined;
     }
-    const visible = this.visible();
-    const unmeasured = visible.filter((u) => !u.boxes);
+    const unmeasured = this.underlines.filter((u) => !u.boxes);
     if (unmeasured.length) this.field.measure(unmeasured).forEach((boxes, i) => (unmeasured[i].boxes = boxes));
-    this.layer.draw(visible.map((u) => ({ id: u.id, severity: u.finding.severity, ruleId: u.finding.ruleId, boxes: u.boxes ?? [] })));
+    this.layer.draw(this.underlines.map((u) => ({ id: u.id, severity: u.finding.severity, ruleId: u.finding.ruleId, boxes: u.boxes ?? [] })));
   }
 
   /** The finding under a point, with the rectangle of its word. */
@@ -191,9 +181,9 @@ export class FieldSession {
     return hit && underline ? { underline, rect: hit.rect, id: hit.id } : null;
   }
 
-  /** "Not an issue": hidden at once, remembered on this machine, and the score is worked out again without it. */
+  /** "Not an issue": hidden at once and remembered on this machine; from then on the engine leaves it out (and out of the score). */
   dismiss(underline: Underline): void {
-    this.dismissed.add(this.dismissKey(underline));
+    this.underlines = this.underlines.filter((u) => u !== underline);
     this.render(false);
     if (this.result) this.host.remember(dismissalOf(underline.finding, this.resultText, this.result.profile));
   }

@@ -49,7 +49,7 @@ export function blockwiseHits(doc: ParsedDocument, cache: WeakMap<object, BlockH
       const start = block.start + h.start;
       const end = block.start + h.end;
       const match = doc.source.slice(start, end);
-      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: valuesOf(match) });
+      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: new MatchValues(match) });
     }
   }
   return hits;
@@ -68,9 +68,6 @@ class MatchValues {
   }
 }
 
-function valuesOf(match: string): Record<string, string> {
-  return new MatchValues(match);
-}
 
 /**
  * "PLEASE TELL MARIA OKONKWO BY FRIDAY" → "please tell Maria OKONKWO by Friday": only words a dictionary

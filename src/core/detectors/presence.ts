@@ -13,16 +13,15 @@ export function presenceDetection(spec: PresenceDetector): Detection {
   };
   const headingPatterns = spec.anyOf.map((c) => (c.heading?.length ? phraseRegex(c.heading, 'iu') : null));
 
-  const satisfied = (doc: ParsedDocument, context: DetectionContext | undefined): boolean =>
-    spec.anyOf.some((condition, i) => {
+  const satisfied = (doc: ParsedDocument, context: DetectionContext | undefined): boolean => {
+    const title = titleLine(doc);
+    return spec.anyOf.some((condition, i) => {
       const heading = headingPatterns[i];
       if (heading && doc.sections.some((s) => s.title !== null && test(heading, s.title))) return true;
-      if (condition.sentence?.length) {
-        const title = titleLine(doc);
-        return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence));
-      }
+      if (condition.sentence?.length) return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence));
       return false;
     });
+  };
 
   return {
     hits(doc: ParsedDocument, context?: DetectionContext): Hit[] {

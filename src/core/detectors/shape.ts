@@ -1,4 +1,5 @@
 import type { Block, ParsedDocument } from '../document/parse.js';
+import { isShortLine } from '../features.js';
 import type { LengthDetector, ProportionDetector, RegexDetector } from '../types.js';
 import { allFeatures, anyFeature, blockwiseHits, isQuoted, passesGuards, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
 
@@ -44,8 +45,8 @@ export function lengthDetection(spec: LengthDetector): Detection {
 export function proportionDetection(spec: ProportionDetector): Detection {
   return {
     hits(doc: ParsedDocument): Hit[] {
-      // Sentences of three words or fewer are titles, greetings and sign-offs ("The Management"): not part of the share.
-      const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && s.tokens.length > 3);
+      // Titles, greetings and sign-offs ("The Management") are not part of the share.
+      const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && !isShortLine(s));
       if (prose.length === 0) return [];
       const counted = prose.filter((s) => allFeatures(s, spec.counted) && !anyFeature(s, spec.unless));
       if (counted.length < spec.minCount || counted.length / prose.length < spec.minShare) return [];
