@@ -15,6 +15,8 @@ import {
   type LintOptions,
   type TextEdit,
 } from '../src/core/index.js';
+import { MAX_BLOCK_CHARS } from '../src/core/document/blocks.js';
+import { MAX_SENTENCE_WORDS } from '../src/core/document/parse.js';
 
 const VAGUE_TIME = 'expectations/vague-time';
 
@@ -118,6 +120,25 @@ describe('engine', () => {
       assertMasked(source, '``a ` b``');
       assertKept(source, 'before Friday.');
       assert.deepEqual(flagged('Marco will run `deploy --soon` by hand.'), []);
+    });
+
+    it('reads code spans as CommonMark does: a run closes only on a run of its own length, an unclosed run is text', () => {
+      const source = 'Use ``a`b`` and `x`, but ``` opens nothing here.';
+      assertMasked(source, '``a`b``');
+      assertMasked(source, '`x`');
+      assertKept(source, '``` opens nothing here.');
+      // A line of backticks and words stays prose where no run is closed by one of its own length.
+      const growing = '` a `` b ``` c ```` d';
+      assertKept(growing, ' a ');
+      assertKept(growing, ' d');
+    });
+
+    it('masks a table delimiter row, padded or aligned, and nothing that only looks like one', () => {
+      const table = '| Who | When |\n|:----- |  ---: |\n| Ana | Friday |';
+      assertMasked(table, '|:----- |  ---: |');
+      assertKept(table, 'Ana');
+      assertKept(`${' '.repeat(5000)}|\nAna will ship it.`, 'Ana will ship it.');
+      assertKept('| - | not a delimiter |\nAna ships.', 'Ana ships.');
     });
 
     it('masks YAML front matter and hands its text to profile detection', () => {
@@ -350,6 +371,27 @@ describe('engine', () => {
         doc.sections.map((s) => s.blocks.map((i) => doc.blocks[i].kind)),
         [[], ['heading', 'paragraph'], ['heading', 'paragraph'], ['heading', 'paragraph']],
       );
+    });
+
+    it('cuts a paragraph longer than MAX_BLOCK_CHARS at a sentence stop, so no block grows without bound', () => {
+      const sentence = 'Ana shipped the billing migration on 3 May and wrote the runbook. ';
+      const source = sentence.repeat(Math.ceil((MAX_BLOCK_CHARS * 2.5) / sentence.length));
+      const doc = parseDocument(source);
+      assert.ok(doc.blocks.length >= 3, `${doc.blocks.length} blocks`);
+      for (const block of doc.blocks) {
+        assert.ok(block.end - block.start <= MAX_BLOCK_CHARS);
+        assert.match(source.slice(block.start, block.end), /^Ana shipped[\s\S]*runbook\.$/, 'every piece starts and ends on a sentence boundary');
+      }
+      assert.equal(doc.sentences.length, Math.ceil((MAX_BLOCK_CHARS * 2.5) / sentence.length), 'no sentence is lost or split');
+      // With no stops and no spaces, the cut still comes, never inside a surrogate pair.
+      const emoji = parseDocument('🎉'.repeat(MAX_BLOCK_CHARS));
+      for (const block of emoji.blocks) assert.equal(emoji.source.slice(block.start, block.end).length % 2, 0);
+    });
+
+    it(`cuts a run-on of more than ${MAX_SENTENCE_WORDS} words into sentences of at most that many`, () => {
+      const doc = parseDocument('and the team '.repeat(MAX_SENTENCE_WORDS));
+      assert.ok(doc.sentences.length >= 3);
+      for (const sentence of doc.sentences) assert.ok(sentence.tokens.length <= MAX_SENTENCE_WORDS);
     });
 
     it('treats a short line ending in a colon as a label that opens a section, even without a blank line after it', () => {

@@ -22,5 +22,8 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   // News of a change is not a recognition post, however warm its words; someone joining or starting (the welcome itself) is not that news.
   if (prose.some((s) => !recognises(s) && hasFeature(s, 'change') && !hasFeature(s, 'role-change'))) return null;
   const recognising = prose.filter(recognises).length;
-  return recognising > 0 && recognising * 3 >= prose.length ? 'recognition' : null;
+  // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.
+  const opening = doc.sentences.find((s) => s.tokens.length > 0);
+  const opensWithRecognition = opening !== undefined && recognises(opening);
+  return recognising > 0 && (opensWithRecognition || recognising * 3 >= prose.length) ? 'recognition' : null;
 }

@@ -24,6 +24,32 @@ const LABEL = /^[^.!?]{1,60}:\s*$/;
 /** A short line with no sentence punctuation right above a list works as one too: "Actions", "Todo". */
 const TITLE_ABOVE_LIST = /^[^.!?:;,]{1,40}$/;
 
+/**
+ * The most prose one block holds. A paragraph longer than this (a pasted log, a PDF dump with
+ * no line breaks) is cut into pieces, so the tokeniser and every per-block scan see bounded
+ * input and a document's analysis time grows linearly with its length.
+ */
+export const MAX_BLOCK_CHARS = 4000;
+
+/**
+ * Where to cut an over-long block: after the last sentence stop in the window's second half,
+ * else at its last whitespace, else (one letterless run) at the limit, never inside a
+ * surrogate pair.
+ */
+function cutPoint(text: string, start: number, end: number): number {
+  const limit = start + MAX_BLOCK_CHARS;
+  if (end <= limit) return end;
+  const windowStart = start + MAX_BLOCK_CHARS / 2;
+  const window = text.slice(windowStart, limit);
+  let afterStop = -1;
+  for (const stop of window.matchAll(/[.!?…]["'”’)]*\s/gu)) afterStop = stop.index + stop[0].length;
+  if (afterStop > 0) return windowStart + afterStop;
+  const space = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'));
+  if (space >= 0) return windowStart + space + 1;
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
 function trimmedRange(text: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
@@ -66,8 +92,14 @@ export function buildBlocks(doc: MaskedDocument): { blocks: BlockSpan[]; section
     const titleLike = LABEL.test(text) || (aboveList && TITLE_ABOVE_LIST.test(text));
     const kind: BlockKind = openKind === 'paragraph' && !text.includes('\n') && titleLike ? 'label' : openKind;
     if (kind === 'label') startSection(text.replace(/:\s*$/, '').trim(), start);
-    sections[sections.length - 1].blocks.push(blocks.length);
-    blocks.push({ kind, start, end, section: sections.length - 1 });
+    for (let pieceStart = start; pieceStart < end; ) {
+      const cut = cutPoint(masked, pieceStart, end);
+      const [from, to] = trimmedRange(masked, pieceStart, cut);
+      pieceStart = cut;
+      if (from >= to) continue;
+      sections[sections.length - 1].blocks.push(blocks.length);
+      blocks.push({ kind, start: from, end: to, section: sections.length - 1 });
+    }
   };
 
   for (const line of lines) {

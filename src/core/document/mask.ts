@@ -49,7 +49,18 @@ const HEADING = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
 const SETEXT_OR_RULE = /^ {0,3}(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$/;
 const LIST_MARKER = /^([ \t]*)(?:[-*+•]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 const BLOCKQUOTE = /^(?: {0,3}>[ \t]?)+/;
-const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/;
+const DELIMITER_CELL = /^:?-{2,}:?$/;
+
+/**
+ * A table's delimiter row ("| --- | :--: |"). Checked cell by cell: one regular expression for
+ * the whole row backtracks quadratically on a long line of spaces ending in "|".
+ */
+function isTableDelimiter(line: string): boolean {
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  return row.split('|').every((cell) => DELIMITER_CELL.test(cell.replace(/^[ \t]+|[ \t]+$/g, '')));
+}
 /** "[label]: https://…" (an optional quoted title may follow); "[Owner]: send the deck" is prose. */
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*<?\S+>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
 
@@ -57,7 +68,7 @@ const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*<?\S+>?(?:[ \t]+(?:"[^"]*"
 const CLOSED_HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const COMMENT_OPEN = '<!--';
 const COMMENT_CLOSE = '-->';
-const CODE_SPAN = /(`+)(?!`)[^\n]*?[^`\n]?\1(?!`)/g;
+const BACKTICK_RUN = /`+/g;
 const AUTOLINK = /<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>/g;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 // Link and image text stops at the next "[": on a line of unclosed brackets each one
@@ -117,6 +128,33 @@ function blankMatches(chars: CodeUnits, lineText: string, lineStart: number, pat
       continue;
     }
     blankOut(chars, lineStart + m.index, lineStart + m.index + m[0].length);
+  }
+}
+
+/**
+ * Code spans as CommonMark reads them: a run of backticks opens one that the next run of the
+ * same length closes; an opening run that is never closed is literal text. Each run is looked
+ * at once (a regular expression with a back-reference was quadratic on a line of backticks).
+ */
+function maskCodeSpans(chars: CodeUnits, lineText: string, lineStart: number): void {
+  if (!lineText.includes('`')) return;
+  const runs = [...lineText.matchAll(BACKTICK_RUN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // For each run, the index of the next run of the same length (-1 if none), found right to left.
+  const nextSameLength = new Array<number>(runs.length);
+  const latestOfLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i].end - runs[i].start;
+    nextSameLength[i] = latestOfLength.get(length) ?? -1;
+    latestOfLength.set(length, i);
+  }
+  for (let i = 0; i < runs.length; ) {
+    const closer = nextSameLength[i];
+    if (closer < 0) {
+      i++;
+      continue;
+    }
+    blankOut(chars, lineStart + runs[i].start, lineStart + runs[closer].end);
+    i = closer + 1;
   }
 }
 
@@ -222,7 +260,7 @@ function maskTextComments(chars: CodeUnits, text: string, comments: TextRange[])
 /** Masks inline non-prose in one prose line. */
 function maskInline(chars: CodeUnits, lineText: string, lineStart: number, format: TextFormat): void {
   if (format === 'markdown') {
-    blankMatches(chars, lineText, lineStart, CODE_SPAN);
+    maskCodeSpans(chars, lineText, lineStart);
     blankMatches(chars, lineText, lineStart, AUTOLINK);
     blankMatches(chars, lineText, lineStart, IMAGE);
     blankMatches(chars, lineText, lineStart, HTML_TAG);
@@ -372,8 +410,8 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
       continue;
     }
 
-    if (format === 'markdown' && content.includes('|') && (TABLE_DELIMITER.test(content) || /^\s*\|/.test(content))) {
-      if (TABLE_DELIMITER.test(content)) blankOut(chars, start, end);
+    if (format === 'markdown' && content.includes('|') && (isTableDelimiter(content) || /^\s*\|/.test(content))) {
+      if (isTableDelimiter(content)) blankOut(chars, start, end);
       else {
         maskInline(chars, content, start, format);
         for (let c = start; c < end; c++) if (chars[c] === PIPE) chars[c] = SPACE;

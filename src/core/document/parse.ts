@@ -183,6 +183,9 @@ function joinWrappedLines(text: string): string {
 const ENDS_MID_SENTENCE =
   /(?<=(?:^|[^\p{L}])(?:of|the|a|an|to|and|or|in|on|at|by|for|with|from|into|our|their|his|her|my|your|its|this|these|those|is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|as|than|about|between|not|that|which|who))[ \t]*\n(?=[ \t]*\p{Lu})/giu;
 
+/** No sentence judgement needs more words than this; longer runs are analysed in pieces. */
+export const MAX_SENTENCE_WORDS = 150;
+
 const CLOSED_STOP = /^[ \t]*\)[.!?][ \t]/;
 
 /** Tokenises one block and finds its sentences, with offsets relative to the block. */
@@ -228,6 +231,12 @@ function parseBlock(text: string): BlockParse {
         continue;
       }
       tokens.push({ text: term.text, normal: term.normal, start, end: start + term.offset!.length });
+      // A run-on with no stops (a pasted list, shouting) is cut: every per-sentence scan then stays bounded.
+      if (tokens.length >= MAX_SENTENCE_WORDS) {
+        finish(tokens, leading);
+        tokens = [];
+        leading = 0;
+      }
     }
     if (tokens.length > 0) finish(tokens, leading);
   }
