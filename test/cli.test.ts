@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
@@ -31,7 +31,7 @@ interface Run {
 function fulcrum(cwd: string, args: string[], input?: string | Buffer, as?: { uid: number; gid: number }): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...as });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 60_000, ...as });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -465,7 +465,7 @@ describe('cli', function () {
       box.write('good.md', SOON);
       box.write('empty.md', '');
       box.write('binary.md', Buffer.from([0x23, 0x20, 0x48, 0x00, 0x01, 0x02, 0x0a]));
-      box.write('latin1.md', Buffer.from([0xff, 0xfe, 0x41]));
+      box.write('latin1.md', Buffer.from([0x41, 0xe9, 0x41, 0x0a]));
       const run = box.run(['check', '--format', 'json', 'good.md', 'missing.md', 'binary.md', 'latin1.md', 'empty.md']);
       assert.equal(run.status, 2);
       const lines = errorLines(run);
@@ -477,6 +477,49 @@ describe('cli', function () {
       assert.deepEqual(out.files.map((f) => f.path), ['good.md', 'empty.md']);
       assert.equal(out.files[0].findings.length, 1);
       assert.deepEqual(out.files[1].findings, []);
+    });
+
+    it('refuses named pipes, devices, link loops and UTF-16 within a second, naming each, and checks the rest', () => {
+      box.write('good.md', SOON);
+      execFileSync('mkfifo', [join(box.root, 'pipe.md')]);
+      symlinkSync('/dev/zero', join(box.root, 'zero.md'));
+      symlinkSync(join(box.root, 'loop-b.md'), join(box.root, 'loop-a.md'));
+      symlinkSync(join(box.root, 'loop-a.md'), join(box.root, 'loop-b.md'));
+      box.write('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Marco will share the plan soon.\n', 'utf16le')]));
+      const started = Date.now();
+      const run = box.run(['check', '--format', 'json', 'pipe.md', 'zero.md', 'loop-a.md', 'utf16.md', 'good.md']);
+      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+      assert.equal(run.status, 2);
+      // The loop is found while the inputs are expanded, the rest when each file is opened.
+      assert.deepEqual(errorLines(run), [
+        'fulcrum: loop-a.md: is a symbolic link that leads back to itself (a loop)',
+        'fulcrum: pipe.md: is a named pipe (FIFO), not a file; only regular files are read',
+        'fulcrum: zero.md: is a device, not a file; only regular files are read',
+        'fulcrum: utf16.md: is UTF-16 text; save it as UTF-8 and try again',
+      ]);
+      assert.deepEqual(json(run).files.map((f) => f.path), ['good.md']);
+      // A pipe where the configuration should be, or found in a folder, is refused the same way.
+      const config = box.run(['check', '--config', 'pipe.md', 'good.md']);
+      assert.equal(config.status, 2);
+      assert.match(config.stderr, /--config pipe\.md: cannot read this file \(is a named pipe/);
+      mkdirSync(join(box.root, 'folder'));
+      execFileSync('mkfifo', [join(box.root, 'folder', 'notes.md')]);
+      const folder = box.run(['check', 'folder']);
+      assert.equal(folder.status, 2);
+      assert.match(folder.stderr, /folder\/notes\.md: is a named pipe/);
+    });
+
+    it('shows control characters in file names as escapes in every text format, never raw', () => {
+      const name = 'evil\u001b]0;pwned\u0007\u001b[2J\u202e.md';
+      box.write(name, SOON);
+      for (const format of ['stylish', 'github']) {
+        const run = box.run(['check', '--format', format, name]);
+        // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
+        assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/, format);
+        assert.match(run.stdout, /evil\\x1B\]0;pwned\\x07\\x1B\[2J\\u202E\.md/, format);
+      }
+      const missing = box.run(['check', 'gone\u001b.md']);
+      assert.deepEqual(errorLines(missing), ['fulcrum: gone\\x1B.md: no such file or folder']);
     });
 
     it('names a missing file whose name has a colon in full', () => {

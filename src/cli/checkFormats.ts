@@ -1,6 +1,6 @@
 import { builtinRules, profileLabel, type Finding, type LintResult, type RuleSpec, type Severity } from '../core/index.js';
 import { docsUrlFor } from '../core/index.js';
-import { paint } from './terminal.js';
+import { paint, printable } from './terminal.js';
 
 /** One linted file, as every output format sees it. */
 export interface FileReport {
@@ -23,7 +23,7 @@ export function formatStylish(reports: FileReport[], color: boolean, unreadable 
   const totals = { error: 0, warning: 0, info: 0 };
   for (const { path, result } of reports) {
     if (result.findings.length === 0) continue;
-    out.push('', `${paint(path, 'underline', color)}  ${paint(`(${profileLabel(result)}, score ${result.score.overall})`, 'dim', color)}`);
+    out.push('', `${paint(printable(path), 'underline', color)}  ${paint(`(${profileLabel(result)}, score ${result.score.overall})`, 'dim', color)}`);
     // A document-level finding is about the whole text: "document", never "1:1", which reads as "one-on-one".
     const place = (f: Finding) => (f.scope === 'document' ? 'document' : `${f.range.start.line}:${f.range.start.column}`);
     const width = Math.max(...result.findings.map((f) => place(f).length));
@@ -31,7 +31,7 @@ export function formatStylish(reports: FileReport[], color: boolean, unreadable 
       totals[f.severity]++;
       const where = place(f).padEnd(width);
       const fixable = f.fixes.some((x) => x.safe) ? paint(' (fixable)', 'dim', color) : '';
-      out.push(`  ${paint(where, 'dim', color)}  ${paint(f.severity.padEnd(7), SEVERITY_COLOR[f.severity], color)}  ${f.message}${fixable}  ${paint(f.ruleId, 'dim', color)}`);
+      out.push(`  ${paint(where, 'dim', color)}  ${paint(f.severity.padEnd(7), SEVERITY_COLOR[f.severity], color)}  ${printable(f.message)}${fixable}  ${paint(f.ruleId, 'dim', color)}`);
     }
   }
   const problems = totals.error + totals.warning + totals.info;
@@ -138,7 +138,8 @@ export function formatSarif(reports: FileReport[], version: string, extraRules: 
 
 /** GitHub Actions workflow commands; see "Workflow commands for GitHub Actions". */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Line breaks take GitHub's own escapes; every other control character is shown, never sent raw.
+  return printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

@@ -1,6 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { builtinRuleIds, builtinRules, Linter, parseConfigText, type FulcrumConfig } from '../core/index.js';
+import { readRegularFile } from './files.js';
+
+/** A configuration is a few kilobytes; anything near this is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export const CONFIG_FILE_NAME = '.fulcrumrc.json';
 
@@ -67,7 +71,7 @@ export class ConfigResolver {
     let text: string;
     let loaded: LoadedConfig;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
       const { config, problems } = parseConfigText(text, builtinRuleIds);
       loaded = { path: file, config, problems: problems.map((p) => `${file}: ${p.path === '$' ? '' : `${p.path}: `}${p.message}`), linter: new Linter(builtinRules, config) };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { TextFormat } from '../core/index.js';
@@ -41,7 +41,7 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): Expansion {
   const errors: InputProblem[] = [];
   for (const input of inputs) {
     if (/[*?[\]{}]/.test(input)) {
-      const matches = globSync(input, { cwd, absolute: true, ignore: ['**/node_modules/**'] }).sort();
+      const matches = globSync(input, { cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] }).sort();
       if (matches.length === 0) errors.push({ input, reason: 'no files match this pattern' });
       files.push(...matches);
       continue;
@@ -50,8 +50,9 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): Expansion {
     let stats;
     try {
       stats = statSync(path);
-    } catch {
-      errors.push({ input, reason: 'no such file or folder' });
+    } catch (error) {
+      const reason = fsReason(error);
+      errors.push({ input, reason: reason === 'no such file' ? 'no such file or folder' : reason });
       continue;
     }
     if (stats.isDirectory()) {
@@ -71,7 +72,10 @@ export interface ReadDocument {
 
 /** Decodes document bytes, refusing binary and non-UTF-8 content with a one-line reason. */
 export function decodeDocument(bytes: Uint8Array): ReadDocument {
-  if (bytes.length > MAX_BYTES) throw new InputError(`too large (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_BYTES / 1048576} MB)`);
+  if (bytes.length > MAX_BYTES) throw new InputError(tooLarge(bytes.length, MAX_BYTES));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError('is UTF-16 text; save it as UTF-8 and try again');
+  }
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) throw new InputError('looks like a binary file (it contains NUL bytes), not text');
   let text: string;
@@ -86,19 +90,66 @@ export function decodeDocument(bytes: Uint8Array): ReadDocument {
 }
 
 /** A file-system error in a few words, for a one-line message. */
-function fsReason(error: unknown): string {
+export function fsReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ELOOP') return 'is a symbolic link that leads back to itself (a loop)';
+  if (code === 'ENAMETOOLONG') return 'has a name too long for the file system';
+  return (error as Error).message;
 }
 
-export function readDocument(path: string): ReadDocument {
-  let bytes: Buffer;
+/** What a path is, in words, when it is not a file that can be read. */
+function specialKind(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
+  if (stats.isDirectory()) return 'is a folder';
+  if (stats.isFIFO()) return 'is a named pipe (FIFO), not a file; only regular files are read';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'is a device, not a file; only regular files are read';
+  if (stats.isSocket()) return 'is a socket, not a file; only regular files are read';
+  return 'is not a regular file';
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`, and nothing else. Opened without blocking (a named
+ * pipe would otherwise wait forever for a writer), checked with fstat before a byte is read (a
+ * link to /dev/zero is a device, a huge file is refused by its size), and read with a cap in case
+ * the file grows while it is read.
+ */
+export function readRegularFile(path: string, maxBytes = MAX_BYTES): Buffer {
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new InputError(fsReason(error));
   }
-  return decodeDocument(bytes);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new InputError(specialKind(stats));
+    if (stats.size > maxBytes) throw new InputError(tooLarge(stats.size, maxBytes));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, maxBytes + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > maxBytes) throw new InputError(tooLarge(total, maxBytes));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    throw error instanceof InputError ? error : new InputError(fsReason(error));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(bytes: number, maxBytes: number): string {
+  return `too large (${(bytes / 1048576).toFixed(1)} MB; the limit is ${maxBytes / 1048576} MB)`;
+}
+
+export function readDocument(path: string): ReadDocument {
+  return decodeDocument(readRegularFile(path));
 }
 
 /** Writes fixed text back, with the BOM the file had; a file that cannot be written is an input error, not a crash. */

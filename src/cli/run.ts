@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { applyFixes, type LintResult, type ProfileSetting, type RuleSpec } from '../core/index.js';
 import { CHECK_FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type CheckFormat, type FileReport } from './checkFormats.js';
 import { ConfigResolver } from './config.js';
-import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument, writeDocument } from './files.js';
+import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument, readRegularFile, writeDocument } from './files.js';
 import { explainRule, listRules } from './ruleCommands.js';
+import { printable } from './terminal.js';
 import { parseDismissals, testCasesFrom, type Dismissal } from '../core/dismissals.js';
 import { formatScoreCsv, formatScoreHtml, formatScoreJson, formatScoreTable, SCORE_FORMATS, type ScoreFormat } from './scoreFormats.js';
 
@@ -77,7 +77,7 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
   let unreadable = 0;
   let configProblems = 0;
   const fail = (name: string, reason: string) => {
-    io.stderr(`fulcrum: ${name}: ${reason}`);
+    io.stderr(`fulcrum: ${printable(name)}: ${reason}`);
     unreadable++;
   };
 
@@ -194,7 +194,7 @@ function runScore(inputs: string[], values: Record<string, unknown>, io: Io): nu
   if (minScore !== undefined) {
     const below = reports.filter((r) => r.result.score.overall < minScore);
     if (below.length) {
-      io.stderr(`fulcrum: ${below.length} document${below.length === 1 ? '' : 's'} scored below ${minScore}: ${below.map((r) => `${r.path} (${r.result.score.overall})`).join(', ')}`);
+      io.stderr(`fulcrum: ${below.length} document${below.length === 1 ? '' : 's'} scored below ${minScore}: ${below.map((r) => `${printable(r.path)} (${r.result.score.overall})`).join(', ')}`);
       return EXIT.findings;
     }
   }
@@ -235,9 +235,9 @@ export function run(argv: string[], io: Io): number {
     }
     if (values.config !== undefined) {
       try {
-        readFileSync(resolve(io.cwd, values.config));
-      } catch {
-        throw new UsageError(`--config ${values.config}: cannot read this file`);
+        readRegularFile(resolve(io.cwd, values.config));
+      } catch (error) {
+        throw new UsageError(`--config ${values.config}: cannot read this file (${(error as Error).message})`);
       }
       values.config = resolve(io.cwd, values.config);
     }
@@ -284,14 +284,14 @@ function exportFeedback(files: string[], io: Io): number {
   for (const file of files) {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8'));
+      json = JSON.parse(readRegularFile(resolve(io.cwd, file)).toString('utf8'));
     } catch (error) {
-      io.stderr(`fulcrum: ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : `not a dismissal file (${(error as Error).message})`}`);
+      io.stderr(`fulcrum: ${printable(file)}: ${error instanceof InputError ? error.message : `not a dismissal file (${(error as Error).message})`}`);
       problems++;
       continue;
     }
     const parsed = parseDismissals(json);
-    for (const problem of parsed.problems) io.stderr(`fulcrum: ${file}${problem.startsWith('[') ? '' : ': '}${problem}`);
+    for (const problem of parsed.problems) io.stderr(`fulcrum: ${printable(file)}${problem.startsWith('[') ? '' : ': '}${problem}`);
     problems += parsed.problems.length;
     dismissals.push(...parsed.dismissals);
   }
