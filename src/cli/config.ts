@@ -6,6 +6,11 @@ import { readRegularFile } from './files.js';
 /** A configuration is a few kilobytes; anything near this is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
+/** A configuration file's text; a pipe, a device or an oversized file is an InputError saying which. */
+export function readConfigFile(file: string): string {
+  return readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
+}
+
 export const CONFIG_FILE_NAME = '.fulcrumrc.json';
 
 export interface LoadedConfig {
@@ -71,7 +76,7 @@ export class ConfigResolver {
     let text: string;
     let loaded: LoadedConfig;
     try {
-      text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
+      text = readConfigFile(file);
       const { config, problems } = parseConfigText(text, builtinRuleIds);
       loaded = { path: file, config, problems: problems.map((p) => `${file}: ${p.path === '$' ? '' : `${p.path}: `}${p.message}`), linter: new Linter(builtinRules, config) };
     } catch (error) {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { applyFixes, type LintResult, type ProfileSetting, type RuleSpec } from '../core/index.js';
 import { CHECK_FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type CheckFormat, type FileReport } from './checkFormats.js';
-import { ConfigResolver } from './config.js';
+import { ConfigResolver, readConfigFile } from './config.js';
 import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument, readRegularFile, writeDocument } from './files.js';
 import { explainRule, listRules } from './ruleCommands.js';
 import { printable } from './terminal.js';
@@ -235,7 +235,7 @@ export function run(argv: string[], io: Io): number {
     }
     if (values.config !== undefined) {
       try {
-        readRegularFile(resolve(io.cwd, values.config));
+        readConfigFile(resolve(io.cwd, values.config));
       } catch (error) {
         throw new UsageError(`--config ${values.config}: cannot read this file (${(error as Error).message})`);
       }

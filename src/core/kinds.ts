@@ -23,7 +23,6 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   if (prose.some((s) => !recognises(s) && hasFeature(s, 'change') && !hasFeature(s, 'role-change'))) return null;
   const recognising = prose.filter(recognises).length;
   // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.
-  const opening = doc.sentences.find((s) => s.tokens.length > 0);
-  const opensWithRecognition = opening !== undefined && recognises(opening);
+  const opensWithRecognition = recognises(doc.sentences[0]);
   return recognising > 0 && (opensWithRecognition || recognising * 3 >= prose.length) ? 'recognition' : null;
 }

@@ -68,7 +68,6 @@ class MatchValues {
   }
 }
 
-
 /**
  * "PLEASE TELL MARIA OKONKWO BY FRIDAY" → "please tell Maria OKONKWO by Friday": only words a dictionary
  * knows are lower-cased (names, weekdays and places keep their capital), so surnames, acronyms and

@@ -410,8 +410,9 @@ export function maskDocument(text: string, format: TextFormat): MaskedDocument {
       continue;
     }
 
-    if (format === 'markdown' && content.includes('|') && (isTableDelimiter(content) || /^\s*\|/.test(content))) {
-      if (isTableDelimiter(content)) blankOut(chars, start, end);
+    const delimiterRow = format === 'markdown' && content.includes('|') && isTableDelimiter(content);
+    if (delimiterRow || (format === 'markdown' && /^\s*\|/.test(content))) {
+      if (delimiterRow) blankOut(chars, start, end);
       else {
         maskInline(chars, content, start, format);
         for (let c = start; c < end; c++) if (chars[c] === PIPE) chars[c] = SPACE;
