@@ -1,0 +1,26 @@
+/**
+ * Times every class of the battery at SMALL and LARGE and prints the times as JSON. The growth
+ * test runs this in a child process of its own: in the test runner's process the heap left by the
+ * other suites makes every garbage collection slower, and the larger documents, which collect
+ * more, pay for it — a growth the engine does not have.
+ */
+import { INPUT_CLASSES, ORDINARY_PROSE, fill } from './battery.js';
+import { LARGE, lintCpuMs, SMALL, superLinear } from './timing.js';
+
+export interface ClassTiming {
+  name: string;
+  length: number;
+  smallMs: number;
+  largeMs: number;
+}
+
+lintCpuMs(fill(ORDINARY_PROSE, SMALL)); // warm the JIT before anything is timed
+const timings: ClassTiming[] = INPUT_CLASSES.map((inputClass) => {
+  const small = inputClass.make(SMALL);
+  const large = inputClass.make(LARGE);
+  let [smallMs, largeMs] = [lintCpuMs(small), lintCpuMs(large)];
+  // A miss is measured twice more and judged on the best times: one slow collection proves nothing.
+  if (superLinear(smallMs, largeMs)) [smallMs, largeMs] = [lintCpuMs(small, 2), lintCpuMs(large, 2)];
+  return { name: inputClass.name, length: large.length, smallMs, largeMs };
+});
+process.stdout.write(JSON.stringify(timings));
