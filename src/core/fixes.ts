@@ -104,8 +104,94 @@ export function buildFix(spec: FixSpec | undefined, hit: Hit, doc: ParsedDocumen
       break;
     }
   }
+  // Text inserted before a sentence goes in front of the emphasis or link its first words are in;
+  // text inserted after words goes behind the emphasis or link they end in.
+  const outward = spec.kind === 'insert-before-unit' ? 'backward' : 'forward';
+  const proseEdits = edits.map((edit) => keepingMarkup(edit.start === edit.end ? { ...edit, start: outsideWrappers(doc, edit.start, outward) } : edit, doc));
+  if (proseEdits.some((edit) => edit === null)) return null;
   const safe = 'safe' in spec && spec.safe === true && !PLACEHOLDER.test(text);
-  return { title: fill(spec.title, hit), edits, safe };
+  return { title: fill(spec.title, hit), edits: proseEdits as TextEdit[], safe };
+}
+
+/** The mask overwrote this character: it is code, a comment, a tag, a link target or other markup. */
+function isMarkup(doc: ParsedDocument, offset: number): boolean {
+  return doc.prose[offset] !== doc.source[offset];
+}
+
+/**
+ * An edit that leaves markup byte for byte as it was, or null when there is none. Rules read the
+ * masked text, so a phrase can run across markup ("low-hanging <!-- note --> fruit", "a deep
+ * `--verbose` dive"): replacing the span would delete the markup with it. A change of case only
+ * keeps the markup's own characters ("YOU `RUN` NOW" → "you `RUN` now"); any other edit across
+ * markup, or an insertion inside it, is dropped — the finding stays, with no fix.
+ */
+function keepingMarkup(edit: TextEdit, doc: ParsedDocument): TextEdit | null {
+  const { start, end, text } = edit;
+  if (start === end) return start > 0 && isMarkup(doc, start - 1) && isMarkup(doc, start) ? null : { start, end: start, text };
+  let markupAt = -1;
+  for (let i = start; i < end && markupAt < 0; i++) if (isMarkup(doc, i)) markupAt = i;
+  if (markupAt < 0) return edit;
+  const original = doc.source.slice(start, end);
+  if (!isCaseChangeOf(text, original)) return null;
+  let kept = '';
+  for (let i = 0; i < original.length; i++) kept += isMarkup(doc, start + i) ? original[i] : text[i];
+  return { start, end, text: kept };
+}
+
+/**
+ * The fix, unless it deletes every word between two pieces of markup, which would leave "[](url)"
+ * or "****". Checked once touching hits are merged: each of "maybe" and "just a little" leaves a
+ * word behind, the two together do not.
+ */
+export function unlessEmptyingMarkup(fix: Fix | null, doc: ParsedDocument): Fix | null {
+  return fix && emptiesMarkup(fix.edits, doc) ? null : fix;
+}
+
+function emptiesMarkup(edits: readonly TextEdit[], doc: ParsedDocument): boolean {
+  const deletions = edits.filter((edit) => edit.text === '' && edit.start < edit.end).sort((a, b) => a.start - b.start);
+  for (let i = 0; i < deletions.length; i++) {
+    const start = deletions[i].start;
+    let end = deletions[i].end;
+    while (i + 1 < deletions.length && deletions[i + 1].start === end) end = deletions[++i].end;
+    if (start > 0 && isMarkup(doc, start - 1) && isMarkup(doc, end)) return true;
+  }
+  return false;
+}
+
+const EMPHASIS_OR_LINK_OPENER = new Set(['*', '_', '~', '[']);
+const EMPHASIS_CLOSER = new Set(['*', '_', '~']);
+/** The rest of a link after its text: "](target "title")" or "][label]". */
+const LINK_TAIL = /^\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/;
+
+/**
+ * Moves an insertion point out of the emphasis and link markup that wraps the words beside it:
+ * "**[Owner]: Update** the runbook" would put the owner in bold, and "[see notes by [date]](url)"
+ * inside a link's text, where "[date]" breaks the link.
+ */
+function outsideWrappers(doc: ParsedDocument, offset: number, direction: 'backward' | 'forward'): number {
+  const { source } = doc;
+  let at = offset;
+  if (direction === 'backward') {
+    while (at > 0 && isMarkup(doc, at - 1) && EMPHASIS_OR_LINK_OPENER.has(source[at - 1])) at--;
+    return at;
+  }
+  for (;;) {
+    if (at < source.length && isMarkup(doc, at) && EMPHASIS_CLOSER.has(source[at])) at++;
+    else if (source[at] === ']' && isMarkup(doc, at)) {
+      const tail = LINK_TAIL.exec(source.slice(at, at + 2048))?.[0];
+      if (!tail) return at;
+      at += tail.length;
+    } else return at;
+  }
+}
+
+/** Same characters in the same places, in another case: "Must" for "MUST", never "i̇" for "İ". */
+function isCaseChangeOf(text: string, original: string): boolean {
+  if (text.length !== original.length) return false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== original[i] && text[i].toLowerCase() !== original[i].toLowerCase()) return false;
+  }
+  return true;
 }
 
 /**

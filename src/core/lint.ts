@@ -1,6 +1,6 @@
 import { computeBalance } from './balance.js';
 import { parseDocument, type ParseCache, type ParsedDocument, type Sentence } from './document/parse.js';
-import { buildFix, documentAnchor } from './fixes.js';
+import { buildFix, documentAnchor, unlessEmptyingMarkup } from './fixes.js';
 import { documentKind } from './kinds.js';
 import { profileOf } from './profile.js';
 import { compileRule, type CompiledRule } from './rules.js';
@@ -91,6 +91,7 @@ export class Linter {
       const retitle = (values: Record<string, string>) => fillMessage(spec.fix && 'title' in spec.fix ? spec.fix.title : '', values);
       const { sources, docsUrl } = this.about.get(spec.id)!;
       for (const span of spec.scope === 'inline' ? mergeTouching(spans, doc.source, retitle) : spans) {
+        const fix = unlessEmptyingMarkup(span.fix, doc);
         findings.push({
           ruleId: spec.id,
           category: spec.category,
@@ -98,7 +99,7 @@ export class Linter {
           scope: spec.scope,
           message: fillMessage(spec.message, span.values),
           range: doc.lines.range(span.start, span.end),
-          fixes: span.fix ? [span.fix] : [],
+          fixes: fix ? [fix] : [],
           sources,
           docsUrl,
         });
