@@ -33,6 +33,12 @@ export interface EngineLintResponse {
   id: number;
   reply?: PackedReply;
   error?: string;
+  /**
+   * The text was not checked because it is over a limit (`size`: too large to send to the
+   * engine; `time`: its check ran past the time budget and was stopped). `error` then says
+   * so in words for the user; trying again at once would only fail again.
+   */
+  limit?: 'size' | 'time';
   superseded?: boolean;
   /** Time the worker spent on this text. */
   engineMs?: number;

@@ -6,6 +6,7 @@
 import { parseDismissals, type Dismissal } from '../core/dismissals.js';
 import type { ProfileSetting, RuleSetting } from '../core/types.js';
 import { readSettings, type EditorSettings } from '../vscode/convert.js';
+import { DEFAULT_BUDGETS, readBudgets, type Budgets } from '../vscode/worker/budgets.js';
 
 export const SETTINGS_KEY = 'fulcrum.settings';
 /** The site patterns Fulcrum may run on, mirrored from the granted host permissions by the background. */
@@ -18,18 +19,22 @@ export function readDismissals(raw: unknown): Dismissal[] {
   return parseDismissals(raw ?? []).dismissals;
 }
 
-export interface BrowserSettings {
+/**
+ * The limits (time budget, size cap) travel with every text to the engine host: in Chrome
+ * it runs in an offscreen document, which cannot read extension storage itself.
+ */
+export interface BrowserSettings extends Budgets {
   profile: ProfileSetting;
   rules: Record<string, RuleSetting>;
 }
 
-export const DEFAULT_BROWSER_SETTINGS: BrowserSettings = { profile: 'auto', rules: {} };
+export const DEFAULT_BROWSER_SETTINGS: BrowserSettings = { profile: 'auto', rules: {}, ...DEFAULT_BUDGETS };
 
 /** Whatever is in storage, a wrong value falls back to its default (the editor's reader does exactly this). */
 export function normaliseSettings(raw: unknown): BrowserSettings {
   const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const read = readSettings(<T>(key: string) => record[key] as T | undefined);
-  return { profile: read.profile, rules: read.rules };
+  return { profile: read.profile, rules: read.rules, ...readBudgets((key) => record[key]) };
 }
 
 /** The engine service is shared with the editor extension and takes the editor's settings shape. */

@@ -13,6 +13,8 @@ import { toDiagnostics } from './diagnostics.js';
 import { FulcrumHover } from './hover.js';
 import { DocumentReport, folderData, showFolderReport } from './reportPanel.js';
 import { SCORE_DOCUMENT_COMMAND, ScoreStatusBar } from './statusBar.js';
+import { limitKindOf, limitMessage, UncheckedDocuments } from './uncheckedDocuments.js';
+import { readBudgets, sizeRefusal, type Budgets, type OverTimeBudget, type TextTooLarge } from './worker/budgets.js';
 import type { EngineClient } from './worker/client.js';
 
 const SCORE_FOLDER_COMMAND = 'fulcrum.scoreFolder';
@@ -23,16 +25,23 @@ const DEBOUNCE_MS = 250;
 
 /** What differs between the desktop and the web: where the engine runs. */
 export interface Platform {
-  createEngine(extensionUri: vscode.Uri): EngineClient;
+  /** `timeBudgetSeconds` is read as each lint starts, so a settings change applies to the next one. */
+  createEngine(extensionUri: vscode.Uri, timeBudgetSeconds: () => number): EngineClient;
 }
 
 export function activateFulcrum(context: vscode.ExtensionContext, platform: Platform): void {
   const settings = (): EditorSettings => readSettings((key) => vscode.workspace.getConfiguration('fulcrum').get(key));
+  const budgets = (): Budgets => readBudgets((key) => vscode.workspace.getConfiguration('fulcrum').get(key));
   const configFiles = new ConfigFiles();
-  // The engine starts on first need (in a worker), so activation stays cheap.
+  // The engine starts on first need (in a worker), so activation stays cheap. A text over
+  // the size cap never reaches it, whichever command asked (TextTooLarge).
   let started: EngineClient | undefined;
   const engine: EngineClient = {
-    lint: (request) => (started ??= platform.createEngine(context.extensionUri)).lint(request),
+    lint: (request) => {
+      const refusal = sizeRefusal(request.text, budgets());
+      if (refusal) return Promise.reject(refusal);
+      return (started ??= platform.createEngine(context.extensionUri, () => budgets().timeBudgetSeconds)).lint(request);
+    },
     forget: (key) => started?.forget(key),
     dispose: () => started?.dispose(),
   };
@@ -42,6 +51,7 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
   const statusBar = new ScoreStatusBar();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const reportedConfigProblems = new Set<string>();
+  const unchecked = new UncheckedDocuments();
 
   const applies = (document: vscode.TextDocument) => {
     const s = settings();
@@ -64,15 +74,29 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
     try {
       const analysis = await analyzer.analyze(document);
       if (!analysis) return undefined; // a newer version is on its way
+      unchecked.clear(document.uri.toString());
       diagnostics.set(document.uri, toDiagnostics(analysis.result.findings, document));
       showConfigProblems(analysis.configUri, analysis.configProblems);
       if (vscode.window.activeTextEditor?.document === document) statusBar.show(analysis.result);
       DocumentReport.refresh(document, analysis.result, analysis.omitted);
       return analysis.result;
     } catch (error) {
-      void vscode.window.showErrorMessage(`Fulcrum could not analyse ${vscode.workspace.asRelativePath(document.uri)}: ${(error as Error).message}`);
+      if (limitKindOf(error)) leaveUnchecked(document, error as TextTooLarge | OverTimeBudget);
+      else void vscode.window.showErrorMessage(`Fulcrum could not analyse ${vscode.workspace.asRelativePath(document.uri)}: ${(error as Error).message}`);
       return undefined;
     }
+  };
+
+  /**
+   * A document over a limit keeps no findings (they would be stale), no parse cache in the
+   * engine, and one message: a warning the first time, then the status bar while it lasts.
+   */
+  const leaveUnchecked = (document: vscode.TextDocument, error: TextTooLarge | OverTimeBudget) => {
+    const message = limitMessage(vscode.workspace.asRelativePath(document.uri), error);
+    diagnostics.delete(document.uri);
+    analyzer.forget(document);
+    if (unchecked.mark(document.uri.toString(), limitKindOf(error)!, message)) void vscode.window.showWarningMessage(message);
+    if (vscode.window.activeTextEditor?.document === document) statusBar.showUnchecked(message);
   };
 
   const schedule = (document: vscode.TextDocument) => {
@@ -97,6 +121,8 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
 
   const updateStatusBar = (editor: vscode.TextEditor | undefined) => {
     if (!editor || !applies(editor.document)) return statusBar.hide();
+    const notChecked = unchecked.get(editor.document.uri.toString());
+    if (notChecked) return statusBar.showUnchecked(notChecked.message);
     const current = analyzer.current(editor.document);
     if (current) statusBar.show(current.result);
     else schedule(editor.document);
@@ -112,11 +138,12 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
     vscode.workspace.onDidOpenTextDocument((d) => applies(d) && schedule(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length && applies(e.document) && settings().run === 'onType') schedule(e.document);
+      if (e.contentChanges.length && applies(e.document) && settings().run === 'onType' && !unchecked.waitsForSave(e.document.uri.toString())) schedule(e.document);
     }),
-    vscode.workspace.onDidSaveTextDocument((d) => applies(d) && settings().run === 'onSave' && schedule(d)),
+    vscode.workspace.onDidSaveTextDocument((d) => applies(d) && (settings().run === 'onSave' || unchecked.waitsForSave(d.uri.toString())) && schedule(d)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       clearTimeout(timers.get(d.uri.toString()));
+      unchecked.clear(d.uri.toString());
       diagnostics.delete(d.uri);
       analyzer.forget(d);
     }),
@@ -143,7 +170,8 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
       const editor = vscode.window.activeTextEditor;
       if (!editor) return void vscode.window.showInformationMessage('Fulcrum: open a review, 1:1 notes or an announcement first.');
       const current = analyzer.current(editor.document);
-      const result = current?.result ?? (await analyzeNow(editor.document)) ?? (await lintOnce(editor.document));
+      const result = current?.result ?? (await analyzeNow(editor.document)) ?? (await lintOnceOrExplain(editor.document));
+      if (!result) return;
       DocumentReport.show(context.extensionUri, editor.document, result, analyzer.current(editor.document)?.omitted ?? 0);
     }),
     vscode.commands.registerCommand(SCORE_FOLDER_COMMAND, (folder?: vscode.Uri) => scoreFolder(context, settings, engine, folder)),
@@ -163,11 +191,21 @@ export function activateFulcrum(context: vscode.ExtensionContext, platform: Plat
     }),
   );
 
-  /** For documents outside the configured languages, "Score Document" still works on request. */
-  const lintOnce = async (document: vscode.TextDocument): Promise<LintResult> => {
+  /**
+   * For documents outside the configured languages, "Score Document" still works on request.
+   * A document over a limit gets the reason instead: the user asked, so they are told again.
+   */
+  const lintOnceOrExplain = async (document: vscode.TextDocument): Promise<LintResult | undefined> => {
+    const notChecked = unchecked.get(document.uri.toString());
+    if (notChecked) return void vscode.window.showWarningMessage(notChecked.message);
     const file = await configFiles.forDocument(document);
-    const reply = await engine.lint({ text: document.getText(), format: formatOf(document), configText: file.text, settings: settings(), trusted: vscode.workspace.isTrusted });
-    return reply.result;
+    try {
+      const reply = await engine.lint({ text: document.getText(), format: formatOf(document), configText: file.text, settings: settings(), trusted: vscode.workspace.isTrusted });
+      return reply.result;
+    } catch (error) {
+      if (!limitKindOf(error)) throw error;
+      return void vscode.window.showWarningMessage(limitMessage(vscode.workspace.asRelativePath(document.uri), error as TextTooLarge | OverTimeBudget));
+    }
   };
 
   for (const document of vscode.workspace.textDocuments) if (applies(document)) schedule(document);
@@ -182,6 +220,7 @@ async function scoreFolder(context: vscode.ExtensionContext, settings: () => Edi
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{md,markdown,txt}'), '**/{node_modules,.git}/**', 5000);
   const configFiles = new ConfigFiles();
   const scored: ScoredDocument[] = [];
+  const skipped: string[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Fulcrum: scoring documents', cancellable: true }, async (progress, token) => {
     const sorted = files.sort((a, b) => a.path.localeCompare(b.path));
     for (const [i, uri] of sorted.entries()) {
@@ -189,11 +228,19 @@ async function scoreFolder(context: vscode.ExtensionContext, settings: () => Edi
       progress.report({ message: `${i + 1}/${sorted.length}`, increment: 100 / sorted.length });
       const document = await vscode.workspace.openTextDocument(uri);
       const file = await configFiles.forDocument(document);
-      const reply = await engine.lint({ text: document.getText(), format: formatOf(document), configText: file.text, settings: settings(), trusted: vscode.workspace.isTrusted });
-      scored.push({ path: uri.path.slice(folder.path.length).replace(/^\//, ''), result: reply.result });
+      const path = uri.path.slice(folder.path.length).replace(/^\//, '');
+      try {
+        const reply = await engine.lint({ text: document.getText(), format: formatOf(document), configText: file.text, settings: settings(), trusted: vscode.workspace.isTrusted });
+        scored.push({ path, result: reply.result });
+      } catch (error) {
+        // One file over a limit leaves the rest of the folder to score.
+        if (!limitKindOf(error)) throw error;
+        skipped.push(`${path} (${(error as Error).message})`);
+      }
     }
   });
   configFiles.dispose();
+  if (skipped.length) void vscode.window.showWarningMessage(`Fulcrum left ${skipped.length === 1 ? 'one file' : `${skipped.length} files`} out of the score: ${skipped.join('; ')}.`);
   if (scored.length === 0) return void vscode.window.showInformationMessage('Fulcrum: no Markdown or text files in that folder.');
   const name = folder.path.split('/').pop() || folder.path;
   showFolderReport(context.extensionUri, folder, folderData(name, scored), formatScoreCsv(scored));

@@ -22,9 +22,16 @@ export function formatOf(document: vscode.TextDocument): TextFormat {
  * Lints open documents through the engine client. The engine keeps a parse cache per
  * document, so a keystroke re-parses only the paragraph it changed. A result for a
  * version that is no longer current is dropped: stale work never reaches the screen.
+ *
+ * Each time a document is opened it gets a new cache key: the engine treats a forgotten key
+ * as closed for good (a lint still on its way after the close must not make a cache nobody
+ * will forget), so a reopened document must not reuse its old key.
  */
 export class Analyzer {
   private readonly latest = new Map<string, Analysis>();
+  /** Document URI → its cache key in the engine, until the document is forgotten. */
+  private readonly engineKeys = new Map<string, string>();
+  private nextKey = 1;
 
   constructor(
     private readonly configFiles: ConfigFiles,
@@ -43,14 +50,17 @@ export class Analyzer {
     const key = document.uri.toString();
     const version = document.version;
     const file = await this.configFiles.forDocument(document);
+    const dismissals = await this.dismissals.all();
+    // Closed while the config was read: its key is forgotten, and nobody wants the result.
+    if (document.isClosed) return undefined;
     const reply = await this.engine.lint({
-      key,
+      key: this.engineKeyOf(key),
       text: document.getText(),
       format: formatOf(document),
       configText: file.text,
       settings: this.settings(),
       trusted: vscode.workspace.isTrusted,
-      dismissals: await this.dismissals.all(),
+      dismissals,
     });
     if (document.version !== version || document.isClosed) return undefined;
     const analysis = { version, result: reply.result, configProblems: reply.configProblems, configUri: file.uri, omitted: reply.omitted };
@@ -58,9 +68,19 @@ export class Analyzer {
     return analysis;
   }
 
+  /** Drops the document's last analysis and its parse cache in the engine (closed, or not checked). */
   forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.latest.delete(key);
-    this.engine.forget(key);
+    const engineKey = this.engineKeys.get(key);
+    if (engineKey === undefined) return;
+    this.engineKeys.delete(key);
+    this.engine.forget(engineKey);
+  }
+
+  private engineKeyOf(uri: string): string {
+    let key = this.engineKeys.get(uri);
+    if (key === undefined) this.engineKeys.set(uri, (key = `${uri}#${this.nextKey++}`));
+    return key;
   }
 }

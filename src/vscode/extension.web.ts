@@ -5,40 +5,41 @@
  */
 import * as vscode from 'vscode';
 import { activateFulcrum } from './activate.js';
-import { InHostEngine, WorkerEngine } from './worker/client.js';
+import { InHostEngine, WorkerEngine, type EngineClient, type WorkerPort } from './worker/client.js';
 import type { WorkerReply } from './worker/service.js';
 
 export function activate(context: vscode.ExtensionContext): void {
   activateFulcrum(context, {
-    createEngine(extensionUri) {
+    createEngine(extensionUri, timeBudgetSeconds): EngineClient {
       const inHost = new InHostEngine();
-      let worker: Worker;
-      try {
-        worker = new Worker(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'worker.js').toString(true));
-      } catch {
-        return inHost;
-      }
-      // A worker whose script cannot load fails later, with an error event: fall back then too.
-      let failed = false;
-      const errorListeners: Array<() => void> = [];
-      worker.addEventListener('error', () => {
-        failed = true;
-        errorListeners.forEach((l) => l());
-      });
-      const viaWorker = new WorkerEngine({
-        post: (message) => worker.postMessage(message),
-        onReply: (listener) => worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => listener(event.data)),
-        terminate: () => worker.terminate(),
-      });
+      const url = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'worker.js').toString(true);
+      // Set when this host cannot run the worker: its constructor throws, or its script
+      // fails to load (an error event). From then on every lint runs in the host.
+      let workersFail = false;
+      const startWebWorker = (): WorkerPort => {
+        let worker: Worker;
+        try {
+          worker = new Worker(url);
+        } catch (error) {
+          workersFail = true;
+          throw error;
+        }
+        return {
+          post: (message) => worker.postMessage(message),
+          onReply: (listener) => worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => listener(event.data)),
+          onFailure: (listener) =>
+            worker.addEventListener('error', (event) => {
+              workersFail = true;
+              listener(new Error(event.message || 'the Fulcrum worker failed'));
+            }),
+          terminate: () => worker.terminate(),
+        };
+      };
+      const viaWorker = new WorkerEngine(startWebWorker, timeBudgetSeconds);
       return {
-        lint: (request) =>
-          failed
-            ? inHost.lint(request)
-            : new Promise((resolve, reject) => {
-                errorListeners.push(() => inHost.lint(request).then(resolve, reject));
-                viaWorker.lint(request).then(resolve, reject);
-              }),
-        forget: (key) => (failed ? inHost.forget(key) : viaWorker.forget(key)),
+        // A lint that failed because workers cannot run here is done again in the host.
+        lint: (request) => (workersFail ? inHost.lint(request) : viaWorker.lint(request).catch((error: Error) => (workersFail ? inHost.lint(request) : Promise.reject(error)))),
+        forget: (key) => (workersFail ? inHost.forget(key) : viaWorker.forget(key)),
         dispose: () => viaWorker.dispose(),
       };
     },

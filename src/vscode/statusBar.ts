@@ -35,6 +35,14 @@ export class ScoreStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** The active document was not checked (too large, or too slow): say so instead of a score. */
+  showUnchecked(message: string): void {
+    this.item.text = '$(circle-slash) Fulcrum';
+    this.item.tooltip = message;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.show();
+  }
+
   hide(): void {
     this.item.hide();
   }

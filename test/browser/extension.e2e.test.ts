@@ -11,7 +11,7 @@ import { ROOT } from '../helpers.js';
 import { Screenshots } from '../e2e/browser.js';
 import { ensureChromium, launchWithExtension, readNetLog, type ExtensionBrowser } from './launch.js';
 import { EDITABLE_TEXT, FRAME_TEXT, fixturePages, REACT_TEXT, TEXTAREA_TEXT } from './pages.js';
-import { centre, domWordRects, sameRects, textareaWordRects, waitForMarks, type DrawnMark, type Rect } from './probes.js';
+import { centre, domWordRects, drawnMarks, sameRects, textareaWordRects, waitForMarks, type DrawnMark, type Rect } from './probes.js';
 import { FixtureServer, RecordingProxy } from './server.js';
 
 /**
@@ -389,6 +389,35 @@ describe('Browser extension in a real browser (Chromium, unpacked)', function ()
     assert.equal(loadsAfter, loadsBefore, 'the field UI was not even loaded');
     assert.equal(await badgeOf(page), '');
     await page.close();
+  });
+
+  it('leaves a text over the size cap unchecked with a plain note on the field, while a field in another tab still gets its findings', async () => {
+    const big = await open('/long.html');
+    // ~2.1 MB of prose with findings in it: over the default 2048 KB cap.
+    const huge = 'We will utilize the new dashboard. Dana is lazy. '.repeat(45_000);
+    await big.locator('#long').evaluate((area, text) => ((area as HTMLTextAreaElement).value = text), huge);
+    await big.click('#long');
+    const noticeOf = (page: Page) => page.evaluate(() => document.querySelector('fulcrum-overlay')?.shadowRoot?.querySelector('.notice')?.textContent ?? null);
+    const deadline = Date.now() + 30_000;
+    while (!(await noticeOf(big)) && Date.now() < deadline) await big.waitForTimeout(100);
+    assert.match((await noticeOf(big)) ?? 'no notice', /^Fulcrum did not check this text: it is 2\.\d MB, over the 2048 KB limit set in Fulcrum's options\.$/);
+    assert.equal((await drawnMarks(big)).length, 0, 'no underlines on an unchecked text');
+    const box = (await big.locator('#long').boundingBox())!;
+    await snap(big, 'browser-too-large', { left: 0, top: 0, width: 720, height: box.y + box.height + 20 });
+
+    const other = await open('/textarea.html');
+    await other.click('#feedback');
+    await expectMarksOver(other, TEXTAREA_TEXT, guessFormat(TEXTAREA_TEXT), (f) => textareaWordRects(other, '#feedback', f.range.start.offset, f.range.end.offset));
+
+    // Cut down to size, the big field is checked again and the note goes.
+    await big.bringToFront();
+    await big.locator('#long').evaluate((area, text) => {
+      (area as HTMLTextAreaElement).value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, TEXTAREA_TEXT);
+    await waitForMarks(big);
+    assert.equal(await noticeOf(big), null);
+    await Promise.all([big.close(), other.close()]);
   });
 
   interface LoadCost {

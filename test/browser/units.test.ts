@@ -92,10 +92,13 @@ describe('Browser extension: text bookkeeping, sites, settings, build and packag
   });
 
   it('reads stored settings defensively and hands the engine the editor shape', () => {
-    assert.deepEqual(normaliseSettings(undefined), { profile: 'auto', rules: {} });
-    assert.deepEqual(normaliseSettings({ profile: 'review', rules: { 'a/b': 'off', 'c/d': 'loud', 'e/f': 3 } }), { profile: 'review', rules: { 'a/b': 'off' } });
-    assert.deepEqual(normaliseSettings({ profile: 'weekly' }), { profile: 'auto', rules: {} });
-    assert.deepEqual(toEditorSettings({ profile: 'one-on-one', rules: { 'a/b': 'error' } }), { enable: true, languages: [], profile: 'one-on-one', rules: { 'a/b': 'error' }, run: 'onType' });
+    const limits = { timeBudgetSeconds: 10, maxDocumentKilobytes: 2048 };
+    assert.deepEqual(normaliseSettings(undefined), { profile: 'auto', rules: {}, ...limits });
+    assert.deepEqual(normaliseSettings({ profile: 'review', rules: { 'a/b': 'off', 'c/d': 'loud', 'e/f': 3 } }), { profile: 'review', rules: { 'a/b': 'off' }, ...limits });
+    assert.deepEqual(normaliseSettings({ profile: 'weekly' }), { profile: 'auto', rules: {}, ...limits });
+    assert.deepEqual(normaliseSettings({ timeBudgetSeconds: 3, maxDocumentKilobytes: 64 }), { profile: 'auto', rules: {}, timeBudgetSeconds: 3, maxDocumentKilobytes: 64 });
+    assert.deepEqual(normaliseSettings({ timeBudgetSeconds: 0, maxDocumentKilobytes: '64' }), { profile: 'auto', rules: {}, ...limits }, 'out of range or not a number: the default');
+    assert.deepEqual(toEditorSettings({ profile: 'one-on-one', rules: { 'a/b': 'error' }, ...limits }), { enable: true, languages: [], profile: 'one-on-one', rules: { 'a/b': 'error' }, run: 'onType' });
   });
 
   describe('build and package (npm run package:browser)', function () {

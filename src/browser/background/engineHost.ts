@@ -2,7 +2,7 @@
 /// <reference types="chrome" />
 /**
  * The engine host: accepts the field UIs' ports and runs their texts through the engine
- * worker, one at a time, newest text per field first.
+ * worker, one at a time, taking turns between tabs (FairQueue), newest text per field.
  *
  * Where the engine runs, and why. A content script cannot reliably start a worker (the
  * page's CSP governs blob: workers, and extension URLs are cross-origin to the page), and
@@ -13,100 +13,155 @@
  * starts; in Firefox, whose background is an event page with workers, the same host runs
  * in the background page. Either way the page's main thread never sees the engine, and
  * neither does the extension's own UI thread (popup, options).
+ *
+ * Limits. A text over the size cap is answered at once without going to the engine; a text
+ * whose check runs past the time budget has its worker terminated (WorkerSupervisor) and
+ * the next text starts a fresh one. Both come back to the field as a plain message. The
+ * limits are the user's settings, sent with each text.
  */
-import type { LintRequest, WorkerReply, WorkerRequest } from '../../vscode/worker/service.js';
+import { OverTimeBudget, readBudgets, sizeRefusal, TextTooLarge } from '../../vscode/worker/budgets.js';
+import type { LintRequest, WorkerReply } from '../../vscode/worker/service.js';
+import { systemClock, WorkerSupervisor, type Clock, type WorkerPort } from '../../vscode/worker/supervisor.js';
 import { ENGINE_PORT, type EngineLintRequest, type EngineLintResponse } from '../protocol.js';
 import { toEditorSettings } from '../settings.js';
+import { FairQueue } from './fairQueue.js';
 
-/** With no request for this long, the worker stops and its memory (parse caches, the NLP lexicon) goes back. */
-const IDLE_MS = 10 * 60_000;
+/** With no text to check for this long, the worker stops and its memory (parse caches, the NLP lexicon) goes back. */
+export const IDLE_MS = 10 * 60_000;
+
+type Respond = (response: Omit<EngineLintResponse, 'id'>) => void;
 
 interface Job {
-  port: chrome.runtime.Port;
+  portId: number;
+  fieldKey: string;
   request: EngineLintRequest;
-  cacheKey: string;
+  respond: Respond;
+}
+
+/** What the user reads when a text is over a limit; null for any other failure. */
+export function limitResponse(error: unknown): Omit<EngineLintResponse, 'id'> | null {
+  if (error instanceof TextTooLarge) return { limit: 'size', error: `Fulcrum did not check this text: ${error.message} set in Fulcrum's options.` };
+  if (error instanceof OverTimeBudget) return { limit: 'time', error: `Fulcrum stopped checking this text: ${error.message} (the limit set in Fulcrum's options). It tries again after your next change.` };
+  return null;
+}
+
+/**
+ * The host's logic, free of extension APIs so tests can drive it with a fake worker and
+ * clock: submit texts per port, drop a port when its tab goes.
+ */
+export class EngineHost {
+  private readonly supervisor: WorkerSupervisor;
+  private readonly queue = new FairQueue<Job>();
+  private idleTimer: unknown;
+
+  constructor(
+    startWorker: () => WorkerPort,
+    private readonly clock: Clock = systemClock,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.supervisor = new WorkerSupervisor(startWorker, clock);
+  }
+
+  /** A text to check; an older text of the same field still waiting is answered `superseded`. */
+  submit(portId: number, request: EngineLintRequest, respond: Respond): void {
+    const replaced = this.queue.add({ portId, fieldKey: cacheKey(portId, request.key), request, respond });
+    replaced?.respond({ superseded: true });
+    this.pump();
+  }
+
+  /** The tab closed or navigated: its waiting texts are dropped, and its fields' parse caches. */
+  disconnect(portId: number, fieldKeys: Iterable<string>): void {
+    this.queue.dropPort(portId);
+    for (const key of fieldKeys) this.supervisor.forget(cacheKey(portId, key));
+  }
+
+  /** Whether the idle timer is set (for tests: it must never be while a text waits or runs). */
+  get idleTimerArmed(): boolean {
+    return this.idleTimer !== undefined;
+  }
+
+  private pump(): void {
+    this.disarmIdle();
+    if (this.supervisor.busy) return;
+    const job = this.queue.next();
+    if (!job) return this.armIdle();
+    const { text, format, settings, dismissals } = job.request;
+    const budgets = readBudgets((key) => settings[key]);
+    const tooLarge = sizeRefusal(text, budgets);
+    if (tooLarge) {
+      job.respond(limitResponse(tooLarge)!);
+      return this.pump();
+    }
+    const request: LintRequest = { key: job.fieldKey, text, format, configText: null, settings: toEditorSettings(settings), trusted: false, dismissals };
+    const started = this.now();
+    this.supervisor
+      .run(request, budgets.timeBudgetSeconds)
+      .then(
+        (reply) => job.respond({ reply, engineMs: this.now() - started }),
+        (error: Error) => job.respond(limitResponse(error) ?? { error: error.message || 'the engine failed' }),
+      )
+      .finally(() => this.pump());
+  }
+
+  /** Armed only when nothing runs and nothing waits, so it can never stop a worker in the middle of a text. */
+  private armIdle(): void {
+    if (!this.supervisor.hasWorker) return;
+    this.idleTimer = this.clock.setTimeout(() => {
+      this.idleTimer = undefined;
+      if (!this.supervisor.busy) this.supervisor.stop();
+    }, IDLE_MS);
+  }
+
+  private disarmIdle(): void {
+    if (this.idleTimer === undefined) return;
+    this.clock.clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+}
+
+/** The engine's cache key for a field: unique across ports, since each page numbers its own fields. */
+function cacheKey(portId: number, fieldKey: string): string {
+  return `${portId}/${fieldKey}`;
+}
+
+/** A dedicated worker as the supervisor sees it. */
+function browserWorker(url: string): WorkerPort {
+  const worker = new Worker(url);
+  return {
+    post: (message) => worker.postMessage(message),
+    onReply: (listener) => (worker.onmessage = (event: MessageEvent<WorkerReply>) => listener(event.data)),
+    onFailure: (listener) =>
+      (worker.onerror = (event) => {
+        event.preventDefault();
+        listener(new Error(event.message || 'the engine failed'));
+      }),
+    terminate: () => worker.terminate(),
+  };
 }
 
 export function startEngineHost(workerUrl: string): void {
-  let worker: Worker | null = null;
+  const host = new EngineHost(() => browserWorker(workerUrl));
   let nextPort = 1;
-  let nextWorkerId = 1;
-  /** Waiting texts, one per field: a newer text replaces an older one that has not run yet. */
-  const queue = new Map<string, Job>();
-  let running: { job: Job; workerId: number; started: number } | null = null;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const reply = (job: Job, response: Omit<EngineLintResponse, 'id'>) => {
-    try {
-      job.port.postMessage({ id: job.request.id, ...response });
-    } catch {
-      // the field's page went away meanwhile
-    }
-  };
-
-  const stopWorker = () => {
-    worker?.terminate();
-    worker = null;
-  };
-
-  const startWorker = (): Worker => {
-    const started = new Worker(workerUrl);
-    started.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const done = running;
-      if (!done || event.data.id !== done.workerId) return;
-      running = null;
-      if (event.data.reply) reply(done.job, { reply: event.data.reply, engineMs: performance.now() - done.started });
-      else reply(done.job, { error: event.data.error ?? 'the engine gave no answer' });
-      pump();
-    };
-    started.onerror = (event) => {
-      event.preventDefault();
-      const failed = running;
-      running = null;
-      stopWorker();
-      if (failed) reply(failed.job, { error: event.message || 'the engine failed' });
-      pump();
-    };
-    return started;
-  };
-
-  const post = (message: WorkerRequest) => {
-    worker ??= startWorker();
-    worker.postMessage(message);
-  };
-
-  function pump(): void {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(stopWorker, IDLE_MS);
-    if (running) return;
-    const next = queue.entries().next();
-    if (next.done) return;
-    const [cacheKey, job] = next.value;
-    queue.delete(cacheKey);
-    const { text, format, settings, dismissals } = job.request;
-    const request: LintRequest = { key: cacheKey, text, format, configText: null, settings: toEditorSettings(settings), trusted: false, dismissals };
-    running = { job, workerId: nextWorkerId++, started: performance.now() };
-    post({ id: running.workerId, kind: 'lint', request });
-  }
-
   chrome.runtime.onConnect.addListener((port) => {
     if (port.name !== ENGINE_PORT) return;
     const portId = nextPort++;
-    const keys = new Set<string>();
-    port.onMessage.addListener((request: EngineLintRequest) => {
-      const cacheKey = `${portId}/${request.key}`;
-      keys.add(cacheKey);
-      const waiting = queue.get(cacheKey);
-      if (waiting) reply(waiting, { superseded: true });
-      queue.set(cacheKey, { port, request, cacheKey });
-      pump();
-    });
-    // The tab closed or navigated: drop its fields' parse caches.
-    port.onDisconnect.addListener(() => {
-      for (const key of keys) {
-        queue.delete(key);
-        if (worker) post({ id: nextWorkerId++, kind: 'forget', key });
+    const fieldKeys = new Set<string>();
+    let connected = true;
+    const respond = (id: number) => (response: Omit<EngineLintResponse, 'id'>) => {
+      if (!connected) return;
+      try {
+        port.postMessage({ id, ...response });
+      } catch {
+        // the field's page went away meanwhile
       }
+    };
+    port.onMessage.addListener((request: EngineLintRequest) => {
+      fieldKeys.add(request.key);
+      host.submit(portId, request, respond(request.id));
+    });
+    port.onDisconnect.addListener(() => {
+      connected = false;
+      host.disconnect(portId, fieldKeys);
     });
   });
 }

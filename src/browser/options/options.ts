@@ -7,6 +7,7 @@
  */
 import { builtinRules } from '../../generated/builtinRules.js';
 import { CATEGORIES, type ProfileSetting, type RuleSetting } from '../../core/types.js';
+import { BUDGET_RANGES, type Budgets } from '../../vscode/worker/budgets.js';
 import { DISMISSALS_KEY, normaliseSettings, readDismissals, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
 import { describePattern, sitePattern, webPatterns } from '../sites.js';
 
@@ -90,6 +91,31 @@ function renderRules(): void {
   table.replaceChildren(body);
 }
 
+/** The time budget and the size cap: a number in range is saved; anything else is refused and the saved value shown again. */
+function renderLimits(): void {
+  const message = document.getElementById('limit-message')!;
+  const inputs: Array<[string, keyof Budgets, string]> = [
+    ['time-budget', 'timeBudgetSeconds', 'seconds'],
+    ['max-size', 'maxDocumentKilobytes', 'KB'],
+  ];
+  for (const [id, key, unit] of inputs) {
+    const input = document.getElementById(id) as HTMLInputElement;
+    input.value = String(settings[key]);
+    input.onchange = () => {
+      const value = Number(input.value);
+      const { min, max } = BUDGET_RANGES[key];
+      if (input.value.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+        message.textContent = `Type a number from ${min} to ${max} ${unit}.`;
+        input.value = String(settings[key]);
+        return;
+      }
+      message.textContent = '';
+      settings = { ...settings, [key]: value };
+      void save();
+    };
+  }
+}
+
 async function renderSites(): Promise<void> {
   const list = document.getElementById('sites')!;
   const { origins = [] } = await chrome.permissions.getAll();
@@ -151,6 +177,7 @@ async function start(): Promise<void> {
   settings = normaliseSettings((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   renderProfile();
   renderRules();
+  renderLimits();
   setUpSiteControls();
   setUpDismissalControls();
   await renderSites();
@@ -160,7 +187,8 @@ async function start(): Promise<void> {
     if (area === 'local' && changes[DISMISSALS_KEY]) void renderDismissals();
   });
   document.getElementById('reset')!.addEventListener('click', () => {
-    settings = { profile: 'auto', rules: {} };
+    // Rules and profile only, as the button says: the limits stay as set.
+    settings = { ...settings, profile: 'auto', rules: {} };
     renderProfile();
     renderRules();
     void save();

@@ -20,6 +20,16 @@ export interface EngineAnswer {
 /** A newer text for the same field replaced this one before the engine got to it. */
 export class Superseded extends Error {}
 
+/** The text was not checked: it is over the size cap or its check ran past the time budget. The message is for the user. */
+export class OverLimit extends Error {
+  constructor(
+    message: string,
+    readonly limit: 'size' | 'time',
+  ) {
+    super(message);
+  }
+}
+
 export class EngineClient {
   private port: chrome.runtime.Port | null = null;
   private connecting: Promise<chrome.runtime.Port> | null = null;
@@ -52,6 +62,7 @@ export class EngineClient {
     this.pending.delete(message.id);
     if (message.reply) waiting.resolve({ reply: unpackReply(message.reply), engineMs: message.engineMs ?? 0 });
     else if (message.superseded) waiting.reject(new Superseded());
+    else if (message.limit) waiting.reject(new OverLimit(message.error ?? 'Fulcrum did not check this text.', message.limit));
     else waiting.reject(new Error(message.error ?? 'no answer from the engine'));
   }
 

@@ -76,6 +76,9 @@ class FieldUi {
         dismissals: () => this.dismissals,
         remember: (dismissal) => this.remember(dismissal),
         analysed: (s, timings) => this.onAnalysed(s, timings),
+        unchecked: (s) => {
+          if (s === this.active) this.report(null);
+        },
       });
       this.sessions.set(element, session);
     }

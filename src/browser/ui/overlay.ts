@@ -78,6 +78,7 @@ export class FieldLayer {
   private readonly content: HTMLDivElement;
   private marks = new Map<number, DrawnMark>();
   private lastPosition = '';
+  private notice: HTMLDivElement | null = null;
 
   constructor(
     private readonly overlay: Overlay,
@@ -168,6 +169,22 @@ export class FieldLayer {
       }
     }
     return null;
+  }
+
+  /** A line of text in the field's bottom corner (why it was not checked), or none. */
+  showNotice(message: string | null): void {
+    if (message === null) {
+      this.notice?.remove();
+      this.notice = null;
+      return;
+    }
+    if (!this.notice) {
+      this.notice = this.overlay.host.ownerDocument.createElement('div');
+      this.notice.className = 'notice';
+      this.notice.setAttribute('role', 'status');
+      this.layer.append(this.notice);
+    }
+    this.notice.textContent = message;
   }
 
   setActive(id: number | null): void {

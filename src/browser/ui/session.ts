@@ -9,7 +9,7 @@ import { dismissalOf, type Dismissal } from '../../core/dismissals.js';
 import type { Finding, Fix, LintResult } from '../../core/types.js';
 import type { AnalysisTimings } from '../protocol.js';
 import type { BrowserSettings } from '../settings.js';
-import { Superseded, type EngineClient } from './engineClient.js';
+import { OverLimit, Superseded, type EngineClient } from './engineClient.js';
 import type { Box, FieldAdapter } from './field.js';
 import { FieldLayer, type Overlay } from './overlay.js';
 import { diffTexts, firstPlaceholder, mergeFixEdits, shiftSpans, type Span } from './textChanges.js';
@@ -35,6 +35,8 @@ export interface SessionHost {
   remember(dismissal: Dismissal): void;
   /** Called after each analysis and each fix, with what it cost. */
   analysed(session: FieldSession, timings: AnalysisTimings): void;
+  /** The engine did not check the field's text (over a limit): it has no score now. */
+  unchecked(session: FieldSession): void;
 }
 
 export class FieldSession {
@@ -108,12 +110,17 @@ export class FieldSession {
       answer = await this.host.engine.lint(this.key, text, this.field.format(text), this.host.settings(), this.host.dismissals());
     } catch (error) {
       if (error instanceof Superseded || this.disposed) return;
+      if (error instanceof OverLimit) {
+        if (version === this.version) this.leaveUnchecked(error.message);
+        return;
+      }
       // The engine host went away (the browser closed it, the extension was updated): try again, a few times.
       if (version === this.version && attempt < 3) setTimeout(() => void this.analyse(reason, attempt + 1), 500 * attempt);
       return;
     }
     if (version !== this.version || this.disposed) return;
     const roundTripMs = performance.now() - sent;
+    this.layer.showNotice(null);
     this.result = answer.reply.result;
     this.omitted = answer.reply.omitted;
     this.resultText = text;
@@ -132,6 +139,19 @@ export class FieldSession {
       timings.focusToUnderlinesMs = performance.now() - this.focusedAt;
     }
     this.host.analysed(this, timings);
+  }
+
+  /**
+   * The engine did not check this text (too large, too slow): no underlines (they would be
+   * stale), no score, and the reason on the field. The next change tries again.
+   */
+  private leaveUnchecked(message: string): void {
+    this.result = null;
+    this.omitted = 0;
+    this.underlines = [];
+    this.render(false);
+    this.layer.showNotice(message);
+    this.host.unchecked(this);
   }
 
   /** An underline the last analysis also had (same rule, same place) keeps its id and its measured boxes. */

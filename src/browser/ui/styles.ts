@@ -16,6 +16,9 @@ export const OVERLAY_CSS = `
 .mark.active.error { background: rgba(229, 72, 77, .14); }
 .mark.active.warning { background: rgba(232, 137, 12, .16); }
 .mark.active.info { background: rgba(59, 130, 246, .14); }
+.notice { position: absolute; right: 6px; bottom: 6px; max-width: calc(100% - 12px); box-sizing: border-box; pointer-events: none;
+  font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff8c5;
+  border: 1px solid #d4a72c; border-radius: 6px; padding: 3px 8px; }
 .card { position: fixed; box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); pointer-events: auto;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff;
   border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 8px 24px rgba(140, 149, 159, .3); padding: 10px 12px 12px; }
@@ -33,6 +36,7 @@ export const OVERLAY_CSS = `
 .card button:focus-visible { outline: 2px solid #818cf8; outline-offset: 1px; }
 .card .brand { float: right; font-weight: 700; color: #4f46e5; font-size: 11px; }
 @media (prefers-color-scheme: dark) {
+  .notice { color: #e6edf3; background: #3b2e0a; border-color: #9e6a03; }
   .card { color: #e6edf3; background: #161b22; border-color: #30363d; box-shadow: 0 8px 24px rgba(1, 4, 9, .6); }
   .card .rule, .card .why { color: #9198a1; } .card .why b { color: #e6edf3; } .card .why { border-color: #30363d; }
   .card button { background: #21262d; border-color: #30363d; color: #e6edf3; }

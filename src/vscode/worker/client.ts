@@ -1,5 +1,8 @@
 import type { LintReply, LintRequest, WorkerReply, WorkerRequest } from './service.js';
+import { systemClock, WorkerSupervisor, type Clock, type WorkerPort } from './supervisor.js';
 import { unpackReply } from './wire.js';
+
+export type { WorkerPort } from './supervisor.js';
 
 /** The engine as the extension host sees it: in a worker, or (web fallback) loaded lazily in the host. */
 export interface EngineClient {
@@ -8,50 +11,71 @@ export interface EngineClient {
   dispose(): void;
 }
 
-/** The few things Fulcrum needs from a worker, on either platform. */
-export interface WorkerPort {
-  post(message: WorkerRequest): void;
-  onReply(listener: (reply: WorkerReply) => void): void;
-  terminate(): void;
+interface QueuedLint {
+  request: LintRequest;
+  resolve(reply: LintReply): void;
+  reject(error: Error): void;
 }
 
-/** Talks to the engine worker: one request id per call, one promise per request. */
+/**
+ * Talks to the engine worker: lints queue here, in the order asked, and go to the worker one
+ * at a time, each with the time budget in force when it starts. A lint over budget fails
+ * with OverTimeBudget and its worker is replaced (WorkerSupervisor); the lints queued
+ * behind it then go to the fresh worker, so nothing waits forever on a wedged one.
+ */
 export class WorkerEngine implements EngineClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: LintReply) => void; reject: (e: Error) => void }>();
+  private readonly queue: QueuedLint[] = [];
+  private readonly supervisor: WorkerSupervisor;
+  private disposed = false;
 
-  constructor(private readonly port: WorkerPort) {
-    port.onReply((reply) => {
-      const waiting = this.pending.get(reply.id);
-      if (!waiting) return;
-      this.pending.delete(reply.id);
-      if (reply.reply) waiting.resolve(unpackReply(reply.reply));
-      else waiting.reject(new Error(reply.error ?? 'no reply'));
-    });
+  constructor(
+    startWorker: () => WorkerPort,
+    private readonly timeBudgetSeconds: () => number,
+    clock: Clock = systemClock,
+  ) {
+    this.supervisor = new WorkerSupervisor(startWorker, clock);
   }
 
   lint(request: LintRequest): Promise<LintReply> {
-    const id = this.nextId++;
+    if (this.disposed) return Promise.reject(new Error('Fulcrum worker stopped'));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.port.post({ id, kind: 'lint', request });
+      this.queue.push({ request, resolve, reject });
+      this.next();
     });
   }
 
+  /**
+   * Drops the document's parse cache. A lint for it still waiting here would make a new
+   * cache after the forget: it runs without one instead (its caller gets its answer).
+   */
   forget(key: string): void {
-    this.port.post({ id: this.nextId++, kind: 'forget', key });
+    for (const queued of this.queue) if (queued.request.key === key) queued.request = { ...queued.request, key: undefined };
+    this.supervisor.forget(key);
   }
 
   dispose(): void {
-    for (const waiting of this.pending.values()) waiting.reject(new Error('Fulcrum worker stopped'));
-    this.pending.clear();
-    this.port.terminate();
+    this.disposed = true;
+    for (const queued of this.queue.splice(0)) queued.reject(new Error('Fulcrum worker stopped'));
+    this.supervisor.stop('Fulcrum worker stopped');
+  }
+
+  private next(): void {
+    if (this.supervisor.busy || this.disposed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.supervisor
+      .run(job.request, this.timeBudgetSeconds())
+      .then((packed) => job.resolve(unpackReply(packed)))
+      .catch((error: Error) => job.reject(error))
+      .finally(() => this.next());
   }
 }
 
 /**
  * The engine in the extension host itself, for web hosts that cannot start a worker. The
- * engine module is imported on first use, so activation stays cheap even then.
+ * engine module is imported on first use, so activation stays cheap even then. It has no
+ * time budget: a lint on the host's own thread cannot be interrupted (the size cap still
+ * applies, before any engine is asked).
  */
 export class InHostEngine implements EngineClient {
   private service: Promise<(message: WorkerRequest) => WorkerReply> | undefined;

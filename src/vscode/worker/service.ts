@@ -1,5 +1,6 @@
 import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type Dismissal, type FulcrumConfig, type LintResult, type TextFormat } from '../../core/index.js';
 import { mergeConfig, type EditorSettings } from '../convert.js';
+import { LruMap } from './lru.js';
 import { packReply, type PackedReply } from './wire.js';
 
 /** One document to lint, with everything that decides how: config file text, settings, trust. */
@@ -49,14 +50,36 @@ export type WorkerRequest = { id: number; kind: 'lint'; request: LintRequest } |
 export type WorkerReply = { id: number; reply?: PackedReply; error?: string };
 
 /**
+ * How much the worker keeps. Parse caches: one per document being edited (evicting one only
+ * costs that document a full parse on its next lint). Forgotten keys: enough to cover lints
+ * still on their way when their document closed. Configs and linters: a workspace has a few
+ * config files and setting combinations, not hundreds.
+ */
+export const CACHE_LIMITS = { parseCaches: 32, forgottenKeys: 256, configs: 8, linters: 8 };
+
+export type EngineService = ((message: WorkerRequest) => WorkerReply) & {
+  /** What the worker holds right now (for tests and diagnostics; never document text). */
+  cacheSizes(): { parseCaches: number; configs: number; linters: number; forgottenKeys: number };
+  cachedKeys(): string[];
+};
+
+/**
  * The engine side of the extension. It runs in a worker (a worker thread on the desktop, a
  * web worker on the web), so the extension host never loads the NLP library (~0.7 s to
  * initialise) and never blocks on a long document.
+ *
+ * Whatever order lints and forgets arrive in, no parse cache outlives its document: a key
+ * once forgotten is remembered as closed, and a lint that arrives for it afterwards (it was
+ * sent before the close reached the sender, or it was queued behind the close) runs without
+ * a cache. Callers give each opened document a fresh key, so a reopened document caches
+ * again. Every cache is also bounded (LruMap), so even a caller that never forgets cannot
+ * make the worker grow without end.
  */
-export function createEngineService(): (message: WorkerRequest) => WorkerReply {
-  const caches = new Map<string, ParseCache>();
-  const linters = new Map<string, Linter>();
-  const configs = new Map<string, { config: FulcrumConfig; problems: string[] }>();
+export function createEngineService(): EngineService {
+  const caches = new LruMap<string, ParseCache>(CACHE_LIMITS.parseCaches);
+  const forgotten = new LruMap<string, true>(CACHE_LIMITS.forgottenKeys);
+  const linters = new LruMap<string, Linter>(CACHE_LIMITS.linters);
+  const configs = new LruMap<string, { config: FulcrumConfig; problems: string[] }>(CACHE_LIMITS.configs);
 
   const parseConfig = (text: string | null) => {
     if (text === null) return { config: {}, problems: [] };
@@ -75,23 +98,32 @@ export function createEngineService(): (message: WorkerRequest) => WorkerReply {
     return linter;
   };
 
-  return (message) => {
+  const cacheFor = (key: string | undefined): ParseCache | undefined => {
+    if (key === undefined || forgotten.has(key)) return undefined;
+    let cache = caches.get(key);
+    if (!cache) caches.set(key, (cache = new ParseCache()));
+    return cache;
+  };
+
+  const handle = (message: WorkerRequest): WorkerReply => {
     if (message.kind === 'forget') {
       caches.delete(message.key);
+      forgotten.set(message.key, true);
       return { id: message.id };
     }
     try {
       const { key, text, format, configText, settings, trusted } = message.request;
       const { config, problems } = parseConfig(configText);
-      let cache: ParseCache | undefined;
-      if (key !== undefined) {
-        cache = caches.get(key);
-        if (!cache) caches.set(key, (cache = new ParseCache()));
-      }
+      const cache = cacheFor(key);
       const { result, omitted } = slimForEditor(linterFor(mergeConfig(config, settings, trusted)).lint(text, { format, cache, dismissals: message.request.dismissals }));
       return { id: message.id, reply: packReply({ result, omitted, configProblems: problems }) };
     } catch (error) {
       return { id: message.id, error: (error as Error).message };
     }
   };
+
+  return Object.assign(handle, {
+    cacheSizes: () => ({ parseCaches: caches.size, configs: configs.size, linters: linters.size, forgottenKeys: forgotten.size }),
+    cachedKeys: () => [...caches.keys()],
+  });
 }

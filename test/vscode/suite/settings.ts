@@ -83,6 +83,22 @@ suite('Settings and .fulcrumrc.json', () => {
     );
   });
 
+  test('fulcrum.maxDocumentKilobytes: a document over it keeps no diagnostics; under it they come back', async () => {
+    // REVIEW and about 1.5 KB of plain notes: over a 1 KB cap.
+    const uri = await writeFile(vscode.Uri.joinPath(folder, 'big.md'), `${REVIEW}\n${'A line of plain notes about the week.\n'.repeat(40)}`);
+    await openInEditor(uri);
+    await waitForReview(uri);
+    await withSetting('maxDocumentKilobytes', 1, async () => {
+      await waitForDiagnostics(uri, 'the diagnostics to be cleared', (l) => l.length === 0);
+      // An edit is checked against the cap again: still nothing.
+      const editor = vscode.window.activeTextEditor!;
+      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'We will utilise it.\n')));
+      await sleep(1000);
+      assert.deepEqual(fulcrumDiagnostics(uri), []);
+    });
+    await waitForDiagnostics(uri, 'the diagnostics to return', (l) => countByRule(l)[JARGON] === 3);
+  });
+
   test('a .fulcrumrc.json next to the document configures it', async () => {
     await writeFile(vscode.Uri.joinPath(folder, '.fulcrumrc.json'), JSON.stringify({ rules: { [JARGON]: 'off', [PERSONALITY]: 'error' } }));
     const uri = await writeFile(vscode.Uri.joinPath(folder, 'configured.md'), REVIEW);
