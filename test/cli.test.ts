@@ -17,6 +17,7 @@ const BIN = join(ROOT, 'bin', 'fulcrum.js');
 const VERSION = readJson<{ version: string }>(join(ROOT, 'package.json')).version;
 const VAGUE_TIME = 'expectations/vague-time';
 const UTILIZE = 'clarity/cli-test-utilize';
+const JARGON = 'clarity/corporate-jargon';
 const SOON = 'Marco will share the plan soon.\n';
 const CLEAN = 'Marco will share the plan by Friday 14 March.\n';
 const SARIF_SCHEMA = join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
@@ -404,7 +405,8 @@ describe('cli', function () {
 
   describe('check --fix', () => {
     beforeEach(() => {
-      box.write('.fulcrumrc.json', config({ customRules: [utilizeRule()] }));
+      // The built-in jargon rule: its "utilize" → "use" is a safe fix.
+      box.write('.fulcrumrc.json', config({ rules: { [JARGON]: 'on' } }));
     });
 
     it('applies only safe fixes, keeping a UTF-8 BOM and CRLF line breaks', () => {
@@ -445,7 +447,7 @@ describe('cli', function () {
       assert.equal(run.status, 0, run.stderr);
       assert.equal(run.stdout, 'We use the tool.\nMarco will share the plan soon.\n');
       assert.match(run.stderr, /"soon" gives no date/);
-      assert.doesNotMatch(run.stderr, /cli-test-utilize/);
+      assert.doesNotMatch(run.stderr, /corporate-jargon/);
     });
 
     it('with -, gives the text back as it came in apart from the fixes: no newline added, BOM and CRLF kept', () => {
@@ -617,7 +619,36 @@ describe('cli', function () {
       const [finding] = json(box.run(['check', '--format', 'json', 'a.md'])).files[0].findings;
       assert.equal(finding.ruleId, UTILIZE);
       assert.equal(finding.message, 'Say "use", not "utilize".');
-      assert.equal(finding.fixes[0].safe, true);
+      assert.equal(finding.fixes[0].edits[0].text, 'use');
+      assert.equal(finding.fixes[0].safe, false, 'a custom rule\'s fix is offered, never applied on its own');
+    });
+
+    it('never applies a rewrite from the config with --fix: custom rules and phrase replacements', () => {
+      box.write('.fulcrumrc.json', config({ rules: { [JARGON]: 'on' }, customRules: [utilizeRule()], phrases: { [JARGON]: [{ text: 'approved', replacement: 'rejected' }] } }));
+      const text = 'We utilize the tool. The budget was approved.\n';
+      box.write('a.md', text);
+      const run = box.run(['check', '--fix', '--format', 'json', 'a.md']);
+      assert.equal(box.read('a.md').toString(), 'We use the tool. The budget was approved.\n', 'only the built-in safe fix is applied');
+      assert.ok(json(run).files[0].findings.some((f) => f.ruleId === JARGON && f.fixes[0]?.edits[0]?.text === 'rejected'), 'the replacement is still offered');
+    });
+
+    it('looks for a config no higher than the repository root', () => {
+      sandbox(config({ rules: { [VAGUE_TIME]: 'off' } }));
+      mkdirSync(join(box.root, 'repo', '.git'), { recursive: true });
+      box.write('repo/notes/a.md', SOON);
+      const run = box.run(['check', '--format', 'json', 'repo/notes/a.md']);
+      assert.ok(json(run).files[0].findings.some((f) => f.ruleId === VAGUE_TIME), 'the config above the repository is not used');
+      box.write('repo/.fulcrumrc.json', config({ rules: { [VAGUE_TIME]: 'error' } }));
+      const inside = box.run(['check', '--format', 'json', 'repo/notes/a.md']);
+      assert.equal(json(inside).files[0].findings.find((f) => f.ruleId === VAGUE_TIME)?.severity, 'error', "the repository's own config is");
+    });
+
+    it('outside a repository, looks no higher than the folder it runs in', () => {
+      sandbox(config({ rules: { [VAGUE_TIME]: 'off' } }));
+      box.write('work/a.md', SOON);
+      const run = fulcrum(join(box.root, 'work'), ['check', '--format', 'json', 'a.md']);
+      assert.ok(json(run).files[0].findings.some((f) => f.ruleId === VAGUE_TIME), 'the config above the working folder is not used');
+      assert.ok(!json(box.run(['check', '--format', 'json', 'work/a.md'])).files[0].findings.some((f) => f.ruleId === VAGUE_TIME), 'from the folder above, it is');
     });
 
     it('reports an invalid custom rule and runs the rest', () => {

@@ -684,7 +684,7 @@ describe('engine', () => {
       assert.equal(findings.length, 1);
       assert.equal(findings[0].message, 'Say "use", not "utilize".');
       assert.deepEqual(findings[0].fixes[0].edits, [{ start: 3, end: 10, text: 'use' }]);
-      assert.equal(findings[0].fixes[0].safe, true);
+      assert.equal(findings[0].fixes[0].safe, false, 'a config\'s rewrite is offered, never applied on its own');
     });
   });
 
@@ -809,11 +809,11 @@ describe('engine', () => {
       assert.equal(applyFixes(text, fixes).text, 'By [date], Marco will share the plan.');
     });
 
-    it('applies a custom rule\'s safe fixes throughout a document', () => {
+    it('applies a custom rule\'s fixes throughout a document, as a person accepting each would (none is safe)', () => {
       const config = validateConfig({ customRules: [customRule('clarity/engine-test-utilize')] }, builtinRuleIds).config;
       const text = 'We utilize X.\r\n\r\n- They utilize Y, and utilize Z.\r\n';
       const fixes = lint(text, { config }).findings.filter((f) => f.ruleId === 'clarity/engine-test-utilize').flatMap((f) => f.fixes);
-      assert.ok(fixes.every((f) => f.safe));
+      assert.ok(fixes.length === 3 && fixes.every((f) => !f.safe));
       assert.equal(applyFixes(text, fixes).text, 'We use X.\r\n\r\n- They use Y, and use Z.\r\n');
     });
   });

@@ -150,6 +150,46 @@ describe('property: linting as an editor does, one edit at a time', () => {
   });
 });
 
+describe('property: cached results at paragraph edges', () => {
+  const linter = new Linter(builtinRules);
+  /** Sentences whose findings turn on the words just before them, or on who they are about. */
+  const PARAGRAPHS = [
+    'He is not a team player.', 'Do not', 'She is lazy.', 'You were late twice.', 'He always owns his mistakes.',
+    'Marco will share the plan soon.', 'We will circle back.', 'Great job!', '"He is lazy," she said.', 'Never',
+    '- Update the runbook by Friday.', '## Next steps', 'It was a deep dive.', 'low-hanging fruit', 'just a little bit late.',
+  ];
+  const paragraphs = fc.array(fc.constantFrom(...PARAGRAPHS), { minLength: 2, maxLength: 6 });
+  /**
+   * Edits where a paragraph-local cache can go wrong: at a paragraph's end or start, a paragraph
+   * copied or moved, and a profile switched (rules that did not run before meet cached parses).
+   */
+  const targeted = fc.record({ paragraph: fc.nat(), kind: fc.constantFrom('append', 'prepend', 'duplicate', 'move-up', 'insert-above', 'join', 'profile'), words: fc.constantFrom('not', 'never', 'He is', ' ', '', 'Thanks.') });
+  const PROFILE_LINE = '---\nfulcrum:\n  profile: announcement\n---';
+
+  it('a lint with the cache equals a fresh lint after edits at paragraph edges, copies and moves', () => {
+    fc.assert(
+      fc.property(paragraphs, fc.array(targeted, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        const cache = new ParseCache();
+        let parts = [PROFILE_LINE, ...start];
+        linter.lint(parts.join('\n\n'), { cache });
+        for (const e of edits) {
+          const i = e.paragraph % parts.length;
+          if (e.kind === 'append') parts[i] = `${parts[i]} ${e.words}`;
+          else if (e.kind === 'prepend') parts[i] = `${e.words} ${parts[i]}`;
+          else if (e.kind === 'duplicate') parts.splice(i, 0, parts[i]);
+          else if (e.kind === 'move-up' && i > 0) [parts[i - 1], parts[i]] = [parts[i], parts[i - 1]];
+          else if (e.kind === 'insert-above') parts.splice(i, 0, e.words || 'Hi.');
+          else if (e.kind === 'join' && i + 1 < parts.length) parts = [...parts.slice(0, i), `${parts[i]} ${parts[i + 1]}`, ...parts.slice(i + 2)];
+          else if (e.kind === 'profile') parts = parts[0] === PROFILE_LINE ? parts.slice(1) : [PROFILE_LINE, ...parts];
+          const text = parts.join('\n\n');
+          assert.deepEqual(linter.lint(text, { cache }), linter.lint(text), JSON.stringify(text));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('property: parseDocument on random text', () => {
   it('keeps the masked text the same length with line breaks in place, and sentences and tokens inside their blocks', () => {
     fc.assert(

@@ -58,15 +58,18 @@ describe('VS Code adapters', () => {
       assert.deepEqual(settings, { ...DEFAULT_SETTINGS, rules: { 'feedback/vague-praise': 'off' } });
     });
 
-    it('lets the editor settings override .fulcrumrc.json, and drops custom rules when untrusted', () => {
+    it('lets the editor settings override .fulcrumrc.json, and drops custom rules and phrases when untrusted', () => {
       const custom = { id: 'clarity/custom' } as never;
-      const fileConfig = { profile: 'review' as const, rules: { 'feedback/vague-praise': 'error' as const, 'clarity/corporate-jargon': 'off' as const }, customRules: [custom] };
+      const phrases = { 'clarity/corporate-jargon': [{ text: 'approved', replacement: 'rejected' }] };
+      const fileConfig = { profile: 'review' as const, rules: { 'feedback/vague-praise': 'error' as const, 'clarity/corporate-jargon': 'off' as const }, customRules: [custom], phrases };
       const settings = { ...DEFAULT_SETTINGS, profile: 'announcement' as const, rules: { 'feedback/vague-praise': 'off' as const } };
       const trusted = mergeConfig(fileConfig, settings, true);
       assert.equal(trusted.profile, 'announcement');
       assert.deepEqual(trusted.rules, { 'feedback/vague-praise': 'off', 'clarity/corporate-jargon': 'off' });
       assert.deepEqual(trusted.customRules, [custom]);
+      assert.deepEqual(trusted.phrases, phrases);
       assert.equal(mergeConfig(fileConfig, settings, false).customRules, undefined);
+      assert.equal(mergeConfig(fileConfig, settings, false).phrases, undefined);
       assert.equal(mergeConfig(fileConfig, DEFAULT_SETTINGS, true).profile, 'review');
     });
   });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { builtinRuleIds, builtinRules, Linter, parseConfigText, type FulcrumConfig } from '../core/index.js';
 import { readRegularFile } from './files.js';
 
@@ -22,13 +22,35 @@ export interface LoadedConfig {
   linter: Linter;
 }
 
-/** Finds .fulcrumrc.json from a folder upward and builds one Linter per config file (cached). */
+/** Is `folder` the folder `root` or inside it? */
+function isWithin(folder: string, root: string): boolean {
+  const path = relative(root, folder);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+}
+
+/** The nearest folder at or above `folder` that holds a .git folder or file (a work tree's root). */
+function repositoryRoot(folder: string): string | null {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return null;
+  }
+}
+
+/**
+ * Finds .fulcrumrc.json from a document's folder upward and builds one Linter per config file
+ * (cached). The search stops at the document's repository root; outside a repository, at the
+ * folder the command runs in (or the document's own folder when it lies outside that). A config
+ * in a shared parent folder such as /tmp or a home folder is never picked up by accident.
+ */
 export class ConfigResolver {
   private readonly byFile = new Map<string, LoadedConfig>();
   private readonly byFolder = new Map<string, string | null>();
   private defaults: LoadedConfig | null = null;
 
-  constructor(private readonly explicitPath?: string) {}
+  constructor(
+    private readonly explicitPath?: string,
+    private readonly workingFolder = process.cwd(),
+  ) {}
 
   forDocument(documentPath: string): LoadedConfig {
     if (this.explicitPath) return this.load(resolve(this.explicitPath));
@@ -46,8 +68,15 @@ export class ConfigResolver {
     return this.defaults;
   }
 
+  /** Where the upward search from `folder` stops (inclusive). */
+  private searchRoot(folder: string): string {
+    const working = resolve(this.workingFolder);
+    return repositoryRoot(folder) ?? (isWithin(folder, working) ? working : folder);
+  }
+
   private findUpward(folder: string): string | null {
     const visited: string[] = [];
+    const root = this.searchRoot(folder);
     let current = folder;
     let found: string | null = null;
     for (;;) {
@@ -63,7 +92,7 @@ export class ConfigResolver {
         break;
       }
       const parent = dirname(current);
-      if (parent === current) break;
+      if (current === root || parent === current) break;
       current = parent;
     }
     for (const f of visited) this.byFolder.set(f, found);

@@ -1,10 +1,16 @@
 import { validateRuleSpec } from './rules.js';
 import { isKnownFeature } from './features.js';
+import { backtrackingRisk } from './regexRisk.js';
 import type { ConfigProblem, Detector, FulcrumConfig, PhraseEntry, RuleSetting, RuleSpec } from './types.js';
 
 /**
  * Validates a parsed .fulcrumrc.json. Whatever is wrong is reported (with a JSON path)
  * and left out; everything valid is kept, so one typo never switches Fulcrum off.
+ *
+ * A config comes with the repository a person opens, so it is treated as input from a
+ * stranger: keys are looked up as own properties only ("constructor" is no fix kind), regular
+ * expressions that can backtrack catastrophically are refused, and phrase lists are bounded.
+ * What a config proposes as a rewrite is never applied on its own (see Linter).
  */
 
 const SETTINGS: readonly RuleSetting[] = ['off', 'on', 'error', 'warning', 'info'];
@@ -16,6 +22,36 @@ function isPhraseEntry(value: unknown): boolean {
   if (typeof value === 'string') return true;
   const entry = value as Partial<PhraseEntry> | null;
   return typeof entry?.text === 'string' && (entry.replacement === undefined || typeof entry.replacement === 'string');
+}
+
+/** Phrase lists beyond these sizes are someone's dictionary, not a team's wording: they cost seconds and megabytes per lint. */
+export const MAX_PHRASES_PER_RULE = 1000;
+const MAX_PHRASE_CHARS = 200;
+
+/** What is wrong with a phrase list's size or lengths; the list is then cut or the long phrases left out. */
+function phraseListProblems(list: ReadonlyArray<string | PhraseEntry>): { kept: Array<string | PhraseEntry>; problems: string[] } {
+  const problems: string[] = [];
+  let kept = list.filter((entry) => (typeof entry === 'string' ? entry : entry.text).length <= MAX_PHRASE_CHARS && (typeof entry === 'string' || (entry.replacement ?? '').length <= MAX_PHRASE_CHARS));
+  if (kept.length < list.length) problems.push(`${list.length - kept.length} phrase(s) or replacement(s) longer than ${MAX_PHRASE_CHARS} characters left out`);
+  if (kept.length > MAX_PHRASES_PER_RULE) {
+    problems.push(`at most ${MAX_PHRASES_PER_RULE} phrases per rule: the first ${MAX_PHRASES_PER_RULE} of ${kept.length} are used`);
+    kept = kept.slice(0, MAX_PHRASES_PER_RULE);
+  }
+  return { kept, problems };
+}
+
+/** The regular expressions inside compromise patterns ("/^(a+)+$/" as a term). */
+const TERM_REGEX = /\/((?:\\.|[^/\\])+)\//g;
+
+/** Regular expressions in a detector that can backtrack catastrophically: such a rule is refused. */
+function regexProblems(detector: Detector): string[] {
+  const sources: Array<{ field: string; source: string }> = [];
+  if (detector.kind === 'regex') sources.push({ field: 'pattern', source: detector.pattern });
+  if (detector.kind === 'pattern') for (const pattern of detector.patterns) for (const [, source] of pattern.matchAll(TERM_REGEX)) sources.push({ field: 'patterns', source });
+  return sources.flatMap(({ field, source }) => {
+    const risk = backtrackingRisk(source);
+    return risk ? [`"detector.${field}" /${source}/: ${risk}`] : [];
+  });
 }
 
 /** The text fields each fix kind fills in, besides its title. */
@@ -41,6 +77,7 @@ function detectorProblems(detector: Detector): string[] {
   };
   if (detector.kind === 'phrase') {
     if (!detector.phrases.every(isPhraseEntry)) problems.push('"detector.phrases" replacements must be strings');
+    else if (phraseListProblems(detector.phrases).problems.length) problems.push(`"detector.phrases" must hold at most ${MAX_PHRASES_PER_RULE} phrases of at most ${MAX_PHRASE_CHARS} characters`);
     needStringLists('notBefore', 'notAfter');
   } else if (detector.kind === 'pattern') {
     needStringLists('trigger');
@@ -67,10 +104,11 @@ function detectorProblems(detector: Detector): string[] {
  * passes loading and then crashes linting at the first match.
  */
 function customRuleProblems(rule: RuleSpec): string[] {
-  const problems = detectorProblems(rule.detector);
+  const problems = [...detectorProblems(rule.detector), ...regexProblems(rule.detector)];
   if (rule.fix === undefined) return problems;
   const fix = rule.fix as unknown as Record<string, unknown> | null;
-  const fields = typeof fix === 'object' && fix !== null ? FIX_TEXT_FIELDS[String(fix.kind)] : undefined;
+  const kind = typeof fix === 'object' && fix !== null ? String(fix.kind) : '';
+  const fields = Object.hasOwn(FIX_TEXT_FIELDS, kind) ? FIX_TEXT_FIELDS[kind] : undefined;
   if (!fix || !fields) return [...problems, `"fix.kind" must be one of ${Object.keys(FIX_TEXT_FIELDS).join(', ')}`];
   for (const field of ['title', ...fields]) if (typeof fix[field] !== 'string') problems.push(`"fix.${field}" must be a string`);
   if (fix.text !== undefined && typeof fix.text !== 'string' && !fields.includes('text')) problems.push('"fix.text" must be a string');
@@ -136,7 +174,11 @@ export function validateConfig(raw: unknown, knownRuleIds: ReadonlySet<string>):
         const valid = Array.isArray(list) && list.every(isPhraseEntry);
         if (!isRule(id)) problems.push({ path: `phrases.${id}`, message: `unknown rule "${id}"` });
         else if (!valid) problems.push({ path: `phrases.${id}`, message: 'must be a list of phrases (strings or { text, replacement } with string values)' });
-        else config.phrases[id] = list as Array<string | PhraseEntry>;
+        else {
+          const { kept, problems: sizeProblems } = phraseListProblems(list as Array<string | PhraseEntry>);
+          for (const message of sizeProblems) problems.push({ path: `phrases.${id}`, message });
+          config.phrases[id] = kept;
+        }
       }
     }
   }

@@ -394,7 +394,8 @@ export function hasFeature(sentence: Sentence, name: string): boolean {
 }
 
 export function isKnownFeature(name: string): boolean {
-  return name in FEATURES;
+  // Own properties only: "constructor" or "__proto__" in a config are not features.
+  return Object.hasOwn(FEATURES, name);
 }
 
 /** Three words or fewer: a title, greeting, sign-off or name ("Dear all", "The Management"), not part of what a text says. */

@@ -107,9 +107,13 @@ export function buildFix(spec: FixSpec | undefined, hit: Hit, doc: ParsedDocumen
   // Text inserted before a sentence goes in front of the emphasis or link its first words are in;
   // text inserted after words goes behind the emphasis or link they end in.
   const outward = spec.kind === 'insert-before-unit' ? 'backward' : 'forward';
-  const proseEdits = edits.map((edit) => keepingMarkup(edit.start === edit.end ? { ...edit, start: outsideWrappers(doc, edit.start, outward) } : edit, doc));
+  const proseEdits = edits.map((edit) => {
+    if (edit.start !== edit.end) return keepingMarkup(edit, doc);
+    const at = outsideWrappers(doc, edit.start, outward);
+    return keepingMarkup({ start: at, end: at, text: edit.text }, doc);
+  });
   if (proseEdits.some((edit) => edit === null)) return null;
-  const safe = 'safe' in spec && spec.safe === true && !PLACEHOLDER.test(text);
+  const safe = 'safe' in spec && spec.safe === true && !PLACEHOLDER.test(text) && !hit.configured;
   return { title: fill(spec.title, hit), edits: proseEdits as TextEdit[], safe };
 }
 
@@ -127,7 +131,7 @@ function isMarkup(doc: ParsedDocument, offset: number): boolean {
  */
 function keepingMarkup(edit: TextEdit, doc: ParsedDocument): TextEdit | null {
   const { start, end, text } = edit;
-  if (start === end) return start > 0 && isMarkup(doc, start - 1) && isMarkup(doc, start) ? null : { start, end: start, text };
+  if (start === end) return start > 0 && isMarkup(doc, start - 1) && isMarkup(doc, start) ? null : edit;
   let markupAt = -1;
   for (let i = start; i < end && markupAt < 0; i++) if (isMarkup(doc, i)) markupAt = i;
   if (markupAt < 0) return edit;

@@ -50,7 +50,10 @@ export class Linter {
     builtinRules: readonly RuleSpec[],
     readonly config: FulcrumConfig = {},
   ) {
-    const all = [...builtinRules, ...(config.customRules ?? [])];
+    // A custom rule's fix is offered as a quick fix, never applied by --fix or on save: the
+    // config came with the repository, and its author's rewrites are not Fulcrum's to make.
+    const custom = (config.customRules ?? []).map((spec) => (spec.fix && 'safe' in spec.fix ? { ...spec, fix: { ...spec.fix, safe: false } } : spec));
+    const all = [...builtinRules, ...custom];
     this.rules = [];
     for (const spec of all) {
       const setting = config.rules?.[spec.id] ?? 'on';

@@ -95,8 +95,10 @@ export function mergeConfig(fileConfig: FulcrumConfig, settings: EditorSettings,
     ...fileConfig,
     profile: settings.profile !== 'auto' ? settings.profile : fileConfig.profile,
     rules: { ...(fileConfig.rules ?? {}), ...settings.rules },
-    // Custom rules are code-like input from the repository: only in trusted workspaces.
+    // Custom rules and phrase lists are input from whoever wrote the repository: only in
+    // trusted workspaces (their rewrites are quick fixes, never applied on save, even then).
     customRules: trusted ? fileConfig.customRules : undefined,
+    phrases: trusted ? fileConfig.phrases : undefined,
   };
 }
 

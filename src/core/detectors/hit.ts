@@ -12,6 +12,8 @@ export interface Hit {
   sentence?: Sentence;
   /** A phrase-specific replacement, when the phrase list gives one. */
   replacement?: string;
+  /** Found by a phrase from a configuration: its fix is offered, never applied on its own. */
+  configured?: boolean;
   /** Values for the message template: {match}, {missing}. */
   values: Record<string, string>;
 }
@@ -33,6 +35,7 @@ export interface BlockHit {
   /** Index of the hit's sentence in block.sentences. */
   sentence: number;
   replacement?: string;
+  configured?: boolean;
 }
 
 /**
@@ -49,7 +52,7 @@ export function blockwiseHits(doc: ParsedDocument, cache: WeakMap<object, BlockH
       const start = block.start + h.start;
       const end = block.start + h.end;
       const match = doc.source.slice(start, end);
-      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, values: new MatchValues(match) });
+      hits.push({ start, end, sentence: block.sentences[h.sentence], replacement: h.replacement, configured: h.configured, values: new MatchValues(match) });
     }
   }
   return hits;

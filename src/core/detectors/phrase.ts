@@ -14,7 +14,6 @@ function wordAfter(text: string, offset: number): string {
 /** Finds listed phrases in prose, keeping those whose sentence passes the rule's guards. */
 export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string | PhraseEntry> = []): Detection {
   const entries = [...spec.phrases, ...extraPhrases];
-  const regex = phraseRegex(entries.map(phraseText));
   const replacements = new Map<string, string>();
   for (const entry of entries) {
     if (typeof entry !== 'string' && entry.replacement !== undefined) replacements.set(normalise(entry.text), entry.replacement);
@@ -32,8 +31,13 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
     return [tokens[0].start, tokens[i].end];
   };
 
-  // Each group of context phrases counts only in sentences that also have its features.
-  const groups = [{ regex, features: [] as string[] }, ...(spec.phrasesWith ?? []).map((group) => ({ regex: phraseRegex(group.phrases), features: group.features }))];
+  // Each group of context phrases counts only in sentences that also have its features. Phrases
+  // from a configuration are a group of their own, so their hits are known as the config's.
+  const groups = [
+    { regex: phraseRegex(spec.phrases.map(phraseText)), features: [] as string[], configured: false },
+    ...(spec.phrasesWith ?? []).map((group) => ({ regex: phraseRegex(group.phrases), features: group.features, configured: false })),
+    ...(extraPhrases.length ? [{ regex: phraseRegex(extraPhrases.map(phraseText)), features: [] as string[], configured: true }] : []),
+  ];
 
   const detect = (block: Block, prose: string): BlockHit[] => {
     const found: BlockHit[] = [];
@@ -44,11 +48,13 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
         const index = sentenceIndexIn(block, start);
         const sentence = block.sentences[index];
         if (!sentence || end > sentence.end) continue;
-        if (notBefore.has(wordAfter(prose, end)) || notAfter.has(wordBefore(prose, start))) continue;
+        // The words around a hit are read inside its block: the results are cached per block, so
+        // nothing outside it (the end of the paragraph above) may decide them.
+        if (notBefore.has(wordAfter(block.text, hit.end)) || notAfter.has(wordBefore(block.text, hit.start))) continue;
         if (isQuoted(sentence, start, prose) || !passesGuards(sentence, spec) || !allFeatures(sentence, group.features)) continue;
         if (spec.notInCondition && inOpeningCondition(prose.slice(sentence.start, start))) continue;
-        if (group.features.length && found.some((f) => f.start < hit.end && hit.start < f.end)) continue;
-        found.push({ start: hit.start, end: hit.end, sentence: index, replacement: replacements.get(normalise(hit.text)) });
+        if ((group.features.length || group.configured) && found.some((f) => f.start < hit.end && hit.start < f.end)) continue;
+        found.push({ start: hit.start, end: hit.end, sentence: index, replacement: replacements.get(normalise(hit.text)), configured: group.configured || undefined });
       }
     }
     if (groups.length > 1) found.sort((a, b) => a.start - b.start);

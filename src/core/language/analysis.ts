@@ -33,13 +33,27 @@ export interface SentenceAnalysis {
 
 /** How critical the rest of a sentence must be for a descriptor in it to count against the person. */
 const CRITICAL_REST = 1.5;
-const cache = new WeakMap<object, SentenceAnalysis>();
+/** Each sentence's analysis with the offset it was worked out at: a paragraph moved by an edit above it keeps its analysis, shifted. */
+const cache = new WeakMap<object, { start: number; analysis: SentenceAnalysis }>();
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'him', 'them', 'his', 'her', 'their', 'your']);
 
 export function analyse(sentence: Sentence): SentenceAnalysis {
-  let analysis = cache.get(sentence.key);
-  if (!analysis) cache.set(sentence.key, (analysis = analyseText(sentence.text, sentence.start)));
+  const cached = cache.get(sentence.key);
+  if (cached?.start === sentence.start) return cached.analysis;
+  // The key is the parse of the sentence's text wherever it stands; offsets are absolute, so a
+  // sentence that moved (text typed above it) gets its analysis moved with it, not re-read.
+  const analysis = cached ? shifted(cached.analysis, sentence.start - cached.start) : analyseText(sentence.text, sentence.start);
+  cache.set(sentence.key, { start: sentence.start, analysis });
   return analysis;
+}
+
+function shifted(analysis: SentenceAnalysis, by: number): SentenceAnalysis {
+  return {
+    ...analysis,
+    words: analysis.words.map((word) => ({ ...word, start: word.start + by, end: word.end + by })),
+    claims: analysis.claims.map((claim) => ({ ...claim, start: claim.start + by, end: claim.end + by })),
+    bias: analysis.bias.map((phrase) => ({ ...phrase, start: phrase.start + by, end: phrase.end + by })),
+  };
 }
 
 export function analyseText(text: string, offset = 0): SentenceAnalysis {
