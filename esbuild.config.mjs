@@ -8,6 +8,8 @@ const extension = { ...common, external: ['vscode'], minify: true };
 const targets = [
   // The CLI: one ESM file for Node 20+.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'esm', target: 'node20' },
+  // The CLI's lint worker thread (a document over its time budget is stopped by terminating it).
+  { ...common, entryPoints: ['src/cli/lintWorker.ts'], outfile: 'dist/cli-worker.js', platform: 'node', format: 'esm', target: 'node20' },
   // VS Code desktop: CommonJS (the extension host require()s it) plus the lint worker thread.
   { ...extension, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.node.cjs', platform: 'node', format: 'cjs', target: 'node18' },
   { ...extension, entryPoints: ['src/vscode/worker/node.ts'], outfile: 'dist/worker.node.cjs', platform: 'node', format: 'cjs', target: 'node18', external: [] },

@@ -301,6 +301,38 @@ describe('cli', function () {
   /* ---------- check: exit codes and options ---------- */
 
   describe('check exit codes and options', () => {
+    /** About a second of linting even with only vague-time on: 400 KB of ordinary sentences. */
+    const slow = () => `${'Marco will share the plan soon. Ana reviewed the budget with the team on Tuesday.\n\n'.repeat(4800)}`;
+
+    it('gives up a document over --time-budget with one line naming it, and still checks the others', () => {
+      box.write('big.md', slow());
+      box.write('small.md', SOON);
+      const started = Date.now();
+      const run = box.run(['check', '--time-budget', '0.2', '--format', 'json', 'big.md', 'small.md']);
+      assert.equal(run.status, 2, 'a document not checked is an input error');
+      assert.deepEqual(errorLines(run), ['fulcrum: big.md: not checked: it took longer than 0.2 s (--time-budget); the other files are still checked']);
+      assert.deepEqual(json(run).files.map((f) => f.path), ['small.md']);
+      assert.ok(Date.now() - started < 15_000, 'the big document was stopped, not finished');
+    });
+
+    it('with --fix, leaves a document over budget as it was (and gives standard input back unchanged)', () => {
+      const text = slow();
+      box.write('big.md', text);
+      const run = box.run(['check', '--fix', '--time-budget', '0.2', 'big.md']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /big\.md: not checked: .*so nothing in it was fixed/);
+      assert.equal(box.read('big.md').toString(), text);
+      const piped = box.run(['check', '--fix', '--time-budget', '0.2', '-'], text);
+      assert.equal(piped.stdout, text);
+    });
+
+    it('refuses a --time-budget that is not a number of seconds', () => {
+      box.write('a.md', SOON);
+      const run = box.run(['check', '--time-budget', 'soon', 'a.md']);
+      assert.equal(run.status, 2);
+      assert.deepEqual(errorLines(run), ['fulcrum: --time-budget needs a number of seconds (0 for no limit), got "soon"']);
+    });
+
     it('exits 1 when a finding is an error', () => {
       box.write('.fulcrumrc.json', config({ rules: { [VAGUE_TIME]: 'error' } }));
       box.write('a.md', SOON);

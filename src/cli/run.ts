@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { applyFixes, type LintResult, type ProfileSetting, type RuleSpec } from '../core/index.js';
+import type { ProfileSetting, RuleSpec } from '../core/index.js';
+import { BudgetedLinter } from './budget.js';
+import { runLintJob, type LintJob, type LintJobResult } from './lintJob.js';
 import { CHECK_FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type CheckFormat, type FileReport } from './checkFormats.js';
 import { ConfigResolver, readConfigFile } from './config.js';
-import { decodeDocument, displayPath, expandInputs, formatOf, InputError, readDocument, readRegularFile, writeDocument } from './files.js';
+import { decodeDocument, displayPath, expandInputs, InputError, readDocument, readRegularFile, writeDocument } from './files.js';
 import { explainRule, listRules } from './ruleCommands.js';
 import { printable } from './terminal.js';
 import { parseDismissals, testCasesFrom, type Dismissal } from '../core/dismissals.js';
@@ -12,8 +14,10 @@ import { formatScoreCsv, formatScoreHtml, formatScoreJson, formatScoreTable, SCO
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 const PROFILE_SETTINGS = ['auto', 'review', 'one-on-one', 'announcement'];
-/** Safe fixes can enable each other (a deletion next to a deletion); a few passes settle them. */
-const MAX_FIX_PASSES = 5;
+/** Seconds one document may take (fixes included) before it is given up: linear time makes 10 MB take ~40 s. */
+const DEFAULT_TIME_BUDGET_S = 60;
+/** From this length on, a document is linted in the budgeted worker even with built-in rules only (~0.2 s of linting). */
+const ALWAYS_BUDGETED_CHARS = 64 * 1024;
 
 const HELP = `Fulcrum ${pkg.version}: checks reviews, 1:1 notes and announcements for the gaps that let a team down.
 
@@ -38,6 +42,7 @@ Common options:
   --profile auto|review|one-on-one|announcement   document kind (default: auto-detect)
   --config FILE                        use this config instead of .fulcrumrc.json lookup
   --stdin-filename NAME                name (and folder, for config lookup) of standard input
+  --time-budget SECONDS                give up a document that takes longer (default ${DEFAULT_TIME_BUDGET_S}; 0: no limit)
   --no-color, -h/--help, -v/--version
 
 Exit codes: 0 clean, 1 error-level findings or a threshold missed, 2 usage or input errors.`;
@@ -70,9 +75,19 @@ function parseNumber(value: string | undefined, name: string): number | undefine
   return n;
 }
 
+function parseSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--time-budget needs a number of seconds (0 for no limit), got "${value}"`);
+  return n;
+}
+
 function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix: boolean): Checked {
-  const resolver = new ConfigResolver(values.config as string | undefined);
+  const explicitConfig = values.config as string | undefined;
+  const resolver = new ConfigResolver(explicitConfig, io.cwd);
   const profile = values.profile as ProfileSetting | undefined;
+  const budgetS = parseSeconds(values['time-budget'] as string | undefined) ?? DEFAULT_TIME_BUDGET_S;
+  const budgeted = budgetS > 0 ? new BudgetedLinter(new URL('./cli-worker.js', import.meta.url), { explicitConfig, cwd: io.cwd }, budgetS * 1000) : null;
   const reports: FileReport[] = [];
   let unreadable = 0;
   let configProblems = 0;
@@ -81,58 +96,57 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
     unreadable++;
   };
 
-  const lintText = (path: string, text: string): LintResult => {
-    const { linter } = resolver.forDocument(path);
-    return linter.lint(text, { format: formatOf(path), profile });
-  };
-
-  const fixText = (path: string, text: string): string => {
-    let current = text;
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const safe = lintText(path, current).findings.flatMap((f) => f.fixes.filter((x) => x.safe));
-      if (safe.length === 0) break;
-      const next = applyFixes(current, safe).text;
-      if (next === current) break;
-      current = next;
-    }
-    return current;
+  /**
+   * Lints (and fixes) one document within the budget; null, with the reason on stderr, when it
+   * ran out. The built-in rules run in linear time (test/growth.test.ts), so a short document with
+   * no custom rules is checked right here: a worker costs ~0.6 s to start, more than such a
+   * document takes. Custom rules are the config author's regular expressions: always budgeted.
+   */
+  const check = (name: string, job: LintJob): LintJobResult | null => {
+    const { config } = resolver.forDocument(job.path);
+    const mayRunLong = job.text.length >= ALWAYS_BUDGETED_CHARS || (config.customRules?.length ?? 0) > 0;
+    if (!budgeted || !mayRunLong) return runLintJob(resolver, job);
+    const answer = budgeted.lint(job);
+    if ('ok' in answer) return answer.ok;
+    fail(name, `not checked: it took longer than ${budgetS} s (--time-budget)${fix ? ', so nothing in it was fixed' : ''}; the other files are still checked`);
+    return null;
   };
 
   const usesStdin = inputs.includes('-');
   const { files, errors } = expandInputs(inputs.filter((i) => i !== '-'), io.cwd);
   for (const e of errors) fail(e.input, e.reason);
 
-  if (usesStdin) {
-    const name = (values['stdin-filename'] as string | undefined) ?? '<stdin>';
-    const path = resolve(io.cwd, values['stdin-filename'] ? name : 'stdin.md');
-    try {
-      const { text, hadBom } = decodeDocument(io.readStdin());
-      if (fix) {
-        const fixed = fixText(path, text);
+  try {
+    if (usesStdin) {
+      const name = (values['stdin-filename'] as string | undefined) ?? '<stdin>';
+      const path = resolve(io.cwd, values['stdin-filename'] ? name : 'stdin.md');
+      try {
+        const { text, hadBom } = decodeDocument(io.readStdin());
+        const done = check(name, { path, text, fix, profile });
         // Byte for byte what came in, but fixed: an editor piping a buffer through gets it back unchanged around the fixes.
-        io.stdoutRaw((hadBom ? '\uFEFF' : '') + fixed);
-        reports.push({ path: name, result: lintText(path, fixed) });
-      } else reports.push({ path: name, result: lintText(path, text) });
-    } catch (error) {
-      if (error instanceof InputError) fail(name, error.message);
-      else throw error;
-    }
-  }
-
-  for (const file of files) {
-    const name = displayPath(file, io.cwd);
-    try {
-      const { text, hadBom } = readDocument(file);
-      let current = text;
-      if (fix) {
-        current = fixText(file, text);
-        if (current !== text) writeDocument(file, current, hadBom);
+        if (fix) io.stdoutRaw((hadBom ? '\uFEFF' : '') + (done?.fixed ?? text));
+        if (done) reports.push({ path: name, result: done.result });
+      } catch (error) {
+        if (error instanceof InputError) fail(name, error.message);
+        else throw error;
       }
-      reports.push({ path: name, result: lintText(file, current) });
-    } catch (error) {
-      if (error instanceof InputError) fail(name, error.message);
-      else throw error;
     }
+
+    for (const file of files) {
+      const name = displayPath(file, io.cwd);
+      try {
+        const { text, hadBom } = readDocument(file);
+        const done = check(name, { path: file, text, fix, profile });
+        if (!done) continue;
+        if (fix && done.fixed !== text) writeDocument(file, done.fixed, hadBom);
+        reports.push({ path: name, result: done.result });
+      } catch (error) {
+        if (error instanceof InputError) fail(name, error.message);
+        else throw error;
+      }
+    }
+  } finally {
+    budgeted?.stop();
   }
 
   for (const loaded of resolver.loaded()) {
@@ -211,6 +225,7 @@ export function run(argv: string[], io: Io): number {
         profile: { type: 'string' },
         config: { type: 'string', short: 'c' },
         'stdin-filename': { type: 'string' },
+        'time-budget': { type: 'string' },
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'min-score': { type: 'string' },
