@@ -326,6 +326,15 @@ describe('cli', function () {
       assert.equal(piped.stdout, text);
     });
 
+    it('refuses a document over 2 MB with its size, and checks the others', () => {
+      box.write('huge.md', 'a'.repeat(2 * 1024 * 1024 + 100_000));
+      box.write('small.md', SOON);
+      const run = box.run(['check', '--format', 'json', 'huge.md', 'small.md']);
+      assert.equal(run.status, 2);
+      assert.deepEqual(errorLines(run), ['fulcrum: huge.md: too large (2.1 MB; the limit is 2 MB)']);
+      assert.deepEqual(json(run).files.map((f) => f.path), ['small.md']);
+    });
+
     it('refuses a --time-budget that is not a number of seconds', () => {
       box.write('a.md', SOON);
       const run = box.run(['check', '--time-budget', 'soon', 'a.md']);
