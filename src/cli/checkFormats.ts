@@ -17,49 +17,94 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `unreadable`: inputs that were named but could not be read or fixed, so the summary never says "no problems" about them. */
-export function formatStylish(reports: FileReport[], color: boolean, unreadable = 0): string {
-  const out: string[] = [];
-  const totals = { error: 0, warning: 0, info: 0 };
-  for (const { path, result } of reports) {
-    if (result.findings.length === 0) continue;
-    out.push('', `${paint(printable(path), 'underline', color)}  ${paint(`(${profileLabel(result)}, score ${result.score.overall})`, 'dim', color)}`);
-    // A document-level finding is about the whole text: "document", never "1:1", which reads as "one-on-one".
-    const place = (f: Finding) => (f.scope === 'document' ? 'document' : `${f.range.start.line}:${f.range.start.column}`);
-    const width = Math.max(...result.findings.map((f) => place(f).length));
-    for (const f of result.findings) {
-      totals[f.severity]++;
-      const where = place(f).padEnd(width);
-      const fixable = f.fixes.some((x) => x.safe) ? paint(' (fixable)', 'dim', color) : '';
-      out.push(`  ${paint(where, 'dim', color)}  ${paint(f.severity.padEnd(7), SEVERITY_COLOR[f.severity], color)}  ${printable(f.message)}${fixable}  ${paint(f.ruleId, 'dim', color)}`);
-    }
-  }
-  const problems = totals.error + totals.warning + totals.info;
-  const unread = unreadable ? `; ${plural(unreadable, 'input')} could not be checked` : '';
-  if (problems === 0) {
-    out.push(paint(`${unreadable ? '✖' : '✔'} ${plural(reports.length, 'file')} checked, no problems${unread}`, unreadable ? 'red' : 'green', color));
-  } else {
-    out.push(
-      '',
-      paint(
-        `✖ ${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info) in ${plural(reports.length, 'file')}${unread}`,
-        totals.error || unreadable ? 'red' : 'yellow',
-        color,
-      ),
-    );
-  }
-  return out.join('\n').replace(/^\n/, '');
+/**
+ * A check's output, written file by file as each is linted, so a run over thousands of files
+ * keeps no results in memory. `write` prints one line (or several joined by "\n").
+ */
+export interface CheckOutput {
+  add(report: FileReport): void;
+  end(run: RunSummary): void;
 }
 
-export function formatJson(reports: FileReport[], version: string): string {
-  return JSON.stringify(
-    {
-      version,
-      files: reports.map(({ path, result }) => ({ path, profile: result.profile, profileSource: result.profileSource, score: result.score, findings: result.findings })),
+/** What is known once every input was tried. */
+export interface RunSummary {
+  /** Inputs that were named but could not be read or fixed. */
+  unreadable: number;
+  /** Custom rules met in the run, for SARIF's list of rules. */
+  customRules: RuleSpec[];
+}
+
+export interface OutputOptions {
+  color: boolean;
+  version: string;
+}
+
+export function checkOutput(format: CheckFormat, write: (text: string) => void, options: OutputOptions): CheckOutput {
+  switch (format) {
+    case 'stylish':
+      return stylishOutput(write, options.color);
+    case 'json':
+      return jsonOutput(write, options.version);
+    case 'github':
+      return { add: (report) => githubLines(report).forEach((line) => write(line)), end: () => {} };
+    case 'sarif':
+      return sarifOutput(write, options.version);
+  }
+}
+
+/** ESLint's "stylish": each file's findings under its name, then one summary line that never says "no problems" about an input it could not read. */
+function stylishOutput(write: (text: string) => void, color: boolean): CheckOutput {
+  const totals = { error: 0, warning: 0, info: 0 };
+  let files = 0;
+  let printedAny = false;
+  return {
+    add({ path, result }) {
+      files++;
+      if (result.findings.length === 0) return;
+      if (printedAny) write('');
+      printedAny = true;
+      write(`${paint(printable(path), 'underline', color)}  ${paint(`(${profileLabel(result)}, score ${result.score.overall})`, 'dim', color)}`);
+      // A document-level finding is about the whole text: "document", never "1:1", which reads as "one-on-one".
+      const place = (f: Finding) => (f.scope === 'document' ? 'document' : `${f.range.start.line}:${f.range.start.column}`);
+      const width = Math.max(...result.findings.map((f) => place(f).length));
+      for (const f of result.findings) {
+        totals[f.severity]++;
+        const where = place(f).padEnd(width);
+        const fixable = f.fixes.some((x) => x.safe) ? paint(' (fixable)', 'dim', color) : '';
+        write(`  ${paint(where, 'dim', color)}  ${paint(f.severity.padEnd(7), SEVERITY_COLOR[f.severity], color)}  ${printable(f.message)}${fixable}  ${paint(f.ruleId, 'dim', color)}`);
+      }
     },
-    null,
-    2,
-  );
+    end({ unreadable }) {
+      const problems = totals.error + totals.warning + totals.info;
+      const unread = unreadable ? `; ${plural(unreadable, 'input')} could not be checked` : '';
+      if (problems === 0) {
+        write(paint(`${unreadable ? '✖' : '✔'} ${plural(files, 'file')} checked, no problems${unread}`, unreadable ? 'red' : 'green', color));
+        return;
+      }
+      write('');
+      write(paint(`✖ ${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info) in ${plural(files, 'file')}${unread}`, totals.error || unreadable ? 'red' : 'yellow', color));
+    },
+  };
+}
+
+/**
+ * The same text as JSON.stringify({ version, files }, null, 2), written a file at a time: each
+ * file is held back until the next one comes, to put the comma after it.
+ */
+function jsonOutput(write: (text: string) => void, version: string): CheckOutput {
+  let held: string | null = null;
+  const indent = (json: string) => json.replace(/^/gm, '    ');
+  return {
+    add({ path, result }) {
+      if (held === null) write(`{\n  "version": ${JSON.stringify(version)},\n  "files": [`);
+      else write(`${held},`);
+      held = indent(JSON.stringify({ path, profile: result.profile, profileSource: result.profileSource, score: result.score, findings: result.findings }, null, 2));
+    },
+    end() {
+      if (held === null) write(`{\n  "version": ${JSON.stringify(version)},\n  "files": []\n}`);
+      else write(`${held}\n  ]\n}`);
+    },
+  };
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -114,26 +159,48 @@ function sarifResult(f: Finding, uri: string, ruleIndex: number) {
   };
 }
 
-export function formatSarif(reports: FileReport[], version: string, extraRules: RuleSpec[] = []): string {
-  const rules = [...builtinRules, ...extraRules.filter((r) => !builtinRules.some((b) => b.id === r.id))];
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const toUri = (path: string) => path.split('\\').map(encodeURIComponent).join('/').replace(/%2F/g, '/');
-  return JSON.stringify(
-    {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: { driver: { name: 'Fulcrum', version, semanticVersion: version, informationUri: 'https://github.com/fulcrum-writing/fulcrum', rules: rules.map(sarifRule) } },
-          columnKind: 'utf16CodeUnits',
-          artifacts: reports.map(({ path }) => ({ location: { uri: toUri(path) }, mimeType: path.endsWith('.txt') ? 'text/plain' : 'text/markdown' })),
-          results: reports.flatMap(({ path, result }) => result.findings.map((f) => sarifResult(f, toUri(path), index.get(f.ruleId) ?? -1))),
-        },
-      ],
+const toUri = (path: string) => path.split('\\').map(encodeURIComponent).join('/').replace(/%2F/g, '/');
+
+/**
+ * One SARIF 2.1.0 log, written a result at a time: the results come first and the artifacts and
+ * the tool's rules last (key order means nothing in JSON), because custom rules are known only
+ * once every config was read. A custom rule's index is its place after the built-in rules, in
+ * the order its first result came.
+ */
+function sarifOutput(write: (text: string) => void, version: string): CheckOutput {
+  const index = new Map(builtinRules.map((r, i) => [r.id, i]));
+  const customIds: string[] = [];
+  const paths: string[] = [];
+  let held: string | null = null;
+  const indent = (json: string) => json.replace(/^/gm, '        ');
+  const ruleIndex = (id: string) => {
+    if (!index.has(id)) {
+      index.set(id, builtinRules.length + customIds.length);
+      customIds.push(id);
+    }
+    return index.get(id)!;
+  };
+  write(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "results": [`);
+  return {
+    add({ path, result }) {
+      paths.push(path);
+      for (const f of result.findings) {
+        if (held !== null) write(`${held},`);
+        held = indent(JSON.stringify(sarifResult(f, toUri(path), ruleIndex(f.ruleId)), null, 2));
+      }
     },
-    null,
-    2,
-  );
+    end({ customRules }) {
+      if (held !== null) write(held);
+      // Custom rules with results keep the indexes their results gave them; the others follow.
+      const byId = new Map(customRules.map((r) => [r.id, r]));
+      for (const rule of customRules) ruleIndex(rule.id);
+      const rules = [...builtinRules, ...customIds.map((id) => byId.get(id)!)];
+      const artifacts = paths.map((path) => ({ location: { uri: toUri(path) }, mimeType: path.endsWith('.txt') ? 'text/plain' : 'text/markdown' }));
+      const tool = { driver: { name: 'Fulcrum', version, semanticVersion: version, informationUri: 'https://github.com/fulcrum-writing/fulcrum', rules: rules.map(sarifRule) } };
+      const rest = (key: string, value: unknown) => `      "${key}": ${JSON.stringify(value, null, 2).replace(/\n/g, '\n      ')}`;
+      write(`      ],\n${rest('artifacts', artifacts)},\n${rest('tool', tool)}\n    }\n  ]\n}`);
+    },
+  };
 }
 
 /** GitHub Actions workflow commands; see "Workflow commands for GitHub Actions". */
@@ -148,20 +215,17 @@ function escapeProperty(text: string): string {
 
 const GITHUB_COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export function formatGithub(reports: FileReport[]): string {
-  return reports
-    .flatMap(({ path, result }) =>
-      result.findings.map((f) => {
-        const props = [
-          `file=${escapeProperty(path)}`,
-          `line=${f.range.start.line}`,
-          `col=${f.range.start.column}`,
-          `endLine=${f.range.end.line}`,
-          `endColumn=${f.range.end.column}`,
-          `title=${escapeProperty(`Fulcrum ${f.ruleId}`)}`,
-        ];
-        return `::${GITHUB_COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
-      }),
-    )
-    .join('\n');
+/** One workflow command per finding of a file. */
+function githubLines({ path, result }: FileReport): string[] {
+  return result.findings.map((f) => {
+    const props = [
+      `file=${escapeProperty(path)}`,
+      `line=${f.range.start.line}`,
+      `col=${f.range.start.column}`,
+      `endLine=${f.range.end.line}`,
+      `endColumn=${f.range.end.column}`,
+      `title=${escapeProperty(`Fulcrum ${f.ruleId}`)}`,
+    ];
+    return `::${GITHUB_COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
+  });
 }

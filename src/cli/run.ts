@@ -4,7 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { ProfileSetting, RuleSpec } from '../core/index.js';
 import { BudgetedLinter } from './budget.js';
 import { runLintJob, type LintJob, type LintJobResult } from './lintJob.js';
-import { CHECK_FORMATS, formatGithub, formatJson, formatSarif, formatStylish, type CheckFormat, type FileReport } from './checkFormats.js';
+import { CHECK_FORMATS, checkOutput, type CheckFormat, type FileReport } from './checkFormats.js';
 import { ConfigResolver, readConfigFile } from './config.js';
 import { decodeDocument, displayPath, expandInputs, InputError, readDocument, readRegularFile, writeDocument } from './files.js';
 import { explainRule, listRules } from './ruleCommands.js';
@@ -60,7 +60,6 @@ export interface Io {
 }
 
 interface Checked {
-  reports: FileReport[];
   /** Inputs that could not be read (missing, binary, not UTF-8) or written back with fixes. */
   unreadable: number;
   /** Unreadable inputs plus config problems: any of them makes the exit code 2. */
@@ -82,13 +81,13 @@ function parseSeconds(value: string | undefined): number | undefined {
   return n;
 }
 
-function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix: boolean): Checked {
+/** Lints every input, handing each file's report to `onReport` as soon as it is done. */
+function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix: boolean, onReport: (report: FileReport) => void): Checked {
   const explicitConfig = values.config as string | undefined;
   const resolver = new ConfigResolver(explicitConfig, io.cwd);
   const profile = values.profile as ProfileSetting | undefined;
   const budgetS = parseSeconds(values['time-budget'] as string | undefined) ?? DEFAULT_TIME_BUDGET_S;
   const budgeted = budgetS > 0 ? new BudgetedLinter(new URL('./cli-worker.js', import.meta.url), { explicitConfig, cwd: io.cwd }, budgetS * 1000) : null;
-  const reports: FileReport[] = [];
   let unreadable = 0;
   let configProblems = 0;
   const fail = (name: string, reason: string) => {
@@ -125,7 +124,7 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
         const done = check(name, { path, text, fix, profile });
         // Byte for byte what came in, but fixed: an editor piping a buffer through gets it back unchanged around the fixes.
         if (fix) io.stdoutRaw((hadBom ? '\uFEFF' : '') + (done?.fixed ?? text));
-        if (done) reports.push({ path: name, result: done.result });
+        if (done) onReport({ path: name, result: done.result });
       } catch (error) {
         if (error instanceof InputError) fail(name, error.message);
         else throw error;
@@ -139,7 +138,7 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
         const done = check(name, { path: file, text, fix, profile });
         if (!done) continue;
         if (fix && done.fixed !== text) writeDocument(file, done.fixed, hadBom);
-        reports.push({ path: name, result: done.result });
+        onReport({ path: name, result: done.result });
       } catch (error) {
         if (error instanceof InputError) fail(name, error.message);
         else throw error;
@@ -156,7 +155,7 @@ function lintAll(inputs: string[], values: Record<string, unknown>, io: Io, fix:
     }
   }
   const customRules = resolver.loaded().flatMap((l) => l.config.customRules ?? []);
-  return { reports, unreadable, inputErrors: unreadable + configProblems, customRules };
+  return { unreadable, inputErrors: unreadable + configProblems, customRules };
 }
 
 function runCheck(inputs: string[], values: Record<string, unknown>, io: Io): number {
@@ -165,22 +164,18 @@ function runCheck(inputs: string[], values: Record<string, unknown>, io: Io): nu
   const maxWarnings = parseNumber(values['max-warnings'] as string | undefined, 'max-warnings');
   const fix = Boolean(values.fix);
   if (fix && inputs.includes('-') && inputs.length > 1) throw new UsageError('--fix with - cannot be combined with file paths');
-  const { reports, unreadable, inputErrors, customRules } = lintAll(inputs, values, io, fix);
-
-  const output =
-    format === 'json'
-      ? formatJson(reports, pkg.version)
-      : format === 'sarif'
-        ? formatSarif(reports, pkg.version, customRules)
-        : format === 'github'
-          ? formatGithub(reports)
-          : formatStylish(reports, io.color, unreadable);
+  // With `--fix -` the fixed text goes to standard output, so the report goes to standard error.
   const write = fix && inputs.includes('-') ? io.stderr : io.stdout;
-  if (output) write(output);
+  const output = checkOutput(format as CheckFormat, write, { color: io.color, version: pkg.version });
+  const counts = { error: 0, warning: 0, info: 0 };
+  const checked = lintAll(inputs, values, io, fix, (report) => {
+    for (const f of report.result.findings) counts[f.severity]++;
+    output.add(report);
+  });
+  output.end(checked);
 
-  const findings = reports.flatMap((r) => r.result.findings);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const { inputErrors } = checked;
+  const { error: errors, warning: warnings } = counts;
   if (inputErrors > 0) return EXIT.usage;
   if (errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
@@ -194,7 +189,8 @@ function runScore(inputs: string[], values: Record<string, unknown>, io: Io): nu
   const format = (values.format as string | undefined) ?? 'table';
   if (!SCORE_FORMATS.includes(format as ScoreFormat)) throw new UsageError(`--format for score must be one of ${SCORE_FORMATS.join(', ')}`);
   const minScore = parseNumber(values['min-score'] as string | undefined, 'min-score');
-  const { reports, inputErrors } = lintAll(inputs, values, io, false);
+  const reports: FileReport[] = [];
+  const { inputErrors } = lintAll(inputs, values, io, false, (report) => reports.push(report));
   const output =
     format === 'json'
       ? formatScoreJson(reports, pkg.version)
