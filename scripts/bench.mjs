@@ -260,6 +260,29 @@ function measure(tool, text, bytes, plannedRuns) {
   }
 }
 
+/**
+ * Peak memory per byte of input: a child process lints a small text (the engine and its lexicon
+ * loaded), then the document once, and reports how far its peak resident set rose. A child of its
+ * own, because a peak in this process would include every earlier run's garbage.
+ */
+function memoryPerByte(bundle, text) {
+  const input = join(bundle.dir, 'memory-input.txt');
+  writeFileSync(input, text);
+  const script = `
+    const { readFileSync } = await import('node:fs');
+    const { Linter, builtinRules } = await import(${JSON.stringify(pathToFileURL(bundle.file).href)});
+    const linter = new Linter(builtinRules);
+    const text = readFileSync(${JSON.stringify(input)}, 'utf8');
+    linter.lint(text.slice(0, 10000));
+    const before = process.resourceUsage().maxRSS;
+    linter.lint(text);
+    console.log(JSON.stringify({ before, after: process.resourceUsage().maxRSS }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (child.status !== 0) return null;
+  const { before, after } = JSON.parse(child.stdout);
+  return { peakMB: Math.round(after / 1024), bytesPerInputByte: Math.round(((after - before) * 1024) / Buffer.byteLength(text)) };
+}
+
 /* ---------- main ---------- */
 
 if (sample) {
@@ -281,6 +304,7 @@ const tools = [
 
 const started = performance.now();
 const results = [];
+let memory;
 try {
   for (const size of SIZES) {
     const text = generateProse(size.bytes);
@@ -290,6 +314,7 @@ try {
       results.push({ size: size.label, bytes, tool: tool.name, ...r });
     }
   }
+  memory = memoryPerByte(bundle, generateProse(SIZES[SIZES.length - 1].bytes));
 } finally {
   bundle.remove();
 }
@@ -323,6 +348,7 @@ if (asJson) {
         results,
         ratios,
         targets,
+        memory,
         totalSeconds,
       },
       null,
@@ -347,6 +373,7 @@ if (asJson) {
   log(`  ${targets.kbPerSecOn100KB.met ? '✔' : '✖'} ≥${TARGET_KB_PER_S} KB/s on 100 KB: ${f100.kbPerSec ?? 'error'} KB/s`);
   log(`  ${targets.oneMegabyteInOnePass.met ? '✔' : '✖'} 1 MB analysed in one pass without error${f1m.error ? `: ${f1m.error}` : ` (${f1m.ms} ms, ${f1m.findings} findings)`}`);
   log(`  ${targets.kbPerSecOn1MB.met ? '✔' : '✖'} ≥${TARGET_KB_PER_S_1MB} KB/s on 1 MB: ${f1m.kbPerSec ?? 'error'} KB/s`);
+  log(`\nMemory: linting the ${SIZES[SIZES.length - 1].label} document raised the peak resident set by ${memory ? `${memory.bytesPerInputByte} bytes per input byte (peak ${memory.peakMB} MB)` : '— (the measuring process failed)'}.`);
   log(`\nTotal ${totalSeconds} s.`);
 }
 

@@ -555,8 +555,9 @@ describe('cli', function () {
     it('shows control characters in file names as escapes in every text format, never raw', () => {
       const name = 'evil\u001b]0;pwned\u0007\u001b[2J\u202e.md';
       box.write(name, SOON);
-      for (const format of ['stylish', 'github']) {
-        const run = box.run(['check', '--format', format, name]);
+      for (const args of [['check', '--format', 'stylish'], ['check', '--format', 'github'], ['score', '--format', 'table']]) {
+        const format = args.join(' ');
+        const run = box.run([...args, name]);
         // eslint-disable-next-line no-control-regex -- no raw control character may reach the output
         assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/, format);
         assert.match(run.stdout, /evil\\x1B\]0;pwned\\x07\\x1B\[2J\\u202E\.md/, format);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { builtinRules, Linter, type Profile } from '../src/core/index.js';
 import { isKnownFeature } from '../src/core/features.js';
 import { creditFeatures, SCORE_BASE } from '../src/core/credits.js';
+import { formatScoreCsv } from '../src/report/summary.js';
 
 const linter = new Linter(builtinRules);
 const score = (text: string, profile: Profile) => linter.lint(text, { profile }).score;
@@ -36,6 +37,17 @@ describe('score', () => {
     const lost = result.deductions.reduce((sum, d) => sum + d.points, 0);
     const won = result.credits.reduce((sum, c) => sum + c.points, 0);
     assert.equal(result.overall, Math.max(0, Math.min(100, Math.round(result.base + won - lost))));
+  });
+});
+
+describe('score CSV', () => {
+  it('defuses formulas in text cells but leaves numbers, negative ones too, as numbers', () => {
+    const result = new Linter(builtinRules).lint('Marco will share the plan soon.');
+    const negative = { ...result, score: { ...result.score, balance: { ...result.score.balance, index: -0.5 } } };
+    const [, row] = formatScoreCsv([{ path: '-rf.md', result: negative }]).split('\n');
+    const cells = row.split(',');
+    assert.equal(cells[0], "'-rf.md", 'a path that opens like a formula is text');
+    assert.ok(cells.includes('-0.5'), `the balance index stays a number: ${row}`);
   });
 });
 

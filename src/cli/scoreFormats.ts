@@ -4,7 +4,7 @@ import { formatScoreCsv, topGaps } from '../report/summary.js';
 
 export { formatScoreCsv };
 import type { FileReport } from './checkFormats.js';
-import { paint } from './terminal.js';
+import { paint, printable } from './terminal.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
@@ -15,7 +15,7 @@ export function formatScoreTable(reports: FileReport[], color: boolean): string 
     String(r.result.score.overall),
     profileLabel(r.result),
     (r.result.score.balance.index >= 0 ? '+' : '') + r.result.score.balance.index.toFixed(2),
-    r.path,
+    printable(r.path),
     topGaps(r).join(', ') || '—',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

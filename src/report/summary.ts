@@ -17,8 +17,9 @@ export function topGaps(report: ScoredDocument, limit = 3): string[] {
 
 function csvCell(value: string | number): string {
   const text = String(value);
-  // Quote when needed, and defuse spreadsheet formulas (=, +, -, @ at the start).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  // Quote when needed, and defuse spreadsheet formulas in text (=, +, -, @, a tab or a carriage
+  // return at the start); a number such as a negative balance index stays a number.
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
