@@ -19,34 +19,51 @@ export interface Span {
 /** Merges spans (of one rule, in document order) whose gap is only spaces and light punctuation. */
 export function mergeTouching(spans: Span[], source: string, retitle: (values: Record<string, string>) => string): Span[] {
   const merged: Span[] = [];
+  let run: Span[] = [];
+  // Each run of touching spans is joined once, at its end: joining pair by pair copied the growing
+  // list of edits at every step, quadratic in the run's length ("just a little bit" × 40).
+  const closeRun = () => {
+    if (run.length === 1) merged.push(run[0]);
+    else if (run.length > 1) {
+      const [first, last] = [run[0], run[run.length - 1]];
+      const values = { ...first.values, match: source.slice(first.start, last.end) };
+      merged.push({ start: first.start, end: last.end, values, fix: joinAllFixes(run.map((span) => span.fix), retitle(values)) });
+    }
+    run = [];
+  };
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    const last = merged.at(-1);
-    if (last && last.start >= 0 && span.start >= last.end && TOUCHING.test(source.slice(last.end, span.start))) {
-      const values = { ...last.values, match: source.slice(last.start, span.end) };
-      merged[merged.length - 1] = { start: last.start, end: span.end, values, fix: joinFixes(last.fix, span.fix, retitle(values)) };
-    } else merged.push(span);
+    const last = run.at(-1);
+    if (!(last && last.start >= 0 && span.start >= last.end && TOUCHING.test(source.slice(last.end, span.start)))) closeRun();
+    run.push(span);
   }
+  closeRun();
   return merged;
 }
 
-/**
- * One fix doing what both do. Identical edits count once; overlapping deletions become one; any
- * other overlap cannot be done in one go, so the first fix stands alone.
- */
+/** One fix doing what both do (see joinAllFixes). */
 export function joinFixes(a: Fix | null, b: Fix | null, title: string): Fix | null {
-  if (!a || !b) return a ?? b;
+  return joinAllFixes([a, b], title);
+}
+
+/**
+ * One fix doing what all of them do. Identical edits count once; overlapping deletions become
+ * one; any other overlap cannot be done in one go, so the first fix stands alone.
+ */
+function joinAllFixes(fixes: ReadonlyArray<Fix | null>, title: string): Fix | null {
+  const present = fixes.filter((fix): fix is Fix => fix !== null);
+  if (present.length <= 1) return present[0] ?? null;
   const edits: TextEdit[] = [];
-  for (const edit of [...a.edits, ...b.edits].sort((x, y) => x.start - y.start || x.end - y.end)) {
+  for (const edit of present.flatMap((fix) => fix.edits).sort((x, y) => x.start - y.start || x.end - y.end)) {
     const last = edits.at(-1);
     if (last && last.start === edit.start && last.end === edit.end && last.text === edit.text) continue;
     if (last && edit.start < last.end) {
-      if (last.text !== '' || edit.text !== '') return a;
+      if (last.text !== '' || edit.text !== '') return present[0];
       last.end = Math.max(last.end, edit.end);
       continue;
     }
     edits.push({ ...edit });
   }
-  return { title, edits, safe: a.safe && b.safe };
+  return { title, edits, safe: present.every((fix) => fix.safe) };
 }
 
 /** A rule that joins another: its id, the joined message, and the other rule's id. */
