@@ -42,13 +42,9 @@ function findCue(sentence: Sentence, cues: Side): string | null {
   return feature ? `(${feature})` : null;
 }
 
-/** Cues per sentence, per dimension: [leadership, management]. Keyed by the sentence's stable key. */
-const cueCache = new WeakMap<object, Array<[string | null, string | null]>>();
-
+/** Cues per sentence, per dimension: [leadership, management], kept on the sentence's stable key. */
 function cuesOf(sentence: Sentence): Array<[string | null, string | null]> {
-  let cues = cueCache.get(sentence.key);
-  if (!cues) cueCache.set(sentence.key, (cues = CUES.map((c) => [findCue(sentence, c.leadership), findCue(sentence, c.management)])));
-  return cues;
+  return (sentence.key.cues ??= CUES.map((c) => [findCue(sentence, c.leadership), findCue(sentence, c.management)]));
 }
 
 /** Below this many cues in all, a document says too little to call it lopsided. */

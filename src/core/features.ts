@@ -377,12 +377,9 @@ const FEATURES: Record<string, FeatureTest> = {
 };
 
 
-/** Keyed by the sentence's stable key, so an unchanged sentence keeps its features across edits. */
-const cache = new WeakMap<object, Map<string, boolean>>();
-
 export function hasFeature(sentence: Sentence, name: string): boolean {
-  let known = cache.get(sentence.key);
-  if (!known) cache.set(sentence.key, (known = new Map()));
+  // Kept on the sentence's stable key, so an unchanged sentence keeps its features across edits.
+  const known = (sentence.key.features ??= new Map());
   let value = known.get(name);
   if (value === undefined) {
     const featureTest = FEATURES[name];

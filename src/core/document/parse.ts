@@ -1,3 +1,4 @@
+import type { SentenceAnalysis } from '../language/analysis.js';
 import nlp from 'compromise';
 import type { TextFormat } from '../types.js';
 import { LineIndex } from './lineIndex.js';
@@ -58,11 +59,25 @@ export interface Sentence {
   text: string;
   tokens: Token[];
   /** Stable across document versions while the sentence's block is unchanged: a cache key. */
-  key: object;
+  key: SentenceKey;
+}
+
+/**
+ * A sentence's identity across document versions, and where what is worked out from it alone is
+ * memoised: on the key itself rather than in WeakMaps, whose look-ups (one per feature test) were
+ * an eighth of the time on documents of many short sentences. Features and cues read only the
+ * sentence's text and block kind, both fixed for one key; the analysis keeps the offset it was
+ * made at (see analyse).
+ */
+export interface SentenceKey {
+  features?: Map<string, boolean>;
+  /** Leadership and management cues, per dimension (balance.ts). */
+  cues?: Array<[string | null, string | null]>;
+  analysis?: { start: number; analysis: SentenceAnalysis };
 }
 
 /** A sentence with offsets relative to its block: what a block's parse caches. */
-interface RelativeSentence {
+interface RelativeSentence extends SentenceKey {
   start: number;
   end: number;
   wordsEnd: number;

@@ -33,17 +33,16 @@ export interface SentenceAnalysis {
 
 /** How critical the rest of a sentence must be for a descriptor in it to count against the person. */
 const CRITICAL_REST = 1.5;
-/** Each sentence's analysis with the offset it was worked out at: a paragraph moved by an edit above it keeps its analysis, shifted. */
-const cache = new WeakMap<object, { start: number; analysis: SentenceAnalysis }>();
 const PERSONAL = new Set(['he', 'she', 'they', 'you', 'him', 'them', 'his', 'her', 'their', 'your']);
 
 export function analyse(sentence: Sentence): SentenceAnalysis {
-  const cached = cache.get(sentence.key);
+  // Kept on the sentence's key with the offset it was worked out at.
+  const cached = sentence.key.analysis;
   if (cached?.start === sentence.start) return cached.analysis;
   // The key is the parse of the sentence's text wherever it stands; offsets are absolute, so a
   // sentence that moved (text typed above it) gets its analysis moved with it, not re-read.
   const analysis = cached ? shifted(cached.analysis, sentence.start - cached.start) : analyseText(sentence.text, sentence.start);
-  cache.set(sentence.key, { start: sentence.start, analysis });
+  sentence.key.analysis = { start: sentence.start, analysis };
   return analysis;
 }
 
