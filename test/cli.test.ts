@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import { builtinRules } from '../src/core/index.js';
-import { readJson, ROOT } from './helpers.js';
+import { customRuleFixture, readJson, ROOT } from './helpers.js';
 
 /*
  * The built CLI (bin/fulcrum.js → dist/cli.js) run as a real process in temporary folders.
@@ -65,21 +65,7 @@ function errorLines(run: Run): string[] {
 
 /** A phrase rule with a safe fix, in the format of the files in rules/. */
 function utilizeRule(message = 'Say "use", not "{match}".') {
-  return {
-    id: UTILIZE,
-    title: 'Utilize instead of use',
-    category: 'clarity',
-    dimensions: ['communication'],
-    severity: 'warning',
-    profiles: ['review', 'one-on-one', 'announcement'],
-    scope: 'inline',
-    message,
-    rationale: 'Plain words are read faster.',
-    sources: { seeds: [{ seed: 'test.txt', quote: 'plain words' }] },
-    detector: { kind: 'phrase', phrases: [{ text: 'utilize', replacement: 'use' }] },
-    fix: { kind: 'replace', title: 'Use "use"', safe: true },
-    examples: { invalid: [{ text: 'We utilize it.' }], valid: [{ text: 'We use it.' }] },
-  };
+  return customRuleFixture({ id: UTILIZE, message });
 }
 
 /** Built-in rules other than vague-time, all off: the baseline of every sandbox config. */

@@ -17,6 +17,7 @@ import {
 } from '../src/core/index.js';
 import { MAX_BLOCK_CHARS } from '../src/core/document/blocks.js';
 import { MAX_SENTENCE_WORDS } from '../src/core/document/parse.js';
+import { customRuleFixture } from './helpers.js';
 
 const VAGUE_TIME = 'expectations/vague-time';
 
@@ -894,21 +895,7 @@ describe('engine', () => {
   });
 });
 
-/** A phrase rule with a safe fix, in the format of the files in rules/. */
+/** The shared custom-rule fixture under another id (its category is the id's first part). */
 function customRule(id: string) {
-  return {
-    id,
-    title: 'Utilize instead of use',
-    category: id.split('/')[0],
-    dimensions: ['communication'],
-    severity: 'warning',
-    profiles: ['review', 'one-on-one', 'announcement'],
-    scope: 'inline',
-    message: 'Say "use", not "{match}".',
-    rationale: 'Plain words are read faster.',
-    sources: { seeds: [{ seed: 'test.txt', quote: 'plain words' }] },
-    detector: { kind: 'phrase', phrases: [{ text: 'utilize', replacement: 'use' }] },
-    fix: { kind: 'replace', title: 'Use "use"', safe: true },
-    examples: { invalid: [{ text: 'We utilize it.' }], valid: [{ text: 'We use it.' }] },
-  };
+  return customRuleFixture({ id, category: id.split('/')[0] });
 }

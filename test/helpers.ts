@@ -26,3 +26,26 @@ export function seedsAvailable(): boolean {
 export function normaliseForQuote(text: string): string {
   return text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A custom rule in the format of the files in rules/, as a .fulcrumrc.json would hold it: the
+ * phrase "utilize" with a fix to "use", marked safe. `changes` replace whole fields.
+ */
+export function customRuleFixture(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'clarity/test-utilize',
+    title: 'Utilize instead of use',
+    category: 'clarity',
+    dimensions: ['communication'],
+    severity: 'warning',
+    profiles: ['review', 'one-on-one', 'announcement'],
+    scope: 'inline',
+    message: 'Say "use", not "{match}".',
+    rationale: 'Plain words are read faster.',
+    sources: { seeds: [{ seed: 'test.txt', quote: 'plain words' }] },
+    detector: { kind: 'phrase', phrases: [{ text: 'utilize', replacement: 'use' }] },
+    fix: { kind: 'replace', title: 'Use "use"', safe: true },
+    examples: { invalid: [{ text: 'We utilize it.' }], valid: [{ text: 'We use it.' }] },
+    ...changes,
+  };
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyFixes, builtinRuleIds, Linter, builtinRules, parseConfigText } from '../src/core/index.js';
+import { customRuleFixture } from './helpers.js';
 
 /*
  * A .fulcrumrc.json comes with the repository a person opens, so it is input from whoever wrote
@@ -8,23 +9,9 @@ import { applyFixes, builtinRuleIds, Linter, builtinRules, parseConfigText } fro
  * finds what it finds with no config at all.
  */
 
-/** A custom rule that is valid apart from what each attack changes. */
+/** A custom rule that is valid apart from what each attack changes: it finds "approved" and offers no fix. */
 function customRule(changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'clarity/house-words',
-    title: 'House words',
-    category: 'clarity',
-    dimensions: ['communication'],
-    severity: 'warning',
-    profiles: ['review', 'one-on-one', 'announcement'],
-    scope: 'inline',
-    message: 'Say it plainly: "{match}".',
-    rationale: 'Plain words are read faster.',
-    sources: { seeds: [{ seed: 'house.txt', quote: 'plain words' }] },
-    detector: { kind: 'phrase', phrases: ['approved'] },
-    examples: { invalid: [{ text: 'It was approved.' }], valid: [{ text: 'It was agreed.' }] },
-    ...changes,
-  };
+  return customRuleFixture({ id: 'clarity/house-words', detector: { kind: 'phrase', phrases: ['approved'] }, fix: undefined, ...changes });
 }
 
 const TEXT = 'The budget was approved on Monday. Marco will share the plan soon.\n';

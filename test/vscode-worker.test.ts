@@ -27,6 +27,13 @@ function track<T>(promise: Promise<T>): { state: 'pending' | 'resolved' | 'rejec
   return outcome;
 }
 
+/** A WorkerEngine on fake workers and a clock the test runs by hand, with the budget `budget` gives. */
+function withFakeWorkers(budget: () => number) {
+  const clock = new ManualClock();
+  const workers = new FakeWorkers();
+  return { clock, workers, engine: new WorkerEngine(workers.start, budget, clock) };
+}
+
 describe('Editor engine worker: budgets, restarts and caches', () => {
   describe('budgets', () => {
     it('reads the settings defensively: a number in range, else the default', () => {
@@ -124,9 +131,7 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
 
   describe('the client gives each lint a time budget and replaces a wedged worker', () => {
     it('rejects a lint whose worker never answers, terminates that worker, and runs the next lint in a fresh one', async () => {
-      const clock = new ManualClock();
-      const workers = new FakeWorkers();
-      const engine = new WorkerEngine(workers.start, () => 2, clock);
+      const { clock, workers, engine } = withFakeWorkers(() => 2);
       const stuck = track(engine.lint(lintRequest(JARGON_TEXT, 'a#1')));
       await flush();
       assert.equal(workers.started.length, 1);
@@ -151,9 +156,7 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
     });
 
     it('sends the lints queued behind a timed-out one to the new worker, each with its own full budget', async () => {
-      const clock = new ManualClock();
-      const workers = new FakeWorkers();
-      const engine = new WorkerEngine(workers.start, () => 5, clock);
+      const { clock, workers, engine } = withFakeWorkers(() => 5);
       const first = track(engine.lint(lintRequest(JARGON_TEXT, 'a#1')));
       const second = track(engine.lint(lintRequest('Dana is lazy.', 'b#1')));
       const third = track(engine.lint(lintRequest('Thanks.', 'c#1')));
@@ -179,9 +182,7 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
     });
 
     it('ignores a late answer from the replaced worker', async () => {
-      const clock = new ManualClock();
-      const workers = new FakeWorkers();
-      const engine = new WorkerEngine(workers.start, () => 1, clock);
+      const { clock, workers, engine } = withFakeWorkers(() => 1);
       const slow = track(engine.lint(lintRequest(JARGON_TEXT, 'a#1')));
       await flush();
       const old = workers.current;
@@ -205,9 +206,7 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
     });
 
     it('a worker that dies fails its lint with the reason, and the next lint gets a fresh worker', async () => {
-      const clock = new ManualClock();
-      const workers = new FakeWorkers();
-      const engine = new WorkerEngine(workers.start, () => 10, clock);
+      const { clock, workers, engine } = withFakeWorkers(() => 10);
       const crashed = track(engine.lint(lintRequest(JARGON_TEXT, 'a#1')));
       const queued = track(engine.lint(lintRequest(JARGON_TEXT, 'b#1')));
       await flush();
@@ -223,10 +222,8 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
     });
 
     it('reads the budget as each lint starts, so a settings change applies to the next one', async () => {
-      const clock = new ManualClock();
-      const workers = new FakeWorkers();
       let budget = 1;
-      const engine = new WorkerEngine(workers.start, () => budget, clock);
+      const { clock, workers, engine } = withFakeWorkers(() => budget);
       const first = track(engine.lint(lintRequest(JARGON_TEXT)));
       await flush();
       budget = 30;
@@ -242,9 +239,7 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
     });
 
     it('a forget reaches the worker at once; a lint of that key still waiting runs without a cache', async () => {
-      const clock = new ManualClock();
-      const workers = new FakeWorkers();
-      const engine = new WorkerEngine(workers.start, () => 10, clock);
+      const { workers, engine } = withFakeWorkers(() => 10);
       const running = track(engine.lint(lintRequest(JARGON_TEXT, 'a#1')));
       const waiting = track(engine.lint(lintRequest(JARGON_TEXT, 'b#1')));
       await flush();
@@ -260,9 +255,7 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
     });
 
     it('dispose rejects every waiting lint and stops the worker', async () => {
-      const clock = new ManualClock();
-      const workers = new FakeWorkers();
-      const engine = new WorkerEngine(workers.start, () => 10, clock);
+      const { clock, workers, engine } = withFakeWorkers(() => 10);
       const outcomes = [track(engine.lint(lintRequest(JARGON_TEXT))), track(engine.lint(lintRequest(JARGON_TEXT)))];
       await flush();
       engine.dispose();

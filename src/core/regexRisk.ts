@@ -30,15 +30,14 @@ interface Atom {
 
 interface Frame {
   branchFirsts: Array<string | null>;
-  /** The atoms of the branch being read. */
-  atoms: Atom[];
-  branchAtoms: Atom[][];
+  /** What the branch being read begins with: undefined while it has no atom yet. */
+  branchFirst: string | null | undefined;
   repeats: string[];
   ambiguous: boolean;
   lookaround: boolean;
 }
 
-const newFrame = (lookaround = false): Frame => ({ branchFirsts: [], atoms: [], branchAtoms: [], repeats: [], ambiguous: false, lookaround });
+const newFrame = (lookaround = false): Frame => ({ branchFirsts: [], branchFirst: undefined, repeats: [], ambiguous: false, lookaround });
 
 /** Reads a quantifier at `i`: its bounds and length, or null. */
 function quantifierAt(source: string, i: number): { min: number; max: number; length: number } | null {
@@ -100,9 +99,8 @@ export function backtrackingRisk(source: string): string | null {
   let risk: string | null = null;
 
   const closeBranch = (frame: Frame) => {
-    frame.branchFirsts.push(frame.atoms[0]?.first ?? null);
-    frame.branchAtoms.push(frame.atoms);
-    frame.atoms = [];
+    frame.branchFirsts.push(frame.branchFirst ?? null);
+    frame.branchFirst = undefined;
   };
 
   for (let i = 0; i < source.length && !risk; ) {
@@ -153,7 +151,7 @@ export function backtrackingRisk(source: string): string | null {
     frame.repeats.push(...atom.repeats);
     if (atom.ambiguous) frame.ambiguous = true;
     // An optional atom does not fix what its branch starts with.
-    frame.atoms.push(q && q.min === 0 ? { ...atom, first: null } : atom);
+    if (frame.branchFirst === undefined) frame.branchFirst = q && q.min === 0 ? null : atom.first;
   }
   return risk ? `${risk}: it can backtrack catastrophically (exponential time on a line of text)` : null;
 }

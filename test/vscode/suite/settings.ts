@@ -19,6 +19,22 @@ import {
   writeFile,
 } from './helpers.js';
 
+/**
+ * With the setting at `value`, the open review (in the active editor) keeps no Fulcrum
+ * diagnostics, even after an edit; once the setting goes, its three jargon findings come back.
+ */
+async function assertNoDiagnosticsWhile(uri: vscode.Uri, key: string, value: unknown): Promise<void> {
+  await withSetting(key, value, async () => {
+    await waitForDiagnostics(uri, 'the diagnostics to be cleared', (l) => l.length === 0);
+    // An edit is checked again under the setting: still nothing.
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'We will utilise it.\n')));
+    await sleep(1000);
+    assert.deepEqual(fulcrumDiagnostics(uri), []);
+  });
+  await waitForDiagnostics(uri, 'the diagnostics to return', (l) => countByRule(l)[JARGON] === 3);
+}
+
 suite('Settings and .fulcrumrc.json', () => {
   let folder: vscode.Uri;
 
@@ -44,15 +60,7 @@ suite('Settings and .fulcrumrc.json', () => {
     const uri = await writeFile(vscode.Uri.joinPath(folder, 'enable.md'), REVIEW);
     await openInEditor(uri);
     await waitForReview(uri);
-    await withSetting('enable', false, async () => {
-      await waitForDiagnostics(uri, 'the diagnostics to be cleared', (l) => l.length === 0);
-      // Still nothing after an edit while disabled.
-      const editor = vscode.window.activeTextEditor!;
-      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'We will utilise it.\n')));
-      await sleep(1000);
-      assert.deepEqual(fulcrumDiagnostics(uri), []);
-    });
-    await waitForDiagnostics(uri, 'the diagnostics to return', (l) => countByRule(l)[JARGON] === 3);
+    await assertNoDiagnosticsWhile(uri, 'enable', false);
   });
 
   test('fulcrum.languages decides which languages are checked', async () => {
@@ -88,15 +96,7 @@ suite('Settings and .fulcrumrc.json', () => {
     const uri = await writeFile(vscode.Uri.joinPath(folder, 'big.md'), `${REVIEW}\n${'A line of plain notes about the week.\n'.repeat(40)}`);
     await openInEditor(uri);
     await waitForReview(uri);
-    await withSetting('maxDocumentKilobytes', 1, async () => {
-      await waitForDiagnostics(uri, 'the diagnostics to be cleared', (l) => l.length === 0);
-      // An edit is checked against the cap again: still nothing.
-      const editor = vscode.window.activeTextEditor!;
-      assert.ok(await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'We will utilise it.\n')));
-      await sleep(1000);
-      assert.deepEqual(fulcrumDiagnostics(uri), []);
-    });
-    await waitForDiagnostics(uri, 'the diagnostics to return', (l) => countByRule(l)[JARGON] === 3);
+    await assertNoDiagnosticsWhile(uri, 'maxDocumentKilobytes', 1);
   });
 
   test('a .fulcrumrc.json next to the document configures it', async () => {
