@@ -3,11 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { INPUT_CLASSES } from './growth/battery.js';
 import type { ClassTiming } from './growth/measure.js';
-import { LARGE, superLinear } from './growth/timing.js';
+import { LARGE, overBudget, PROSE_BUDGET, superLinear } from './growth/timing.js';
 import { ROOT } from './helpers.js';
 
 /**
- * Linear time on every input class: doubling a document's size may at most triple the CPU time.
+ * Linear time on every input class: doubling a document's size may at most triple the CPU time,
+ * and 200 KB of any class may take at most three times as long as 200 KB of ordinary prose.
  * The battery is timed in a process of its own (see measure.ts); `npm run growth` prints the same
  * battery against ordinary prose.
  */
@@ -28,6 +29,8 @@ describe('growth: linear time on every input class', function () {
       assert.equal(timing.length, LARGE, 'the class makes documents of the size asked for');
       const { smallMs, largeMs } = timing;
       assert.ok(!superLinear(smallMs, largeMs), `doubling the size took ${(largeMs / smallMs).toFixed(1)}× the time (${smallMs.toFixed(0)} → ${largeMs.toFixed(0)} ms)`);
+      const { proseMs } = timing;
+      assert.ok(!overBudget(largeMs, proseMs), `200 KB took ${(largeMs / proseMs).toFixed(1)}× as long as 200 KB of ordinary prose (${largeMs.toFixed(0)} against ${proseMs.toFixed(0)} ms; the budget is ${PROSE_BUDGET}×)`);
     });
   }
 });

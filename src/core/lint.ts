@@ -10,7 +10,7 @@ import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
 import { flaggingRules } from './flagged.js';
 import { withoutDismissed, type Dismissal } from './dismissals.js';
-import type { DetectionContext } from './detectors/hit.js';
+import { blockwiseHits, type DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
 import { docsUrlFor } from './docs.js';
@@ -78,7 +78,7 @@ export class Linter {
     const findings: Finding[] = [];
     let context: DetectionContext | undefined;
     // Inline rules first: document checks then know which sentences were flagged (see DetectionContext).
-    for (const rule of this.inlineFirst) {
+    for (const [slot, rule] of this.inlineFirst.entries()) {
       if (rule.spec.scope === 'document') context ??= { flaggedBy: flaggedByRule(doc, findings) };
       const { spec } = rule;
       if (!spec.profiles.includes(profile)) continue;
@@ -86,7 +86,8 @@ export class Linter {
       if (detection.how === 'unsure' && spec.scope === 'document' && spec.profiles.length < PROFILES.length) continue;
       if (kind && spec.skipForKinds?.includes(kind)) continue;
       const spans: Span[] = [];
-      for (const hit of rule.detection.hits(doc, context)) {
+      const hits = 'inBlock' in rule.detection ? blockwiseHits(doc, this, slot, rule.detection) : rule.detection.hits(doc, context);
+      for (const hit of hits) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;
         spans.push({ ...span, values: hit.values, fix: buildFix(spec.fix, hit, doc) });

@@ -24,13 +24,33 @@ export function fill(unit: string, size: number): string {
 const run = (unit: string, tail = '') => (size: number) => fill(unit, size - tail.length) + tail;
 /** The same line again and again. */
 const lines = (line: string) => (size: number) => fill(`${line}\n`, size);
+/** Units made by `unit(0)`, `unit(1)` … until the text is `size` long: no two alike. */
+function distinct(unit: (i: number) => string, size: number): string {
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += unit(i);
+  return text.slice(0, size);
+}
 /** One paragraph made of the same words, with no line breaks. */
 const words = (phrase: string) => (size: number) => fill(`${phrase} `, size);
 
-export const ORDINARY_PROSE =
-  'Ana shipped the billing migration on 3 May, two weeks early, and wrote the runbook the on-call team now uses. ' +
-  'Next quarter she will lead the search rewrite; we will review progress at our 1:1 on 14 June. ' +
-  'I would like her to share the design earlier, so reviewers can weigh in before the code is written. ';
+/**
+ * What every class is compared with: a review's sentences, none of them twice. Prose that repeats
+ * would be analysed once (blocks of the same text share one parse), and the budget would be
+ * measured against that cache instead of against the engine.
+ */
+export function ordinaryProse(size: number): string {
+  const people = ['Ana', 'Ravi', 'Chen', 'Olu', 'Marta', 'Kenji', 'Sofia', 'Tariq', 'Ines', 'Dmitri', 'Amara', 'Luca'];
+  const work = ['billing migration', 'search rewrite', 'payroll export', 'onboarding guide', 'warehouse rota', 'audit checklist', 'pricing page'];
+  const months = ['March', 'May', 'June', 'September', 'October'];
+  const sentences = [
+    (i: number) => `${people[i % 12]} shipped the ${work[i % 7]} on ${(i % 28) + 1} ${months[i % 5]}, ${(i % 4) + 2} weeks early, and wrote the runbook ${i + 3} people on call now use. `,
+    (i: number) => `Next quarter ${people[(i + 5) % 12]} will lead the ${work[(i + 3) % 7]}; we will review progress at our 1:1 on ${(i % 27) + 2} ${months[(i + 2) % 5]}. `,
+    (i: number) => `I would like the design for the ${work[(i + 1) % 7]} shared ${(i % 9) + 2} days earlier, so the ${i + 4} reviewers can weigh in before the code is written. `,
+  ];
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += sentences[i % 3](i);
+  return text.slice(0, size);
+}
 
 export const INPUT_CLASSES: InputClass[] = [
   // Whitespace and line structure
@@ -96,6 +116,9 @@ export const INPUT_CLASSES: InputClass[] = [
   { name: 'blockquote markers', make: run('>') },
   { name: 'quoted lines', make: lines('> We will ship soon.') },
   { name: 'list items', make: lines('- x') },
+  // Units that cannot share a parse: what one short item or sentence costs on its own.
+  { name: 'distinct list items', make: (size) => distinct((i) => `- item ${i}\n`, size) },
+  { name: 'distinct one-word sentences', make: (size) => distinct((i) => `W${i}. `, size) },
   { name: 'numbered items', make: lines('1. Update the runbook.') },
   { name: 'task items', make: lines('- [ ] follow up ASAP') },
   { name: 'deeply indented item', make: (size) => `${fill('  ', size - 3)}- x` },
@@ -125,7 +148,8 @@ export const INPUT_CLASSES: InputClass[] = [
   { name: 'dotted identifiers', make: words('foo.bar()') },
   { name: 'base64', make: run('QUJDRA+/') },
   // Words
-  { name: 'ordinary prose', make: (size) => fill(ORDINARY_PROSE, size) },
+  { name: 'ordinary prose', make: ordinaryProse },
+  { name: 'repeated prose', make: (size) => fill(ordinaryProse(400), size) },
   { name: 'one run-on sentence', make: words('and the team') },
   { name: 'capitals', make: words('YOU MUST') },
   { name: 'one capital word', make: run('A') },

@@ -30,3 +30,11 @@ export function lintCpuMs(text: string, runs = 1): number {
 export function superLinear(smallMs: number, largeMs: number): boolean {
   return largeMs > NOISE_MS && largeMs > 3 * Math.max(smallMs, NOISE_MS / 3);
 }
+
+/** How many times ordinary prose of the same size any input class may take (the reliability budget). */
+export const PROSE_BUDGET = 3;
+
+/** The class took over PROSE_BUDGET times as long as ordinary prose of its size. */
+export function overBudget(classMs: number, proseMs: number): boolean {
+  return classMs > NOISE_MS && classMs > PROSE_BUDGET * proseMs;
+}

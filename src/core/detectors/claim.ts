@@ -1,17 +1,15 @@
-import type { Block, ParsedDocument } from '../document/parse.js';
+import type { Block } from '../document/parse.js';
 import { analyse } from '../language/analysis.js';
 import type { ClaimDetector } from '../types.js';
-import { blockwiseHits, isQuoted, passesGuards, type BlockHit, type Detection, type Hit } from './hit.js';
+import { isQuoted, passesGuards, type BlockDetection, type BlockHit } from './hit.js';
 
 /**
  * Findings from the linguistic layer: claims about people of the kinds a rule names
  * (a trait, a label, a motive …), optionally of one polarity. Bias-prone phrases count as
  * `bias` claims when the sentence is about a person and holds them against that person.
  */
-export function claimDetection(spec: ClaimDetector): Detection {
+export function claimDetection(spec: ClaimDetector): BlockDetection {
   const kinds = new Set(spec.claims);
-  const cache = new WeakMap<object, BlockHit[]>();
-
   const detect = (block: Block, prose: string): BlockHit[] => {
     const found: BlockHit[] = [];
     block.sentences.forEach((sentence, index) => {
@@ -38,7 +36,5 @@ export function claimDetection(spec: ClaimDetector): Detection {
     return found;
   };
 
-  return {
-    hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)),
-  };
+  return { inBlock: detect };
 }

@@ -1,8 +1,8 @@
 import nlp from 'compromise';
-import type { Block, ParsedDocument } from '../document/parse.js';
+import type { Block } from '../document/parse.js';
 import { phraseRegex, test } from '../phrases.js';
 import type { PatternDetector } from '../types.js';
-import { blockwiseHits, isQuoted, passesGuards, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
+import { isQuoted, passesGuards, sentenceIndexIn, type BlockDetection, type BlockHit } from './hit.js';
 
 interface CompiledPattern {
   parsed: unknown;
@@ -20,7 +20,7 @@ export function expandLists(pattern: string, lists: Record<string, string[]> = {
 }
 
 /** Runs compromise match patterns over tagged blocks; spans come from term offsets, never match offsets. */
-export function patternDetection(spec: PatternDetector): Detection {
+export function patternDetection(spec: PatternDetector): BlockDetection {
   const compiled: CompiledPattern[] = spec.patterns.map((pattern) => {
     const expanded = expandLists(pattern, spec.lists);
     return {
@@ -29,8 +29,6 @@ export function patternDetection(spec: PatternDetector): Detection {
     };
   });
   const trigger = spec.trigger?.length ? phraseRegex(spec.trigger, 'iu') : null;
-
-  const cache = new WeakMap<object, BlockHit[]>();
 
   const notAfter = new Set((spec.notAfter ?? []).map((w) => w.toLowerCase()));
   const detect = (block: Block, prose: string): BlockHit[] => {
@@ -58,7 +56,5 @@ export function patternDetection(spec: PatternDetector): Detection {
     return found.sort((a, b) => a.start - b.start);
   };
 
-  return {
-    hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)),
-  };
+  return { inBlock: detect };
 }

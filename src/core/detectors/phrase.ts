@@ -1,7 +1,7 @@
-import type { Block, ParsedDocument, Token } from '../document/parse.js';
+import type { Block, Token } from '../document/parse.js';
 import { findAll, phraseRegex } from '../phrases.js';
 import type { PhraseDetector, PhraseEntry } from '../types.js';
-import { allFeatures, blockwiseHits, isQuoted, passesGuards, phraseText, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
+import { allFeatures, isQuoted, passesGuards, phraseText, sentenceIndexIn, type BlockDetection, type BlockHit } from './hit.js';
 
 function wordBefore(text: string, offset: number): string {
   return text.slice(Math.max(0, offset - 40), offset).match(/([\p{L}'’-]+)[^\p{L}]*$/u)?.[1]?.toLowerCase().replace(/’/g, "'") ?? '';
@@ -12,7 +12,7 @@ function wordAfter(text: string, offset: number): string {
 }
 
 /** Finds listed phrases in prose, keeping those whose sentence passes the rule's guards. */
-export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string | PhraseEntry> = []): Detection {
+export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string | PhraseEntry> = []): BlockDetection {
   const entries = [...spec.phrases, ...extraPhrases];
   const replacements = new Map<string, string>();
   for (const entry of entries) {
@@ -20,8 +20,6 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
   }
   const notBefore = new Set((spec.notBefore ?? []).map((w) => w.toLowerCase()));
   const notAfter = new Set((spec.notAfter ?? []).map((w) => w.toLowerCase()));
-
-  const cache = new WeakMap<object, BlockHit[]>();
 
   const LEAD_WORDS = new Set(['please', 'kindly', 'do', 'not', "don't", 'don’t', 'never']);
   /** The opening verb of a sentence, after "please" or "do not". */
@@ -69,9 +67,7 @@ export function phraseDetection(spec: PhraseDetector, extraPhrases: Array<string
     return found;
   };
 
-  return {
-    hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)),
-  };
+  return { inBlock: detect };
 }
 
 /** "When someone … must": the text before a hit is an opening condition not yet closed by a comma. */

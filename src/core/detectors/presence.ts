@@ -1,10 +1,10 @@
 import type { ParsedDocument, Sentence } from '../document/parse.js';
 import { phraseRegex, test } from '../phrases.js';
 import type { PresenceDetector } from '../types.js';
-import { allFeatures, type Detection, type DetectionContext, type Hit } from './hit.js';
+import { allFeatures, type DocumentDetection, type DetectionContext, type Hit } from './hit.js';
 
 /** Document-level check: the document must contain something (a heading, or a sentence with given features). */
-export function presenceDetection(spec: PresenceDetector): Detection {
+export function presenceDetection(spec: PresenceDetector): DocumentDetection {
   const disqualifying = new Set(spec.notFlaggedBy ?? []);
   /** A flagged sentence is not the part it tried to be: "we'll talk again soon" is no check-in. */
   const disqualified = (sentence: Sentence, context: DetectionContext | undefined): boolean => {

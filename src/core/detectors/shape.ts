@@ -1,12 +1,11 @@
 import type { Block, ParsedDocument } from '../document/parse.js';
 import { isShortLine } from '../features.js';
 import type { LengthDetector, ProportionDetector, RegexDetector } from '../types.js';
-import { allFeatures, anyFeature, blockwiseHits, isQuoted, passesGuards, sentenceIndexIn, type BlockHit, type Detection, type Hit } from './hit.js';
+import { allFeatures, anyFeature, isQuoted, passesGuards, sentenceIndexIn, type BlockDetection, type BlockHit, type DocumentDetection, type Hit } from './hit.js';
 
 /** A regular expression per prose block, with the same guards as phrase rules. */
-export function regexDetection(spec: RegexDetector): Detection {
+export function regexDetection(spec: RegexDetector): BlockDetection {
   const regex = new RegExp(spec.pattern, spec.ignoreCase ? 'giu' : 'gu');
-  const cache = new WeakMap<object, BlockHit[]>();
   const detect = (block: Block, prose: string): BlockHit[] => {
     const found: BlockHit[] = [];
     regex.lastIndex = 0;
@@ -23,26 +22,22 @@ export function regexDetection(spec: RegexDetector): Detection {
     }
     return found;
   };
-  return { hits: (doc: ParsedDocument): Hit[] => blockwiseHits(doc, cache, (block) => detect(block, doc.prose)) };
+  return { inBlock: detect };
 }
 
 /** Sentences longer than a word limit; the finding covers the whole sentence. */
-export function lengthDetection(spec: LengthDetector): Detection {
-  const cache = new WeakMap<object, BlockHit[]>();
+export function lengthDetection(spec: LengthDetector): BlockDetection {
   const detect = (block: Block): BlockHit[] =>
     block.sentences.flatMap((sentence, index) =>
       sentence.tokens.length > spec.maxWords && passesGuards(sentence, spec)
-        ? [{ start: sentence.start - block.start, end: sentence.wordsEnd - block.start, sentence: index }]
+        ? [{ start: sentence.start - block.start, end: sentence.wordsEnd - block.start, sentence: index, values: { words: String(sentence.tokens.length) } }]
         : [],
     );
-  return {
-    hits: (doc: ParsedDocument): Hit[] =>
-      blockwiseHits(doc, cache, detect).map((hit) => ({ ...hit, values: { ...hit.values, words: String(hit.sentence?.tokens.length ?? 0) } })),
-  };
+  return { inBlock: detect };
 }
 
 /** Document-level: fires when a large share of the prose sentences have a feature. */
-export function proportionDetection(spec: ProportionDetector): Detection {
+export function proportionDetection(spec: ProportionDetector): DocumentDetection {
   return {
     hits(doc: ParsedDocument): Hit[] {
       // Titles, greetings and sign-offs ("The Management") are not part of the share.

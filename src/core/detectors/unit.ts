@@ -2,7 +2,7 @@ import type { Block, ParsedDocument, Sentence } from '../document/parse.js';
 import { hasFeature } from '../features.js';
 import { isClosedClassWord, isLikelyName, isOrderVerb } from '../wordClasses.js';
 import type { UnitDetector, UnitKind } from '../types.js';
-import type { Detection, Hit } from './hit.js';
+import type { DocumentDetection, Hit } from './hit.js';
 import lexicon from '../../../rules/lexicon.json' with { type: 'json' };
 
 /** "Goal: Decide on a cadence" in an agenda is what a meeting is for, not a goal someone is measured on. */
@@ -100,7 +100,7 @@ const MISSING_LABEL: Record<string, string> = {
   reason: 'a reason',
 };
 
-export function unitDetection(spec: UnitDetector): Detection {
+export function unitDetection(spec: UnitDetector): DocumentDetection {
   return {
     hits(doc: ParsedDocument): Hit[] {
       const hits: Hit[] = [];

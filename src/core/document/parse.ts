@@ -94,6 +94,8 @@ interface BlockParse {
   sentences: RelativeSentence[];
   /** Where this parse was placed in the last version: reused as is while it stays in the same place. */
   placed?: { block: Block; firstSentence: number };
+  /** Block-local rule results of the linter that last read this block, by rule (see resultsOf). */
+  results?: { owner: object; bySlot: unknown[] };
 }
 
 export class Block {
@@ -112,6 +114,15 @@ export class Block {
   /** Stable across document versions while this block's text is unchanged: a cache key. */
   get key(): object {
     return this.parse;
+  }
+
+  /**
+   * Where `owner` (a linter) keeps what its block-local rules found here, one slot per rule; kept
+   * while the text is unchanged. Another linter (new settings) starts with an empty store.
+   */
+  resultsOf<T>(owner: object): T[] {
+    if (this.parse.results?.owner !== owner) this.parse.results = { owner, bySlot: [] };
+    return this.parse.results.bySlot as T[];
   }
 
   /** The compromise view of this block, tagged on first use (tagging is ~85% of parse cost). */
@@ -277,9 +288,12 @@ function placeSentences(block: Block, parse: BlockParse, firstIndex: number, pro
 
 /**
  * Parses a document: masks what is not prose, splits it into blocks, and tokenises each
- * block once. With a cache (one per open document), unchanged blocks are not re-parsed.
+ * block once. With a cache (one per open document), unchanged blocks are not re-parsed. Without
+ * one, a cache for this parse alone still lets blocks of the same kind and text share one parse
+ * and everything worked out from it (a pasted list of 50,000 identical lines is analysed once),
+ * as they do in an editor's cache.
  */
-export function parseDocument(source: string, format: TextFormat = 'markdown', cache?: ParseCache): ParsedDocument {
+export function parseDocument(source: string, format: TextFormat = 'markdown', cache: ParseCache = new ParseCache()): ParsedDocument {
   const maskedDoc = maskDocument(source, format);
   const prose = maskedDoc.masked;
   const { blocks: spans, sections } = buildBlocks(maskedDoc);
@@ -287,7 +301,7 @@ export function parseDocument(source: string, format: TextFormat = 'markdown', c
   const sentences: Sentence[] = [];
   for (const span of spans) {
     const text = prose.slice(span.start, span.end);
-    const parse = cache ? cache.take(`${span.kind}\u0000${text}`, () => parseBlock(text)) : parseBlock(text);
+    const parse = cache.take(`${span.kind}\u0000${text}`, () => parseBlock(text));
     // A keystroke leaves every paragraph before it where it was: those blocks and sentences are reused, not rebuilt.
     const placed = parse.placed;
     const unmoved =
@@ -295,11 +309,11 @@ export function parseDocument(source: string, format: TextFormat = 'markdown', c
     const block = unmoved ? placed.block : new Block(blocks.length, span.kind, span.start, span.end, text, span.section, parse);
     if (!unmoved) {
       block.sentences.push(...placeSentences(block, parse, sentences.length, prose));
-      if (cache) parse.placed = { block, firstSentence: sentences.length };
+      parse.placed = { block, firstSentence: sentences.length };
     }
     blocks.push(block);
     sentences.push(...block.sentences);
   }
-  cache?.endVersion();
+  cache.endVersion();
   return { source, prose, format, frontMatter: maskedDoc.frontMatter, comments: maskedDoc.comments, blocks, sections, sentences, lines: new LineIndex(source) };
 }
