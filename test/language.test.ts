@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { analyseText } from '../src/core/language/analysis.js';
 import { SPELLER } from '../src/core/language/lexicon.js';
 import { wordsOf } from '../src/core/language/words.js';
-import { polarityOf } from '../src/core/index.js';
+import { parseDocument, polarityOf } from '../src/core/index.js';
+import { hasFeature } from '../src/core/features.js';
 
 /** The linguistic layer on its own: words, who a claim is about, what is said, and polarity. */
 
@@ -99,7 +100,35 @@ describe('linguistic layer', () => {
       ['Her handover notes are the sloppiest on the ward.', 'criticism'],
       ['You post your blocker in the channel before stand-up.', 'neutral'],
       ['The latest release went out on Tuesday.', 'neutral'],
+      // "0 accidents", "zero failed payments": none of a bad thing is good news; so is a bad thing that fell.
+      ['Kofi had 0 accidents and 0 fines this year.', 'praise'],
+      ['You shipped the migration with zero failed payments.', 'praise'],
+      ['Complaints are down 30% since March.', 'praise'],
+      ['Complaints are up 30% since March.', 'criticism'],
+      ['He made zero effort to fix it.', 'criticism'],
+      // An ask to improve names what is missing with good words.
+      ['He needs more confidence with pilots.', 'criticism'],
     ];
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
+  });
+
+  describe('undertakings: someone says they will do something', () => {
+    const undertakes = (text: string) => hasFeature(parseDocument(text).sentences[0], 'undertaking');
+    const cases: Array<[string, boolean]> = [
+      ["I'll send the rota by Friday.", true],
+      ['Ana will draft the plan by 3 May.', true],
+      ['HR will call you on Monday.', true],
+      ['Heads of Year will send out the duty rota by 5 January.', true],
+      ['Depot managers will confirm install slots by Friday.', true],
+      ["We'll be sending the new rota on Friday.", true],
+      ['Shaz will be in the drivers room on 28 August to help anyone set it up.', true],
+      // A forecast about things, a passive or a state, a consequence: nobody undertakes anything.
+      ['Scores will feed into the monthly bonus from July.', false],
+      ['Our branches will close at 4pm from 2 September.', false],
+      ['All calls will be scored on the new form from Monday.', false],
+      ['If the numbers are not up next quarter we will be having a very different conversation.', false],
+      ['She will be available from Monday.', false],
+    ];
+    for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(undertakes(text), expected));
   });
 });

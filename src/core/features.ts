@@ -195,6 +195,67 @@ function namesAnOwner(text: string): boolean {
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
 const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
+
+/**
+ * Someone says they will do something: "I'll send the rota", "Ana will draft it", "HR are going to
+ * call you". A future tense is a forecast, not an undertaking, when nobody does it ("scores will
+ * feed into the bonus", "our branches will close at 4pm"), when it is a passive or a state ("all
+ * calls will be scored", "she will be in charge") or when it is the consequence of a condition ("if
+ * the numbers are not up, we will be having a different conversation").
+ */
+function isUndertaking(sentence: Sentence): boolean {
+  if (test(commitmentBesidesFuture, sentence.text)) return true;
+  if (OPENS_WITH_CONDITION.test(sentence.text)) return false;
+  const words = sentence.tokens.map((t) => t.normal.replace(/’/g, "'"));
+  for (let i = 0; i < words.length; i++) {
+    const [subjectAt, verbAt] = futureAt(words, i);
+    if (verbAt < 0) continue;
+    const active = words[verbAt] !== 'be' || !PASSIVE_OR_STATE.test(words[verbAt + 1] ?? '');
+    // "Heads of Year will send …", "the Head of Finance will …": the doer is the head noun.
+    const head = subjectAt >= 2 && words[subjectAt - 1] === 'of' ? subjectAt - 2 : subjectAt;
+    const subject = sentence.tokens[head].text.replace(/['’]ll$/i, '');
+    if (active && isDoer(subject.toLowerCase(), subject)) return true;
+  }
+  return false;
+}
+
+const FUTURE_AUXILIARIES = new Set(['will', "'ll", 'shall', 'is going to', 'are going to', 'am going to']);
+const commitmentBesidesFuture = phraseRegex(lexicon.commitmentMarkers.filter((m) => !FUTURE_AUXILIARIES.has(m)));
+/**
+ * After "will be": a participle or an adjective makes a passive or a state ("will be scored", "will
+ * be done", "will be available"); a person who "will be in the drivers' room to help" or "will be
+ * sending" still acts.
+ */
+const PASSIVE_OR_STATE = /(?:ed|en|wn|ne|ght|able|ible|ful|ive|ous)$|^(?:made|sent|paid|kept|held|told|built|run|put|set|cut|left|lost|met|found|sold|shut|closed|open|available|responsible|able|ready|happy|late|free|away|off|out)$/;
+const OPENS_WITH_CONDITION = /^\W*(?:if|unless|otherwise|or else)\b/i;
+/** Words between the auxiliary and its verb that change nothing: "we will also send", "I'll then book". */
+const FUTURE_FILLERS = new Set(['not', 'also', 'then', 'still', 'personally', 'definitely', 'both', 'all', 'each', 'now', 'first']);
+
+/**
+ * At token i, a future tense: the index of its subject and of its verb, or -1 for the verb.
+ * "I'll" and "we'll" are one token; "won't" is one token that is no undertaking.
+ */
+function futureAt(words: string[], i: number): [number, number] {
+  if (/^[\p{L}]+'ll$/u.test(words[i])) return [i, skipFillers(words, i + 1)];
+  if (i === 0) return [0, -1];
+  if (words[i] === 'will' || words[i] === 'shall') return [i - 1, skipFillers(words, i + 1)];
+  if (/^(?:is|are|am)$/.test(words[i]) && words[i + 1] === 'going' && words[i + 2] === 'to') return [i - 1, skipFillers(words, i + 3)];
+  return [0, -1];
+}
+
+function skipFillers(words: string[], at: number): number {
+  while (at < words.length && FUTURE_FILLERS.has(words[at])) at++;
+  return at < words.length ? at : -1;
+}
+
+/** A person or people who can act: a pronoun, a name, a role ("HR", "the manager", "Ravi's team"). */
+function isDoer(subject: string, original: string): boolean {
+  if (WHO.personPronouns.has(subject) || WHO.selfPronouns.has(subject)) return true;
+  const singular = subject.replace(/s$/, '');
+  if (WHO.roleNouns.has(subject) || WHO.roleNouns.has(singular) || singular === 'team' || subject === 'hr' || singular === 'head') return true;
+  return isLikelyName(original) && !isClosedClassWord(original);
+}
+
 const nameThenVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*|he|she|they|we|i)\s+(\p{Ll}+?)(?:es|s)\b/iu;
 const selfThenVerb = /^\W*(?:i|we|you)\s+(\p{Ll}+)\b/iu;
 
@@ -324,6 +385,8 @@ const FEATURES: Record<string, FeatureTest> = {
   example: (s) => test(example, s.text) || colonAfterClause(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
   'about-person': (s) => analyse(s).aboutPerson || personPronoun.test(s.text) || startsWithPerson(s.text) || namesSomeone(s.text),
   commitment: (s) => test(commitment, s.text),
+  /** Someone undertakes to do something (see isUndertaking): a forecast about things does not count. */
+  undertaking: (s) => isUndertaking(s),
   checkin: (s) => test(checkin, s.text),
   growth: (s) => test(growth, s.text),
   change: (s) => test(change, s.text),

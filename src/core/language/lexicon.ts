@@ -137,6 +137,7 @@ export const VALENCE = {
   criticismPhrases: criticism.frames,
   phraseWeight: WORKPLACE_WEIGHT,
   remedial: set(domain.remedialVerbs.words),
+  decreases: set(domain.decreases.words),
   termHeads: set(domain.termHeads.words),
   dutyVerbs: set(domain.dutyVerbs.words),
   negators: set(domain.negators),

@@ -41,10 +41,13 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
   const inClaim = new Set<number>();
   let score = 0;
   for (const claim of claims) {
-    if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control' || claim.kind === 'absolute' || claim.kind === 'vague-ask') continue;
+    if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control' || claim.kind === 'absolute') continue;
     if (claim.from < from || claim.to > to) continue;
     for (let j = claim.from; j < claim.to; j++) inClaim.add(j);
-    score += claim.polarity === 'praise' ? 2 : -2;
+    // "needs to communicate better and be more proactive": the good words name what is missing, so
+    // an ask to improve reads as mild criticism, not as praise.
+    if (claim.kind === 'vague-ask') score -= 1;
+    else score += claim.polarity === 'praise' ? 2 : -2;
   }
   const contrastAt = words.findIndex((w, i) => i > from && i < to && VALENCE.contrast.has(w.w) && w.w !== 'still');
   let damped = false;
@@ -78,6 +81,8 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
       v *= NEGATION_SCALE;
       usedNegators.add(negator);
     } else if (v < 0 && firstIndex(words, windowStart, i, (k) => VALENCE.remedial.has(words[k].w)) >= 0) v = -v * 0.5;
+    // "errors down 30%", "shrink down from 1.9% to 1.2%": a bad thing that fell is good news.
+    else if (v < 0 && firstIndex(words, phraseEnd, Math.min(to, phraseEnd + 2), (k) => VALENCE.decreases.has(words[k].w)) >= 0) v = -v * 0.5;
     if (i > 0 && VALENCE.intensifiers.has(words[i - 1].w)) v *= 1.3;
     if (damped) v *= DOWNTONER_SCALE;
     damped = false;
