@@ -19,10 +19,11 @@ const monthWithNumber = new RegExp(
 );
 /** 2026-03-14, 14/3, and a day of the month on its own: "by the 15th", "on the 9th". */
 // "28.05" and "16.05.2024" (day.month, as much of Europe writes dates); not a price or a decimal ("£12.05", "3.5").
-const numericDate = /(?<![£$€\d.,])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d{2}))?(?![\d.]\d)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:by|on|before|until|till|from|for)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b/i;
+const numericDate = /(?<![£$€\d.,])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d{2}))?(?![\d.]\d)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:by|on|before|until|till|from|for)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b|\b(?:wk|week|w\/c)\s+(?:(?:of|commencing|beginning)\s+)?(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b/i;
 const clockTime = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
+const clockTimes = new RegExp(clockTime.source, 'gi');
 const quarter = /\b(?:Q[1-4]|H[12])\b/;
-const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|months?|hours?|sprints?|quarters?)\b/i;
+const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|fortnights?|months?|hours?|sprints?|quarters?)\b/i;
 const endOf = /\b(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
@@ -34,6 +35,7 @@ const numberWords = phraseRegex(lexicon.numberWords);
 const percent = /%|\bpercent\b/i;
 
 const reason = phraseRegex(lexicon.reasonMarkers);
+const hollowReason = phraseRegex(lexicon.hollowReasons);
 /** ", so we can …" gives a purpose; ", so let's drop it" only draws a conclusion. */
 const soClause = /,\s*so\s+(?!far\b|much\b|many\b|on\b|forth\b|let['’]s\b|let\s+us\b|i['’]ll\b|we['’]ll\b|please\b)|\bso\s+(?:that|we|you|they|the|our|everyone|nobody|no one|colleagues|people|customers|it|he|she|i|each|every|all)\b|\bso\s+(?!far\b|much\b|many\b|long\b)(?:[\p{L}'’-]+\s+){1,2}(?:can|could|will|won['’]t|don['’]t|doesn['’]t|do|does|have|has|get|gets|know|knows|stay|stays|are|is|isn['’]t|aren['’]t)\b/iu;
 /** "Do X: most incidents last year started with Y" (or after a dash) explains itself. */
@@ -43,7 +45,10 @@ function colonAfterClause(text: string): boolean {
   if (colon < 0 || !/\S/.test(text.slice(colon + 1))) return false;
   return (text.slice(0, colon).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3;
 }
-const EXPLANATION_BREAK = /:|;|\s[—–]|\s-\s/u;
+// A colon between digits is a time or a ratio ("4:30", "1:1"), not a break.
+const EXPLANATION_BREAK = /(?<!\d):|:(?!\d)|;|\s[—–]|\s-\s/u;
+/** "Pharmacy team:", "Kitchen staff –", "Hi all,": the readers addressed, not a clause the rest explains. */
+const ADDRESSEE = /^\W*(?:(?:hi|hello|hey|dear|attention|to|for)\s+)?(?:[\p{L}\d'’&/-]+\s+){0,3}(?:team|teams|staff|crew|all|everyone|everybody|folks|colleagues|drivers|nurses|managers|leads|agents|members|volunteers|shift|shifts|squad|department|dept)\s*$/iu;
 /**
  * A clause of two words or more, then its first ":", ";" or dash, then at least five more words
  * that explain it. A later break is more often a list or an aside than a reason.
@@ -53,6 +58,7 @@ function explainsAfterBreak(text: string): boolean {
   if (!hit) return false;
   // "Reminder to all kitchen staff: …" heads a notice; what follows the colon is the notice itself.
   if (test(noticeLabel, text.slice(0, hit.index))) return false;
+  if (ADDRESSEE.test(text.slice(0, hit.index))) return false;
   const words = (part: string) => (part.match(/[\p{L}\p{N}'’%-]+/gu) ?? []).length;
   return words(text.slice(0, hit.index)) >= 2 && words(text.slice(hit.index + hit[0].length)) >= 5;
 }
@@ -63,6 +69,7 @@ const mistakeWord = phraseRegex(lexicon.mistakeWords);
 const ideaWord = phraseRegex(lexicon.ideaWords);
 const manner = phraseRegex(lexicon.mannerMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);
+const achievement = phraseRegex(lexicon.achievementMarkers);
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
@@ -72,6 +79,7 @@ const noticeLabel = phraseRegex(lexicon.noticeLabels);
 /** Outcomes a group decides by voting ("needs to be re-elected"): passive, but no one person owns them. */
 const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
+const addressesReader = /\b(?:you|your|you['’](?:re|ll|ve|d)|everyone|everybody|all staff|staff|colleagues|team members|all of us|we all)\b/i;
 const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
 const example = phraseRegex(lexicon.exampleMarkers);
@@ -80,6 +88,7 @@ const placeholder = /\[[a-z][a-z /'’-]{1,30}\]/;
 const effort = phraseRegex(lexicon.effortMarkers);
 const forward = phraseRegex(lexicon.forwardMarkers);
 const support = phraseRegex(lexicon.supportMarkers);
+const helpArranged = phraseRegex(lexicon.helpArranged);
 const vision = phraseRegex(lexicon.visionMarkers);
 const guardrail = phraseRegex(lexicon.guardrailMarkers);
 const experiment = phraseRegex(lexicon.experimentMarkers);
@@ -190,10 +199,18 @@ function namesAnOwner(text: string): boolean {
   // "I review it by Friday", "we present to the board": the writer's side takes the verb's plain form.
   const ours = line.match(selfThenVerb);
   if (ours && (isOrderVerb(ours[1]) || isOrderVerb(ours[1].replace(/e?s$/, '')))) return true;
+  // "Ana - send draft rota - Fri", "me - order labels by Fri": minutes name the owner before a dash.
+  const dashed = line.match(dashOwner);
+  if (dashed && isOrderVerb(dashed[2]) && (/^(?:me|i|we)$/i.test(dashed[1]) || (isLikelyName(dashed[1]) && !isClosedClassWord(dashed[1])))) return true;
+  // "Training team to book Milan onto the course", "Customer services to update the leaflets".
+  const team = line.match(teamThenTo);
+  if (team && WHO.departments.has(team[1].toLowerCase())) return true;
   const present = line.match(nameThenVerb);
   if (!present || !isOrderVerb(present[2])) return false;
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
+const dashOwner = /^\W*(\p{L}[\p{L}'’-]*)\s*[-–:]\s*(\p{Ll}+)/u;
+const teamThenTo = /\b(\p{L}+)\s+to\s+\p{Ll}+/u;
 const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
 
 /**
@@ -252,7 +269,7 @@ function skipFillers(words: string[], at: number): number {
 function isDoer(subject: string, original: string): boolean {
   if (WHO.personPronouns.has(subject) || WHO.selfPronouns.has(subject)) return true;
   const singular = subject.replace(/s$/, '');
-  if (WHO.roleNouns.has(subject) || WHO.roleNouns.has(singular) || singular === 'team' || subject === 'hr' || singular === 'head') return true;
+  if (WHO.roleNouns.has(subject) || WHO.roleNouns.has(singular) || WHO.departments.has(subject) || singular === 'head') return true;
   return isLikelyName(original) && !isClosedClassWord(original);
 }
 
@@ -320,7 +337,8 @@ function hasSpecifics(text: string): boolean {
     namesWork(text) ||
     // "tremendous work on toml_edit", "on Kubernetes": a named artefact needs no article.
     namedArtefact.test(text) ||
-    /:\s*(?:\S+\s+){2,}\S/.test(text) ||
+    // "Two things slipped: the rota and the stock count" elaborates; "Overall: meets expectations" is a form's label.
+    (colonAfterClause(text) && /:\s*(?:\S+\s+){2,}\S/.test(text)) ||
     // An elaboration after a dash that reports something done ("always willing to help — Lin and
     // Marco both said …"), not more praise ("— keep up the good work!").
     reportsAfterDash(text)
@@ -354,10 +372,38 @@ function polarityOfSentence(sentence: Sentence): Polarity {
   return polarityFromValence(analyse(sentence).valence);
 }
 
+/** Where a sentence turns from one point to another: "shipped the release on time, but the docs lagged". */
+const CLAUSE_BREAK = /\b(?:but|however|though|tho|although|yet|whereas)\b|;|\s[—–-]\s/i;
+
+/**
+ * A strength told as a fact: something the person achieved, with what or how much ("rewrote the
+ * repairs letters in plain English", "brought the backlog from 64 cases to 12"), in a clause that is
+ * not itself criticism. Reviews often state wins with no praise word at all.
+ */
+function tellsAnAccomplishment(text: string): boolean {
+  // Each conjunct on its own: "rewrote the letters in plain English and complaints dropped" holds a win
+  // whatever the second half's words weigh.
+  return text
+    .split(CLAUSE_BREAK)
+    .flatMap((clause) => clause.split(/\s(?:and|&)\s/i))
+    .some((clause) => test(achievement, clause) && hasSpecifics(clause) && polarityOf(clause) !== 'criticism');
+}
+
+/**
+ * Help arranged for the person, said without a help word: someone undertakes (or has set up)
+ * something done with or for them ("Head chef Amelie will do three Tuesday mornings with him", "I've
+ * freed up two of his cover periods so he can catch up", "Company will pay for the evening class").
+ */
+function offersHelp(sentence: Sentence): boolean {
+  return test(helpArranged, sentence.text) && (isUndertaking(sentence) || /\b(?:i|we)['’]ve\b|\b(?:i|we|have|has|i\s+have|we\s+have)\s+(?:already\s+)?(?:booked|arranged|organised|organized|freed|taken|put|got|enrolled|signed|set)\b/i.test(sentence.text));
+}
+
 type FeatureTest = (sentence: Sentence) => boolean;
 
 const FEATURES: Record<string, FeatureTest> = {
   deadline: (s) => hasDeadline(s.text),
+  /** When a change takes effect: a day, a period or a span, not a clock time ("stand-up moves to 9:30" says what, not from when). */
+  'takes-effect-when': (s) => hasDeadline(s.text.replace(clockTimes, ' ')),
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
   number: (s) => hasNumber(s.text),
   measure: (s) => hasMeasure(s.text),
@@ -365,7 +411,11 @@ const FEATURES: Record<string, FeatureTest> = {
   'calendar-date': (s) => hasCalendarDate(s.text),
   /** A goal can be checked: an amount to reach, or a deliverable due on a named day ("publish by 28 February"). */
   measurable: (s) => hasMeasure(s.text) || hasNamedDay(s.text),
-  reason: (s) => test(reason, s.text) || soClause.test(s.text) || explainsAfterBreak(s.text),
+  // "due to business needs" names no reason: hollow reasons are taken out before looking for one.
+  reason: (s) => {
+    const text = s.text.replace(hollowReason, ' ');
+    return test(reason, text) || soClause.test(text) || explainsAfterBreak(text);
+  },
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
   autonomy: (s) => autonomy.test(s.text),
   'follow-up-phrase': (s) => test(followUpPhrase, s.text),
@@ -380,6 +430,8 @@ const FEATURES: Record<string, FeatureTest> = {
   criticism: (s) => polarityOfSentence(s) === 'criticism',
   question: (s) => /\?\s*["'”’)]*\s*$/.test(s.text),
   specific: (s) => hasSpecifics(s.text),
+  /** Something the person achieved, told as a fact (see tellsAnAccomplishment). */
+  accomplishment: (s) => tellsAnAccomplishment(s.text),
   situation: (s) => test(situation, s.text) || hasDeadline(s.text) || test(pastTime, s.text),
   // A colon introduces an example after a clause ("Two things slipped: …"), not after a label ("Ask for Tom: …").
   example: (s) => test(example, s.text) || colonAfterClause(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
@@ -396,6 +448,8 @@ const FEATURES: Record<string, FeatureTest> = {
   'role-change': (s) => test(roleChange, s.text),
   'group-vote': (s) => test(groupVote, s.text),
   'people-impact': (s) => test(peopleImpact, s.text),
+  /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
+  'addresses-reader': (s) => addressesReader.test(s.text),
   'question-channel': (s) => test(questionChannel, s.text),
   directive: (s) => directive.test(s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
@@ -418,7 +472,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Looks ahead: a suggestion for next time ("going forward, try …"). */
   forward: (s) => test(forward, s.text),
   /** Offers help: mentoring, pairing, training, "I'll help". */
-  support: (s) => test(support, s.text),
+  support: (s) => test(support, s.text) || offersHelp(s),
   /** Talks about the future state or mission. */
   vision: (s) => test(vision, s.text),
   /** Bounds a trial: a time box, a success measure, a review date. */

@@ -20,8 +20,15 @@ function wordSource(word: string): string {
   return alternatives.length > 1 ? `(?:${alternatives.map(literal).join('|')})` : literal(word);
 }
 
-/** A hyphen may be typed as a dash, a space or nothing ("non-starter", "non starter", "nonstarter"). */
-const literal = (w: string) => escapeRegExp(w).replace(/'/g, "['’]").replace(/-/g, '(?:[-‐–]|\\s)?');
+/**
+ * A hyphen may be typed as a dash, a space or nothing ("non-starter", "non starter", "nonstarter"),
+ * except between digits: "1-1" is a meeting, "11" is a number.
+ */
+const literal = (w: string) =>
+  escapeRegExp(w)
+    .replace(/'/g, "['’]")
+    .replace(/(?<=\d)\\?-(?=\d)/g, '(?:[-‐–/]|\\s)')
+    .replace(/(?<!\(\?:\[)-(?!‐)/g, '(?:[-‐–]|\\s)?');
 /** A contraction ("'re", "'s") is written as a word of its own but is glued to the word before it. */
 const isClitic = (alternative: string) => alternative.startsWith("'") && alternative.length > 1;
 const hasClitic = (word: string) => word.split('|').some(isClitic);

@@ -67,6 +67,8 @@ export interface Evaluation {
   pairs: { count: number; strongHigher: number; shorterStrong: number; shorterStrongHigher: number; misordered: string[] };
   /** Documents graded 1–5 by a coach who never saw a score: how the score ranks them. */
   graded: { count: number; spearman: number; meanScoreByGrade: Record<number, number> };
+  /** Short documents that each test one gap (`focused/<gap>/*.md`): right decisions per gap. */
+  focused: { perGap: Record<string, { right: number; wrong: number }>; mistakes: string[] };
 }
 
 /** Counts for one document gap; `tn` lets us say how often a check fires where no expert would. */
@@ -181,6 +183,8 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
   }
   const graded = { count: scored.length, spearman: spearman(scored.map((d) => d.score), scored.map((d) => d.grade)), meanScoreByGrade };
 
+  const focused = evaluateFocused(join(dir, 'focused'), linter);
+
   const pairs = { count: 0, strongHigher: 0, shorterStrong: 0, shorterStrongHigher: 0, misordered: [] as string[] };
   const pairDir = join(dir, 'pairs');
   for (const weakFile of existsSync(pairDir) ? readdirSync(pairDir).filter((f) => f.endsWith('-weak.md')).sort() : []) {
@@ -198,7 +202,33 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
     } else pairs.misordered.push(`${weakFile.replace(/-weak\.md$/, '')}: weak ${weak}, strong ${strong}${shorter ? ' (strong is shorter)' : ''}`);
   }
 
-  return { sentences: sentences.length, clean: sentences.filter((s) => s.labels.length === 0).length, inline, inlineTotal, inlineMistakes, perRule, documents, pairs, graded };
+  return { sentences: sentences.length, clean: sentences.filter((s) => s.labels.length === 0).length, inline, inlineTotal, inlineMistakes, perRule, documents, pairs, graded, focused };
+}
+
+/**
+ * Focused documents: each tests one gap only (front matter `gap:` and `has_gap:`), so only that
+ * gap's check is judged on it. Written to cover the many ways one part (a check-in, a reason, an
+ * offer of help) is put, and the near-misses that only look like it.
+ */
+function evaluateFocused(root: string, linter: Linter): Evaluation['focused'] {
+  const focused: Evaluation['focused'] = { perGap: {}, mistakes: [] };
+  for (const gap of existsSync(root) ? readdirSync(root).sort() : []) {
+    const rule = GAP_RULES[gap]?.rule;
+    if (!rule) throw new Error(`focused/${gap}: not a document gap`);
+    for (const file of readdirSync(join(root, gap)).filter((f) => f.endsWith('.md')).sort()) {
+      const text = readFileSync(join(root, gap, file), 'utf8');
+      const { profile } = frontMatter(text);
+      const expected = /^has_gap:\s*true\s*$/m.test(text.match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1] ?? '');
+      const got = linter.lint(text, { profile }).findings.some((f) => f.ruleId === rule);
+      const counts = (focused.perGap[gap] ??= { right: 0, wrong: 0 });
+      if (expected === got) counts.right++;
+      else {
+        counts.wrong++;
+        focused.mistakes.push(`focused/${gap}/${file}: ${expected ? 'missed' : 'reported wrongly'}`);
+      }
+    }
+  }
+  return focused;
 }
 
 const wordCount = (text: string) => text.replace(/^---[\s\S]*?\n---/, '').split(/\s+/).filter(Boolean).length;
@@ -228,13 +258,19 @@ export function formatEvaluation(e: Evaluation, verbose = false): string {
     '',
     `Weak/strong pairs: the strong version scores higher in ${e.pairs.strongHigher} of ${e.pairs.count} (${pct(e.pairs.strongHigher / Math.max(1, e.pairs.count))}); where the strong one is shorter, ${e.pairs.shorterStrongHigher} of ${e.pairs.shorterStrong}.`,
   ];
+  const focusedGaps = Object.entries(e.focused.perGap);
+  if (focusedGaps.length) {
+    const right = focusedGaps.reduce((n, [, k]) => n + k.right, 0);
+    const all = focusedGaps.reduce((n, [, k]) => n + k.right + k.wrong, 0);
+    lines.push('', `Focused documents (one gap each): ${right}/${all} right (${pct(right / all)}).`, ...focusedGaps.map(([gap, k]) => `  ${gap.padEnd(22)} ${k.right}/${k.right + k.wrong}`));
+  }
   if (e.graded.count) {
     const means = Object.entries(e.graded.meanScoreByGrade).map(([g, m]) => `${g}: ${m}`).join(', ');
     lines.push('', `Score against a coach's 1–5 grades on ${e.graded.count} documents: Spearman ${e.graded.spearman.toFixed(2)} (mean score by grade: ${means}).`);
   }
   if (verbose) {
     lines.push('', 'Inline disagreements:', ...e.inlineMistakes.map((m) => `  expected [${m.expected.join(', ')}] got [${m.got.join(', ')}] ${m.rules.join(', ')}\n    ${m.text.replace(/\n/g, ' ⏎ ')}`));
-    lines.push('', 'Document disagreements:', ...e.documents.mistakes.map((m) => `  ${m}`), '', 'Misordered pairs:', ...e.pairs.misordered.map((m) => `  ${m}`));
+    lines.push('', 'Document disagreements:', ...e.documents.mistakes.map((m) => `  ${m}`), ...e.focused.mistakes.map((m) => `  ${m}`), '', 'Misordered pairs:', ...e.pairs.misordered.map((m) => `  ${m}`));
   }
   return lines.join('\n');
 }

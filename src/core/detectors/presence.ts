@@ -17,7 +17,7 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
     const title = titleLine(doc);
     return spec.anyOf.some((condition, i) => {
       const heading = headingPatterns[i];
-      if (heading && doc.sections.some((s) => s.title !== null && test(heading, s.title))) return true;
+      if (heading && (doc.sections.some((s) => s.title !== null && test(heading, s.title)) || labelLines(doc).some((line) => test(heading, line)))) return true;
       if (condition.sentence?.length) return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence));
       return false;
     });
@@ -39,9 +39,33 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
  * line with no closing stop. It says what this meeting was, not what comes next, so it satisfies
  * no check (its date is no check-in).
  */
+/** Titles name a meeting or a person and a date: "1:1 Aditi / Marcus - 15 Feb", "Review - Sean (herd assistant) - Feb". */
+const MAX_TITLE_WORDS = 12;
+
 function titleLine(doc: ParsedDocument): Sentence | undefined {
   const first = doc.blocks.find((b) => b.kind !== 'heading' && b.sentences.length > 0);
   if (!first || first.index !== doc.blocks.findIndex((b) => b.sentences.length > 0) || first.sentences.length !== 1) return undefined;
   const only = first.sentences[0];
+  // A note of one long unpunctuated line ("jess smashed it this qtr, first call resolution up to 82% …") is no title.
+  if (only.tokens.length > MAX_TITLE_WORDS) return undefined;
   return /\n/.test(first.text.trim()) || /[.!?]["'”’)]*\s*$/.test(only.text) ? undefined : only;
+}
+
+/** Words at most in a line that stands for a heading in plain text ("Next meeting", "Section E — Next review"). */
+const MAX_LABEL_WORDS = 6;
+
+/**
+ * Lines that do a heading's job without Markdown: a short line of its own, with no closing stop,
+ * with text after it on the next line. Forms and minutes pasted from other tools are written so
+ * ("Next meeting\nMonday 3 June, 14:00"; "Section E — Next review\nTwo weeks after the course").
+ */
+function labelLines(doc: ParsedDocument): string[] {
+  const lines: string[] = [];
+  doc.sentences.forEach((sentence, i) => {
+    const next = doc.sentences[i + 1];
+    if (sentence.block.kind === 'heading' || !next || sentence.tokens.length > MAX_LABEL_WORDS) return;
+    if (/[.!?]["'”’)]*\s*$/.test(sentence.text) || !doc.source.slice(sentence.end, next.start).includes('\n')) return;
+    lines.push(sentence.text);
+  });
+  return lines;
 }

@@ -37,6 +37,8 @@ export const WHO = {
   thingPronouns: set(people.thingPronouns),
   groupPeople: set(people.groupPeople),
   roleNouns: set(people.roleNouns),
+  /** Teams and departments that act: "Customer services will update the website", "Training team to book the course". */
+  departments: set(people.departments),
   workNouns: set(people.workNouns),
   /** "her voice", "his tone": what is said of these is said of the person. */
   aspectNouns: set(people.aspectNouns),
