@@ -205,10 +205,14 @@ function namesAnOwner(text: string): boolean {
   // "Training team to book Milan onto the course", "Customer services to update the leaflets".
   const team = line.match(teamThenTo);
   if (team && WHO.departments.has(team[1].toLowerCase())) return true;
+  // "Action: Ravi make the video": after an action label, the verb may come in its plain form.
+  const labelled = line !== text ? line.match(nameThenPlainVerb) : null;
+  if (labelled && isOrderVerb(labelled[2]) && isLikelyName(labelled[1]) && !isClosedClassWord(labelled[1])) return true;
   const present = line.match(nameThenVerb);
   if (!present || !isOrderVerb(present[2])) return false;
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
+const nameThenPlainVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+)\b/u;
 const dashOwner = /^\W*(\p{L}[\p{L}'’-]*)\s*[-–:]\s*(\p{Ll}+)/u;
 const teamThenTo = /\b(\p{L}+)\s+to\s+\p{Ll}+/u;
 const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
@@ -398,6 +402,15 @@ function offersHelp(sentence: Sentence): boolean {
   return test(helpArranged, sentence.text) && (isUndertaking(sentence) || /\b(?:i|we)['’]ve\b|\b(?:i|we|have|has|i\s+have|we\s+have)\s+(?:already\s+)?(?:booked|arranged|organised|organized|freed|taken|put|got|enrolled|signed|set)\b/i.test(sentence.text));
 }
 
+/** The sentence fills one line of a block of several lines: it starts a line and ends one. */
+function isOwnLine(sentence: Sentence): boolean {
+  const { block } = sentence;
+  if (!block.text.includes('\n')) return false;
+  const from = sentence.start - block.start;
+  const to = sentence.end - block.start;
+  return (from === 0 || /\n[ \t]*$/.test(block.text.slice(0, from))) && /^[ \t]*(?:\n|$)/.test(block.text.slice(to));
+}
+
 type FeatureTest = (sentence: Sentence) => boolean;
 
 const FEATURES: Record<string, FeatureTest> = {
@@ -481,6 +494,8 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Ties something to its effect ("which cut …", "so that …"). */
   impact: (s) => impact.test(s.text) || test(reason, s.text),
   'list-item': (s) => s.block.kind === 'list-item',
+  /** An item on a line of its own, as notes list actions without bullets ("Marcus - call the engineer tmrw"). */
+  'line-item': (s) => s.block.kind === 'list-item' || isOwnLine(s),
   /** Something under way or to come, not a report of the past: an action, "we're testing …", "going to", a note's list item. */
   planned: (s) => hasFeature(s, 'action') || test(planned, s.text) || s.block.kind === 'list-item' || /^\W*(?:trial|trialling|trialing|pilot|piloting|test|testing|try|trying|experiment|experimenting)\b/i.test(s.text),
   /** Gives notice: "in four weeks", "two weeks' notice", "six weeks from today". */

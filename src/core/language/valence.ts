@@ -17,7 +17,9 @@ const DOWNTONER_SCALE = 0.7;
 const NEGATION_WINDOW = 4;
 const NEVER = new Set(['never', 'rarely', 'seldom']);
 /** Words between "never" and the duty it leaves undone: "never double checks", "never bothers to test". */
-const BEFORE_DUTY = new Set(['double', 'even', 'really', 'actually', 'properly', 'bothers', 'bother', 'bothered', 'to']);
+const BEFORE_DUTY = new Set(['double', 'even', 'really', 'actually', 'properly', 'bothers', 'bother', 'bothered', 'to', 'been', 'always', 'consistently']);
+/** "has not been following", "did not attend", "isn't wearing": a duty left undone, like "never". */
+const NOT = new Set(['not', "n't", "isn't", "doesn't", "don't", "didn't", "hasn't", "haven't", "wasn't", "weren't", "aren't"]);
 /** "double-checks", "re-tests", "cross-checks": the duty itself. */
 const DUTY_PREFIX = /^(?:double|re|cross)-/;
 /** "not once", "not even once", "not a single": as wide as "never". */
@@ -92,7 +94,7 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
   }
   // "never responds", "rarely replies": a duty left undone reads as criticism even with no graded word.
   for (let i = from; i + 1 < to; i++) {
-    const never = NEVER.has(words[i].w) || (words[i].w === 'once' && (words[i - 1]?.w === 'not' || words[i - 1]?.w === 'never'));
+    const never = NEVER.has(words[i].w) || NOT.has(words[i].w) || (words[i].w === 'once' && (words[i - 1]?.w === 'not' || words[i - 1]?.w === 'never'));
     if (!never) continue;
     // "never responds", "not once did he hit …": the verb may follow an inverted auxiliary and subject.
     let v = i + 1;
