@@ -89,6 +89,7 @@ const effort = phraseRegex(lexicon.effortMarkers);
 const forward = phraseRegex(lexicon.forwardMarkers);
 const support = phraseRegex(lexicon.supportMarkers);
 const helpArranged = phraseRegex(lexicon.helpArranged);
+const hollowAsk = phraseRegex(lexicon.hollowAsks);
 const vision = phraseRegex(lexicon.visionMarkers);
 const guardrail = phraseRegex(lexicon.guardrailMarkers);
 const experiment = phraseRegex(lexicon.experimentMarkers);
@@ -486,6 +487,8 @@ const FEATURES: Record<string, FeatureTest> = {
   forward: (s) => test(forward, s.text),
   /** Offers help: mentoring, pairing, training, "I'll help". */
   support: (s) => test(support, s.text) || offersHelp(s),
+  /** An ask with no how in it: "needs to improve", "do better", "not acceptable", "or he's out". */
+  'hollow-ask': (s) => test(hollowAsk, s.text),
   /** Talks about the future state or mission. */
   vision: (s) => test(vision, s.text),
   /** Bounds a trial: a time box, a success measure, a review date. */

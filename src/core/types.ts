@@ -150,8 +150,10 @@ export interface UnitDetector {
 export interface PresenceCondition {
   /** A heading whose text matches one of these phrases (case-insensitive). */
   heading?: string[];
-  /** A sentence that has all these features. */
+  /** A sentence that has all these features … */
   sentence?: FeatureName[];
+  /** … and none of these ("needs to improve" is a request with numbers in it, not a suggestion). */
+  unless?: FeatureName[];
 }
 
 export interface PresenceDetector {

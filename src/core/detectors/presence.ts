@@ -1,7 +1,7 @@
 import type { ParsedDocument, Sentence } from '../document/parse.js';
 import { phraseRegex, test } from '../phrases.js';
 import type { PresenceDetector } from '../types.js';
-import { allFeatures, type DocumentDetection, type DetectionContext, type Hit } from './hit.js';
+import { allFeatures, anyFeature, type DocumentDetection, type DetectionContext, type Hit } from './hit.js';
 
 /** Document-level check: the document must contain something (a heading, or a sentence with given features). */
 export function presenceDetection(spec: PresenceDetector): DocumentDetection {
@@ -18,7 +18,7 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
     return spec.anyOf.some((condition, i) => {
       const heading = headingPatterns[i];
       if (heading && (doc.sections.some((s) => s.title !== null && test(heading, s.title)) || labelLines(doc).some((line) => test(heading, line)))) return true;
-      if (condition.sentence?.length) return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence));
+      if (condition.sentence?.length) return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence) && !anyFeature(s, condition.unless));
       return false;
     });
   };
