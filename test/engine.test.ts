@@ -656,8 +656,9 @@ describe('engine', () => {
         [{ kind: 'pattern', patterns: ['{tools} will'] }, '"detector.patterns" refers to unknown list {tools}'],
         [{ kind: 'pattern', patterns: ['will'], lists: 5 }, '"detector.lists" must map names to lists of strings'],
         [{ kind: 'pattern', patterns: ['will'], trigger: 'will' }, '"detector.trigger" must be a list of strings'],
-        [{ kind: 'presence', anyOf: [{ heading: 'next steps' }] }, '"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features] }'],
-        [{ kind: 'presence', anyOf: [{ sentence: ['no-such-feature'] }] }, '"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features] }'],
+        [{ kind: 'presence', anyOf: [{ heading: 'next steps' }] }, '"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features], unless?: [known features] }'],
+        [{ kind: 'presence', anyOf: [{ sentence: ['no-such-feature'] }] }, '"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features], unless?: [known features] }'],
+        [{ kind: 'presence', anyOf: [{ sentence: ['request'], unless: ['no-such-feature'] }] }, '"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features], unless?: [known features] }'],
         [{ kind: 'presence', anyOf: [{ heading: ['next steps'] }], minSentences: 'two' }, '"detector.minSentences" must be a number'],
       ];
       const text = '# Review\n\nMarco will share the plan soon. We utilize the tool.\n';

@@ -89,9 +89,9 @@ function detectorProblems(detector: Detector): string[] {
   } else if (detector.kind === 'presence') {
     for (const condition of detector.anyOf as unknown[]) {
       const c = (condition ?? {}) as Record<string, unknown>;
-      const sentence = c.sentence;
-      const valid = typeof condition === 'object' && condition !== null && (c.heading === undefined || isStringList(c.heading)) && (sentence === undefined || (isStringList(sentence) && (sentence as string[]).every(isKnownFeature)));
-      if (!valid) problems.push('"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features] }');
+      const features = (list: unknown) => list === undefined || (isStringList(list) && (list as string[]).every(isKnownFeature));
+      const valid = typeof condition === 'object' && condition !== null && (c.heading === undefined || isStringList(c.heading)) && features(c.sentence) && features(c.unless);
+      if (!valid) problems.push('"detector.anyOf" entries must be { heading?: [phrases], sentence?: [known features], unless?: [known features] }');
     }
     if (fields.minSentences !== undefined && typeof fields.minSentences !== 'number') problems.push('"detector.minSentences" must be a number');
   }

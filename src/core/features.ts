@@ -46,7 +46,7 @@ function colonAfterClause(text: string): boolean {
   return (text.slice(0, colon).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3;
 }
 // A colon between digits is a time or a ratio ("4:30", "1:1"), not a break.
-const EXPLANATION_BREAK = /(?<!\d):|:(?!\d)|;|\s[—–]|\s-\s/u;
+const EXPLANATION_BREAK = /(?<!\d):|:(?!\d)|;|(?<!\d)\s[—–](?!\s*\d)|(?<!\d)\s-\s(?!\d)/u;
 /** "Pharmacy team:", "Kitchen staff –", "Hi all,": the readers addressed, not a clause the rest explains. */
 const ADDRESSEE = /^\W*(?:(?:hi|hello|hey|dear|attention|to|for)\s+)?(?:[\p{L}\d'’&/-]+\s+){0,3}(?:team|teams|staff|crew|all|everyone|everybody|folks|colleagues|drivers|nurses|managers|leads|agents|members|volunteers|shift|shifts|squad|department|dept)\s*$/iu;
 /**
@@ -70,6 +70,9 @@ const ideaWord = phraseRegex(lexicon.ideaWords);
 const manner = phraseRegex(lexicon.mannerMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const achievement = phraseRegex(lexicon.achievementMarkers);
+const reconvene = phraseRegex(lexicon.reconveneVerbs);
+/** The writer and the reader together, ahead: "we'll", "let's", "shall we". */
+const together = /\b(?:we['’]ll|we\s+will|we\s+shall|we\s+can|let['’]?s|let\s+us|shall\s+we|we['’]re\s+going\s+to|we\s+are\s+going\s+to|both\s+of\s+us|the\s+two\s+of\s+us)\b/i;
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
@@ -329,7 +332,8 @@ const when = /\b(?:when you|the way you|after you|while you)\b|\bby\s+\p{L}+ing\
 const namedArtefact = /\b(?:work|job|effort|contribution|contributions)\s+(?:on|with|for|in)\s+(?:\p{Lu}[\p{L}\d_-]*|[\p{Ll}\d]*[_\d][\p{L}\d_-]*)/u;
 
 /** A number that names a place or a headcount, not an amount: "ward 6", "floor 3", "of my 8 reports". */
-const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|unit|site|store|shift|station|building|block|aisle|desk|zone|pod|team|grade|band|year)\s+\d+\b|\b(?:of|out of)\s+(?:my|our|the|his|her|their)\s+\d+\b/gi;
+// A rating ("5/5", "4 out of 5", "rated 3") grades the person; it is no evidence of what they did.
+const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|unit|site|store|shift|station|building|block|aisle|desk|zone|pod|team|grade|band|year|objectives?|goals?|targets?|kpis?|priority|priorities)\s+\d+(?:\s+and\s+\d+)?\b|\b(?:of|out of)\s+(?:my|our|the|his|her|their)\s+\d+\b|\b\d(?:\.\d)?\s*(?:\/|out of)\s*(?:5|10)\b(?![/\d])|\b(?:rated|rating|score)\s*:?\s*\d\b/gi;
 
 function hasSpecifics(text: string): boolean {
   return (
@@ -377,6 +381,7 @@ function polarityOfSentence(sentence: Sentence): Polarity {
   return polarityFromValence(analyse(sentence).valence);
 }
 
+const ASKED_FOR = /^\W*(?:could|would|can|will)\s+you\b|^\W*(?:please|pls|kindly)\b/i;
 /** Where a sentence turns from one point to another: "shipped the release on time, but the docs lagged". */
 const CLAUSE_BREAK = /\b(?:but|however|though|tho|although|yet|whereas)\b|;|\s[—–-]\s/i;
 
@@ -386,6 +391,8 @@ const CLAUSE_BREAK = /\b(?:but|however|though|tho|although|yet|whereas)\b|;|\s[�
  * not itself criticism. Reviews often state wins with no praise word at all.
  */
 function tellsAnAccomplishment(text: string): boolean {
+  // "Could you set up a weekly count?", "Please rebuild the rota": asked for, not done.
+  if (/\?\s*["'”’)]*\s*$/.test(text) || ASKED_FOR.test(text)) return false;
   // Each conjunct on its own: "rewrote the letters in plain English and complaints dropped" holds a win
   // whatever the second half's words weigh.
   return text
@@ -453,7 +460,8 @@ const FEATURES: Record<string, FeatureTest> = {
   commitment: (s) => test(commitment, s.text),
   /** Someone undertakes to do something (see isUndertaking): a forecast about things does not count. */
   undertaking: (s) => isUndertaking(s),
-  checkin: (s) => test(checkin, s.text),
+  /** A next conversation about progress: named ("next 1:1", "review date") or arranged together ("let's regroup", "we'll debrief"). */
+  checkin: (s) => test(checkin, s.text) || (together.test(s.text) && test(reconvene, s.text)),
   growth: (s) => test(growth, s.text),
   change: (s) => test(change, s.text),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */

@@ -34,6 +34,8 @@ const INVITATIONS = new Set(['like', 'unlike', 'near', 'let', 'welcome', 'meet',
 const INVITING = /^(?:keep an eye|stay tuned|stay in touch|keep in touch)/;
 
 /** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
+const AUXILIARIES = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might']);
+
 export function startsWithImperative(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   // "Cameras on for all team meetings, please.": a request that ends with "please" is one too.
@@ -49,6 +51,8 @@ export function startsWithImperative(text: string): boolean {
   i += prohibition;
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
+  // "Finance have raised this", "Security is …": an auxiliary right after it makes the first word a subject.
+  if (prohibition === 0 && AUXILIARIES.has(words[i + 1] ?? '')) return false;
   // "Keep an eye on the job board", "Stay tuned": invitations of more than one word.
   if (INVITING.test(words.slice(i, i + 3).join(' '))) return false;
   // Any action verb after "Do not …" is an order; a bare opening word must be a verb in compromise's
