@@ -19,4 +19,11 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'Buffer'],
     },
   },
+  {
+    // Surfaces never import each other: what two of them share lives in a neutral folder (src/core, src/host, src/editor, src/report).
+    files: ['src/lsp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^vscode$|(^|/)(vscode|browser|cli)/', message: 'The language server imports no other surface: move shared code to a neutral folder.' }] }],
+    },
+  },
 );

@@ -1,0 +1,31 @@
+import { MarkupKind, type ClientCapabilities } from 'vscode-languageserver';
+
+/** What the connected editor said it can do, reduced to the questions the server asks. */
+export interface ClientFeatures {
+  /** Settings are pulled with workspace/configuration (else they arrive with didChangeConfiguration). */
+  configurationPull: boolean;
+  /** The client takes a registration for didChangeConfiguration (then it notifies us of `fulcrum` changes). */
+  registersConfigurationChanges: boolean;
+  /** The client watches files for us once asked (workspace/didChangeWatchedFiles, registered dynamically). */
+  watchesFiles: boolean;
+  /** Workspace edits may name the document version they were made for (TextDocumentEdit). */
+  versionedEdits: boolean;
+  /** Workspace edits may hold snippets (LSP 3.18 SnippetTextEdit): `by [date]` becomes a tab stop. */
+  snippetEdits: boolean;
+  /** Hovers may be Markdown. */
+  markdownHover: boolean;
+}
+
+export function clientFeaturesOf(capabilities: ClientCapabilities): ClientFeatures {
+  const workspaceEdit = capabilities.workspace?.workspaceEdit;
+  const versionedEdits = workspaceEdit?.documentChanges === true;
+  return {
+    configurationPull: capabilities.workspace?.configuration === true,
+    registersConfigurationChanges: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    versionedEdits,
+    // A snippet edit can only travel inside a TextDocumentEdit.
+    snippetEdits: versionedEdits && workspaceEdit?.snippetEditSupport === true,
+    markdownHover: capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `fulcrum lsp --stdio`: Fulcrum as a language server, for any editor with an LSP client.
+ * Bundled apart from the CLI (dist/lsp.js), so `fulcrum check` never loads the protocol library.
+ */
+import { fileURLToPath } from 'node:url';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { WorkerEngine } from '../host/client.js';
+import { startWorkerThread } from '../host/threadPort.js';
+import { attachServer } from './server.js';
+
+export const LSP_USAGE = 'Usage: fulcrum lsp --stdio   (a language server speaking LSP over standard input and output)';
+
+/**
+ * Starts the server, or returns the exit code of a usage error. Clients may add
+ * `--clientProcessId=N` (the server then exits with the editor).
+ */
+export function runLanguageServer(args: string[], version: string, stderr: (text: string) => void): number | 'serving' {
+  const unknown = args.filter((a) => a !== '--stdio' && !/^--clientProcessId=\d+$/.test(a));
+  if (!args.includes('--stdio') || unknown.length > 0) {
+    stderr(unknown.length ? `fulcrum lsp: unknown option ${unknown[0]}\n${LSP_USAGE}` : LSP_USAGE);
+    return 2;
+  }
+  const workerFile = fileURLToPath(new URL('./lsp-worker.js', import.meta.url));
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  // A long-lived server must not die of one failed promise: say what it was and carry on.
+  process.on('unhandledRejection', (reason) => connection.console.error(`Fulcrum: ${(reason as Error)?.stack ?? String(reason)}`));
+  attachServer(connection, { version, createEngine: (timeBudgetSeconds) => new WorkerEngine(() => startWorkerThread(workerFile), timeBudgetSeconds) });
+  connection.listen();
+  return 'serving';
+}
