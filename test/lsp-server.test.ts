@@ -266,6 +266,33 @@ describe('Language server over stdio (fulcrum lsp --stdio)', function () {
     await assert.rejects(client.connection.sendRequest('fulcrum/score', { textDocument: { uri: big } }), /did not check big\.md/);
     settings = {};
   });
+
+  it('a lint over fulcrum.timeBudgetSeconds is stopped: no findings, one warning, checked again on save; other documents go on', async () => {
+    settings = { timeBudgetSeconds: 1 };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // About 1.9 MB of review: several seconds of linting, under the 2 MB size limit.
+    const slow = pathToFileURL(join(folder, 'slow.md')).href;
+    const text = WEAK_REVIEW.repeat(Math.floor((1900 * 1024) / WEAK_REVIEW.length));
+    await client.open(slow, text);
+    const warning = await client.waitForMessage((m) => m.message.includes('slow.md'), 30_000);
+    assert.equal(warning.type, 2);
+    assert.equal(warning.message, 'Fulcrum stopped checking slow.md: it took longer than 1 s (fulcrum.timeBudgetSeconds). It will try again when you save the file.');
+    assert.deepEqual(await client.waitForDiagnostics(slow, 1), []);
+    // Typing does not try again (each try would hold the engine for the whole budget); saving does.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: slow, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(client.published(slow).filter((p) => p.version === 2).length, 0, 'the change after the time-out was not linted');
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri: slow } });
+    assert.deepEqual(await client.waitForDiagnostics(slow, 2, 30_000), [], 'saving tried again (and ran out of time again)');
+    assert.equal(client.messages.filter((m) => m.message.includes('slow.md')).length, 1, 'the same reason is not told twice');
+    settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: slow } });
+    // The engine thread was replaced: the next document is checked as usual.
+    const next = pathToFileURL(join(folder, 'next.md')).href;
+    await client.open(next, 'Great job this year!');
+    assert.equal((await client.waitForDiagnostics(next, 1)).length > 0, true);
+  });
 });
 
 describe('Language server with a client that announces nothing (no snippets, no configuration requests)', function () {
