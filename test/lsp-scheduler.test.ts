@@ -1,24 +1,27 @@
 import assert from 'node:assert/strict';
 import { LintScheduler } from '../src/lsp/scheduler.js';
-import type { Clock } from '../src/host/supervisor.js';
+import type { SchedulerClock } from '../src/lsp/scheduler.js';
 
 /** A clock the test moves by hand. */
-class ManualClock implements Clock {
-  private now = 0;
+class ManualClock implements SchedulerClock {
+  private time = 0;
+  now(): number {
+    return this.time;
+  }
   private timers = new Map<number, { at: number; callback: () => void }>();
   private nextId = 1;
   setTimeout(callback: () => void, ms: number): unknown {
     const id = this.nextId++;
-    this.timers.set(id, { at: this.now + ms, callback });
+    this.timers.set(id, { at: this.time + ms, callback });
     return id;
   }
   clearTimeout(handle: unknown): void {
     this.timers.delete(handle as number);
   }
   advance(ms: number): void {
-    this.now += ms;
+    this.time += ms;
     for (const [id, timer] of [...this.timers].sort((a, b) => a[1].at - b[1].at)) {
-      if (timer.at > this.now) continue;
+      if (timer.at > this.time) continue;
       this.timers.delete(id);
       timer.callback();
     }
@@ -35,17 +38,24 @@ function controlledLint() {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('LintScheduler', () => {
-  it('waits for the changes to settle: a burst of edits is one lint', () => {
+  it('lints a change after a pause at once, and a burst of changes once it pauses', async () => {
     const clock = new ManualClock();
     const { runs, lint } = controlledLint();
     const scheduler = new LintScheduler(lint, 15, clock);
-    for (let i = 0; i < 5; i++) {
+    scheduler.schedule('a');
+    assert.equal(runs.length, 1, 'a keystroke after a pause is linted without waiting');
+    runs[0].finish();
+    await settle();
+    clock.advance(5);
+    for (let i = 0; i < 4; i++) {
       scheduler.schedule('a');
       clock.advance(10);
     }
-    assert.equal(runs.length, 0, 'no lint while edits keep coming within the debounce');
-    clock.advance(5);
-    assert.deepEqual(runs.map((r) => r.uri), ['a']);
+    assert.equal(runs.length, 1, 'no lint while the burst goes on (each change within 15 ms of the last)');
+    clock.advance(4);
+    assert.equal(runs.length, 1);
+    clock.advance(1);
+    assert.deepEqual(runs.map((r) => r.uri), ['a', 'a'], 'one lint, 15 ms after the last change');
   });
 
   it('never runs two lints of one document at once; changes during a lint make one more lint after it', async () => {

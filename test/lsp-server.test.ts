@@ -313,6 +313,7 @@ describe('Language server with a client that announces nothing (no snippets, no 
     await client.open(uri, WEAK_REVIEW);
     const diagnostics = await client.waitForDiagnostics(uri, 1);
     assert.ok(diagnostics.length > 10 && !diagnostics.some((d) => d.code === 'feedback/label-praise'));
+    assert.ok(diagnostics.every((d) => d.relatedInformation === undefined && d.codeDescription === undefined), 'related information and links only for clients that show them');
     assert.equal(client.configurationRequests.length, 0, 'a client without workspace/configuration is never asked');
     assert.deepEqual(client.registrations, [], 'nor sent registrations it did not offer to take');
     const count = client.published(uri).length;

@@ -14,6 +14,13 @@ export interface ClientFeatures {
   snippetEdits: boolean;
   /** Hovers may be Markdown. */
   markdownHover: boolean;
+  /** Diagnostics may carry related information (the seed passages) and a link for their code. */
+  diagnostics: DiagnosticFeatures;
+}
+
+export interface DiagnosticFeatures {
+  relatedInformation: boolean;
+  codeDescription: boolean;
 }
 
 export function clientFeaturesOf(capabilities: ClientCapabilities): ClientFeatures {
@@ -27,5 +34,10 @@ export function clientFeaturesOf(capabilities: ClientCapabilities): ClientFeatur
     // A snippet edit can only travel inside a TextDocumentEdit.
     snippetEdits: versionedEdits && workspaceEdit?.snippetEditSupport === true,
     markdownHover: capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false,
+    // Each is a good share of a diagnostic's size, and a 100 KB review has hundreds: sent to clients that show them.
+    diagnostics: {
+      relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+      codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true,
+    },
   };
 }

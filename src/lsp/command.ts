@@ -3,6 +3,7 @@
  * Bundled apart from the CLI (dist/lsp.js), so `fulcrum check` never loads the protocol library.
  */
 import { fileURLToPath } from 'node:url';
+import pkg from '../../package.json' with { type: 'json' };
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { WorkerEngine } from '../host/client.js';
 import { startWorkerThread } from '../host/threadPort.js';
@@ -11,10 +12,10 @@ import { attachServer } from './server.js';
 export const LSP_USAGE = 'Usage: fulcrum lsp --stdio   (a language server speaking LSP over standard input and output)';
 
 /**
- * Starts the server, or returns the exit code of a usage error. Clients may add
- * `--clientProcessId=N` (the server then exits with the editor).
+ * Starts the server, or returns the exit code of a usage error (bin/fulcrum.js calls it for
+ * `fulcrum lsp`). Clients may add `--clientProcessId=N` (the server then exits with the editor).
  */
-export function runLanguageServer(args: string[], version: string, stderr: (text: string) => void): number | 'serving' {
+export function runLanguageServer(args: string[], stderr: (text: string) => void): number | 'serving' {
   const unknown = args.filter((a) => a !== '--stdio' && !/^--clientProcessId=\d+$/.test(a));
   if (!args.includes('--stdio') || unknown.length > 0) {
     stderr(unknown.length ? `fulcrum lsp: unknown option ${unknown[0]}\n${LSP_USAGE}` : LSP_USAGE);
@@ -24,7 +25,7 @@ export function runLanguageServer(args: string[], version: string, stderr: (text
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
   // A long-lived server must not die of one failed promise: say what it was and carry on.
   process.on('unhandledRejection', (reason) => connection.console.error(`Fulcrum: ${(reason as Error)?.stack ?? String(reason)}`));
-  attachServer(connection, { version, createEngine: (timeBudgetSeconds) => new WorkerEngine(() => startWorkerThread(workerFile), timeBudgetSeconds) });
+  attachServer(connection, { version: pkg.version, createEngine: (timeBudgetSeconds) => new WorkerEngine(() => startWorkerThread(workerFile), timeBudgetSeconds) });
   connection.listen();
   return 'serving';
 }

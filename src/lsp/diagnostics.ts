@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/types.js';
 import { findingToDiagnosticSpec } from '../editor/convert.js';
+import type { DiagnosticFeatures } from './clientFeatures.js';
 
 /** What every Fulcrum diagnostic carries as its source, so code actions can tell ours from other servers'. */
 export const DIAGNOSTIC_SOURCE = 'Fulcrum';
@@ -26,19 +27,15 @@ export function findingRange(document: TextDocument, finding: Finding): Range {
 
 /**
  * One finding as an LSP diagnostic: the rule id as its code with a link to the rule's page,
- * and the seed passages the rule rests on as related information. A document-level finding
- * already sits where its fix goes (the engine anchors it there), so it needs no special case.
+ * and the seed passages the rule rests on as related information (for clients that show them).
+ * A document-level finding already sits where its fix goes (the engine anchors it there), so
+ * it needs no special case.
  */
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+export function toDiagnostic(finding: Finding, document: TextDocument, features: DiagnosticFeatures): Diagnostic {
   const spec = findingToDiagnosticSpec(finding);
   const range = findingRange(document, finding);
-  return {
-    range,
-    severity: SEVERITY[finding.severity],
-    code: finding.ruleId,
-    codeDescription: { href: spec.docsUrl },
-    source: DIAGNOSTIC_SOURCE,
-    message: spec.message,
-    relatedInformation: spec.related.map((message) => ({ location: { uri: document.uri, range }, message })),
-  };
+  const diagnostic: Diagnostic = { range, severity: SEVERITY[finding.severity], code: finding.ruleId, source: DIAGNOSTIC_SOURCE, message: spec.message };
+  if (features.codeDescription) diagnostic.codeDescription = { href: spec.docsUrl };
+  if (features.relatedInformation) diagnostic.relatedInformation = spec.related.map((message) => ({ location: { uri: document.uri, range }, message }));
+  return diagnostic;
 }

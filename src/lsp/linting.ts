@@ -5,6 +5,7 @@ import type { LintResult } from '../core/types.js';
 import type { EngineClient } from '../host/client.js';
 import { sizeRefusal, type OverTimeBudget, type TextTooLarge } from '../host/budgets.js';
 import { limitKindOf, limitMessage, UncheckedDocuments } from '../host/uncheckedDocuments.js';
+import type { DiagnosticFeatures } from './clientFeatures.js';
 import type { ConfigFiles } from './configFiles.js';
 import { toDiagnostic } from './diagnostics.js';
 import { formatOf, isChecked } from './languages.js';
@@ -28,6 +29,7 @@ export interface LintingDeps {
   engine: EngineClient;
   settings: SettingsSource;
   configFiles: ConfigFiles;
+  diagnosticFeatures: DiagnosticFeatures;
   /** How a file is named in messages: its path in its workspace folder. */
   displayName(uri: string): string;
 }
@@ -95,7 +97,7 @@ export class DocumentLinting {
     this.unchecked.clear(uri);
     const analysis = { version, result: reply.result };
     this.latest.set(uri, analysis);
-    this.publish({ uri, version, diagnostics: reply.result.findings.map((f) => toDiagnostic(f, document)) });
+    this.publish({ uri, version, diagnostics: reply.result.findings.map((f) => toDiagnostic(f, document, this.deps.diagnosticFeatures)) });
     this.settleWaiters(uri, analysis);
   }
 

@@ -1,18 +1,30 @@
+import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from '../host/supervisor.js';
+
+/** Timers and the time now, injectable so tests can run the clock by hand. */
+export interface SchedulerClock extends Clock {
+  now(): number;
+}
+
+const schedulerClock: SchedulerClock = { ...systemClock, now: () => performance.now() };
 
 interface Slot {
   timer?: unknown;
   running: boolean;
   /** A run was asked for while one was in flight: start one more when it ends. */
   again: boolean;
+  /** When the document last changed (-Infinity: not since it opened). */
+  changedAt: number;
 }
 
 /**
- * When to lint each document. A change waits `debounceMs` for the next one (a paste or an
- * editor's burst of edits becomes one lint), and a document never has two lints in flight:
- * changes that arrive during a lint are folded into one more lint of the newest text when it
- * ends. So an outdated version is never queued behind the current one, and however fast the
- * writer types, each document costs at most one lint at a time.
+ * When to lint each document. A change that follows a pause is linted at once (a keystroke's
+ * findings should follow it); a change that comes within `debounceMs` of the one before is
+ * part of a burst (a paste, an editor's multi-edit, auto-repeat) and waits until the burst has
+ * paused for `debounceMs`. A document never has two lints in flight: changes that arrive during
+ * a lint are folded into one more lint of the newest text when it ends. So an outdated version
+ * is never queued behind the current one, and however fast the writer types, each document
+ * costs at most one lint at a time.
  */
 export class LintScheduler {
   private readonly slots = new Map<string, Slot>();
@@ -20,12 +32,20 @@ export class LintScheduler {
   constructor(
     private readonly lint: (uri: string) => Promise<void>,
     private readonly debounceMs: number,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: SchedulerClock = schedulerClock,
   ) {}
 
-  /** The document changed: lint it once the changes settle. */
+  /** The document changed: lint it now, after the lint in flight, or once a burst of changes pauses. */
   schedule(uri: string): void {
     const slot = this.slotOf(uri);
+    const now = this.clock.now();
+    const inBurst = now - slot.changedAt < this.debounceMs;
+    slot.changedAt = now;
+    if (slot.running) {
+      slot.again = true;
+      return;
+    }
+    if (slot.timer === undefined && !inBurst) return this.start(uri, slot);
     if (slot.timer !== undefined) this.clock.clearTimeout(slot.timer);
     slot.timer = this.clock.setTimeout(() => {
       slot.timer = undefined;
@@ -54,7 +74,7 @@ export class LintScheduler {
 
   private slotOf(uri: string): Slot {
     let slot = this.slots.get(uri);
-    if (!slot) this.slots.set(uri, (slot = { running: false, again: false }));
+    if (!slot) this.slots.set(uri, (slot = { running: false, again: false, changedAt: -Infinity }));
     return slot;
   }
 

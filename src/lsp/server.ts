@@ -24,10 +24,9 @@ import { scoreReply, SCORE_REQUEST, type ScoreParams } from './score.js';
 import { SettingsSource } from './settings.js';
 
 /**
- * How long a change waits for the next one before the document is linted. Short: a document
- * never has two lints in flight (LintScheduler), so fast typing cannot pile up work, and a
- * keystroke's findings should follow it at once. It joins the edits an editor sends in one
- * burst (a paste, a multi-cursor edit, auto-repeat).
+ * Changes closer together than this are one burst (a paste, a multi-cursor edit, auto-repeat),
+ * linted once it pauses this long; a change after a pause is linted at once. Short, because a
+ * document never has two lints in flight (LintScheduler): fast typing cannot pile up work.
  */
 export const DEBOUNCE_MS = 15;
 /** LSP 3.17's "the request failed" code: the document is closed or over a limit. */
@@ -48,6 +47,9 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
   // Budgets are server-wide (the engine runs one lint at a time): the unscoped settings decide.
   let timeBudgetSeconds = 10;
   const engine = options.createEngine(() => timeBudgetSeconds);
+  // Start the worker and load the NLP library in it now, while the client starts up and
+  // initialises: the first document's findings then wait only for their own lint.
+  engine.lint({ text: '', format: 'markdown', configText: null, settings: DEFAULT_SETTINGS, trusted: true }).catch(() => undefined);
   const configFiles = new ConfigFiles(() => folders);
   let linting: DocumentLinting;
   const scheduler = new LintScheduler((uri) => linting.lint(uri), DEBOUNCE_MS);
@@ -78,10 +80,7 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
     features = clientFeaturesOf(params.capabilities);
     settings = new SettingsSource(connection, features.configurationPull, params.initializationOptions);
     folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
-    linting = new DocumentLinting({ connection, documents, engine, settings, configFiles, displayName });
-    // Load the NLP library in the worker while the client gets ready: the first document's
-    // findings then wait only for their own lint.
-    engine.lint({ text: '', format: 'markdown', configText: null, settings: DEFAULT_SETTINGS, trusted: true }).catch(() => undefined);
+    linting = new DocumentLinting({ connection, documents, engine, settings, configFiles, displayName, diagnosticFeatures: features.diagnostics });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
