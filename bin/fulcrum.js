@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Entry point of the `fulcrum` command: the bundled CLI lives in dist/ (built by `npm run build`).
 // `fulcrum lsp` goes straight to the language server's bundle: an editor waits for it to start,
-// and it needs none of the CLI (the engine runs in the server's worker thread).
+// and it needs none of the CLI.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const languageServer = process.argv[2] === 'lsp';
 const bundle = new URL(languageServer ? '../dist/lsp.js' : '../dist/cli.js', import.meta.url);
@@ -11,8 +12,15 @@ if (!existsSync(fileURLToPath(bundle))) {
   console.error('fulcrum: the CLI is not built yet. Run `npm run build` in the Fulcrum folder first.');
   process.exit(2);
 }
-const loaded = await import(bundle.href);
 if (languageServer) {
-  const started = loaded.runLanguageServer(process.argv.slice(3), (text) => process.stderr.write(`${text}\n`));
-  if (started !== 'serving') process.exitCode = started;
+  // The engine's worker takes longest to load (the NLP library): start it before the server's own code.
+  const engineThread = new Worker(new URL('../dist/lsp-worker.js', import.meta.url));
+  const { runLanguageServer } = await import(bundle.href);
+  const started = runLanguageServer(process.argv.slice(3), (text) => process.stderr.write(`${text}\n`), engineThread);
+  if (started !== 'serving') {
+    process.exitCode = started;
+    await engineThread.terminate();
+  }
+} else {
+  await import(bundle.href);
 }
