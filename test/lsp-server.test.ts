@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ const WEAK_REVIEW = readFileSync(join(ROOT, 'examples', 'review-weak.md'), 'utf8
 
 /** A client that says it can do everything the server makes use of. */
 const FULL_CAPABILITIES = {
-  workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+  workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
   textDocument: { hover: { contentFormat: ['markdown' as const, 'plaintext' as const] }, publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true } },
 };
 
@@ -242,6 +242,29 @@ describe('Language server over stdio (fulcrum lsp --stdio)', function () {
     assert.match(second.message, /\.fulcrumrc\.json has problems/);
     rmSync(config);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 3 }] });
+  });
+
+  it('looks for .fulcrumrc.json up to the workspace folder, and follows folders added and removed', async () => {
+    // A second project: its config turns vague praise off for the documents under it.
+    const project = join(folder, 'other-project');
+    mkdirSync(join(project, 'notes'), { recursive: true });
+    writeFileSync(join(project, '.fulcrumrc.json'), JSON.stringify({ rules: { 'feedback/vague-praise': 'off' } }));
+    const notes = pathToFileURL(join(project, 'notes', 'review.md')).href;
+    const vaguePraise = () => client.published(notes).at(-1)?.diagnostics.some((d) => d.code === 'feedback/vague-praise');
+    // Inside the first folder the search reaches other-project/ and finds the config there.
+    await client.open(notes, WEAK_REVIEW);
+    await client.waitForDiagnostics(notes, 1);
+    assert.equal(vaguePraise(), false, 'the nearest config applies');
+    // A workspace folder of its own at notes/: the search stops there, above it is out of reach.
+    const count = client.published(notes).length;
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(join(project, 'notes')).href, name: 'notes' }], removed: [] } });
+    await client.waitFor(() => (client.published(notes).length > count ? true : undefined), 20_000, 'diagnostics after the folder change');
+    assert.equal(vaguePraise(), true, 'a config above the workspace folder is not read');
+    const again = client.published(notes).length;
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: pathToFileURL(join(project, 'notes')).href, name: 'notes' }] } });
+    await client.waitFor(() => (client.published(notes).length > again ? true : undefined), 20_000, 'diagnostics after the folder went');
+    assert.equal(vaguePraise(), false);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: notes } });
   });
 
   it('plain text is checked whether the client calls it "plaintext" or "text"; other languages are not', async () => {

@@ -6,6 +6,8 @@ export interface ClientFeatures {
   configurationPull: boolean;
   /** The client takes a registration for didChangeConfiguration (then it notifies us of `fulcrum` changes). */
   registersConfigurationChanges: boolean;
+  /** The client has workspace folders and tells us when they change. */
+  workspaceFolders: boolean;
   /** The client watches files for us once asked (workspace/didChangeWatchedFiles, registered dynamically). */
   watchesFiles: boolean;
   /** Workspace edits may name the document version they were made for (TextDocumentEdit). */
@@ -29,6 +31,7 @@ export function clientFeaturesOf(capabilities: ClientCapabilities): ClientFeatur
   return {
     configurationPull: capabilities.workspace?.configuration === true,
     registersConfigurationChanges: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: capabilities.workspace?.workspaceFolders === true,
     watchesFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     versionedEdits,
     // A snippet edit can only travel inside a TextDocumentEdit.

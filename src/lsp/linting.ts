@@ -47,8 +47,14 @@ export class DocumentLinting {
   private readonly reportedConfigProblems = new Set<string>();
   readonly unchecked = new UncheckedDocuments();
   private nextKey = 1;
+  private stopped = false;
 
   constructor(private readonly deps: LintingDeps) {}
+
+  /** The server is shutting down: lints still on their way end quietly (the engine is stopped under them). */
+  stop(): void {
+    this.stopped = true;
+  }
 
   /** The last analysis, if it is for the document's current version. */
   current(uri: string): Analysis | undefined {
@@ -72,7 +78,7 @@ export class DocumentLinting {
   async lint(uri: string): Promise<void> {
     const { documents, connection, engine } = this.deps;
     const document = documents.get(uri);
-    if (!document) return;
+    if (!document || this.stopped) return;
     const { editor, budgets } = await this.deps.settings.get(uri);
     if (!isChecked(document.languageId, editor)) return this.clear(uri, document.version, new Error(`Fulcrum does not check ${document.languageId} documents (fulcrum.enable, fulcrum.languages)`));
     const config = await this.deps.configFiles.forDocument(uri);
@@ -86,6 +92,7 @@ export class DocumentLinting {
     try {
       reply = await engine.lint({ key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: true, dismissals: [] });
     } catch (error) {
+      if (this.stopped) return;
       if (limitKindOf(error)) return this.leaveUnchecked(uri, version, error as TextTooLarge | OverTimeBudget);
       const message = `Fulcrum could not analyse ${this.deps.displayName(uri)}: ${(error as Error).message}`;
       connection.console.error(message);

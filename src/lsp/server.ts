@@ -38,6 +38,11 @@ export interface ServerOptions {
   version: string;
 }
 
+/** The paths of the folders on disk (a config file is read from disk). */
+function fileFolders(folders: ReadonlyArray<{ uri: string }>): string[] {
+  return folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+}
+
 /** Wires Fulcrum's language features to a connection; `connection.listen()` is left to the caller. */
 export function attachServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
@@ -79,7 +84,7 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
   connection.onInitialize((params): InitializeResult => {
     features = clientFeaturesOf(params.capabilities);
     settings = new SettingsSource(connection, features.configurationPull, params.initializationOptions);
-    folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    folders = fileFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
     linting = new DocumentLinting({ connection, documents, engine, settings, configFiles, displayName, diagnosticFeatures: features.diagnostics });
     return {
       capabilities: {
@@ -96,13 +101,15 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
     const capabilities = features;
     if (capabilities.registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fulcrum' }).catch(() => undefined);
     if (capabilities.watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    // Folders decide where the search for .fulcrumrc.json stops.
+    if (capabilities.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(fileFolders(removed));
+        folders = [...folders.filter((f) => !gone.has(f)), ...fileFolders(added)];
+        lintAllOpen();
+      });
+    }
     refreshBudgets();
-  });
-
-  connection.onNotification('workspace/didChangeWorkspaceFolders', (params: { event: { added: Array<{ uri: string }>; removed: Array<{ uri: string }> } }) => {
-    const removed = new Set(params.event.removed.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
-    folders = [...folders.filter((f) => !removed.has(f)), ...params.event.added.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri))];
-    lintAllOpen();
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -163,6 +170,7 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
   });
 
   connection.onShutdown(() => {
+    linting?.stop();
     scheduler.dispose();
     engine.dispose();
   });
