@@ -1,31 +1,11 @@
 import assert from 'node:assert/strict';
 import { LintScheduler } from '../src/lsp/scheduler.js';
 import type { SchedulerClock } from '../src/lsp/scheduler.js';
+import { ManualClock } from './fakeWorker.js';
 
-/** A clock the test moves by hand. */
-class ManualClock implements SchedulerClock {
-  private time = 0;
-  now(): number {
-    return this.time;
-  }
-  private timers = new Map<number, { at: number; callback: () => void }>();
-  private nextId = 1;
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.time + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  advance(ms: number): void {
-    this.time += ms;
-    for (const [id, timer] of [...this.timers].sort((a, b) => a[1].at - b[1].at)) {
-      if (timer.at > this.time) continue;
-      this.timers.delete(id);
-      timer.callback();
-    }
-  }
+/** The engine tests' hand-run clock, as the scheduler sees it (the time now as a method). */
+function schedulerClockOf(clock: ManualClock): SchedulerClock {
+  return { setTimeout: (callback, ms) => clock.setTimeout(callback, ms), clearTimeout: (handle) => clock.clearTimeout(handle), now: () => clock.now };
 }
 
 /** A lint the test finishes by hand, recording which document each run was for. */
@@ -41,7 +21,7 @@ describe('LintScheduler', () => {
   it('lints a change after a pause at once, and a burst of changes once it pauses', async () => {
     const clock = new ManualClock();
     const { runs, lint } = controlledLint();
-    const scheduler = new LintScheduler(lint, 15, clock);
+    const scheduler = new LintScheduler(lint, 15, schedulerClockOf(clock));
     scheduler.schedule('a');
     assert.equal(runs.length, 1, 'a keystroke after a pause is linted without waiting');
     runs[0].finish();
@@ -61,7 +41,7 @@ describe('LintScheduler', () => {
   it('never runs two lints of one document at once; changes during a lint make one more lint after it', async () => {
     const clock = new ManualClock();
     const { runs, lint } = controlledLint();
-    const scheduler = new LintScheduler(lint, 15, clock);
+    const scheduler = new LintScheduler(lint, 15, schedulerClockOf(clock));
     scheduler.now('a');
     for (let i = 0; i < 3; i++) {
       scheduler.schedule('a');
@@ -79,7 +59,7 @@ describe('LintScheduler', () => {
   it('documents do not wait for each other, and a closed document starts nothing more', async () => {
     const clock = new ManualClock();
     const { runs, lint } = controlledLint();
-    const scheduler = new LintScheduler(lint, 15, clock);
+    const scheduler = new LintScheduler(lint, 15, schedulerClockOf(clock));
     scheduler.now('a');
     scheduler.now('b');
     assert.deepEqual(runs.map((r) => r.uri), ['a', 'b']);
@@ -100,7 +80,7 @@ describe('LintScheduler', () => {
     const scheduler = new LintScheduler(async () => {
       calls++;
       throw new Error('engine gone');
-    }, 15, clock);
+    }, 15, schedulerClockOf(clock));
     scheduler.now('a');
     await settle();
     scheduler.now('a');
