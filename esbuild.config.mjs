@@ -10,6 +10,10 @@ const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'esm', target: 'node20' },
   // The CLI's lint worker thread (a document over its time budget is stopped by terminating it).
   { ...common, entryPoints: ['src/cli/lintWorker.ts'], outfile: 'dist/cli-worker.js', platform: 'node', format: 'esm', target: 'node20' },
+  // The language server (`fulcrum lsp --stdio`), loaded by the CLI only for that command, and its engine thread.
+  // vscode-languageserver is CommonJS and require()s Node's modules: an ESM bundle needs a require for it.
+  { ...common, entryPoints: ['src/lsp/command.ts'], outfile: 'dist/lsp.js', platform: 'node', format: 'esm', target: 'node20', banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } },
+  { ...common, entryPoints: ['src/lsp/engineWorker.ts'], outfile: 'dist/lsp-worker.js', platform: 'node', format: 'esm', target: 'node20' },
   // VS Code desktop: CommonJS (the extension host require()s it) plus the lint worker thread.
   { ...extension, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.node.cjs', platform: 'node', format: 'cjs', target: 'node18' },
   { ...extension, entryPoints: ['src/vscode/worker/node.ts'], outfile: 'dist/worker.node.cjs', platform: 'node', format: 'cjs', target: 'node18', external: [] },

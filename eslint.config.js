@@ -19,4 +19,25 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'require', '__dirname', 'Buffer'],
     },
   },
+  // Surfaces never import each other: what two of them share lives in a neutral folder
+  // (src/core, src/host, src/editor, src/report), and the neutral folders import no surface.
+  // Only the VS Code extension imports the `vscode` module.
+  ...[
+    ['vscode', 'src/vscode/**/*.ts'],
+    ['browser', 'src/browser/**/*.ts'],
+    ['cli', 'src/cli/**/*.ts'],
+    ['lsp', 'src/lsp/**/*.ts'],
+    [null, 'src/{host,editor,report}/**/*.ts'],
+  ].map(([own, files]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: own === 'vscode' ? [] : [{ name: 'vscode', message: 'Only the VS Code extension (src/vscode) talks to VS Code.' }],
+          patterns: [{ regex: `(^|/)(${['vscode', 'browser', 'cli', 'lsp'].filter((s) => s !== own).join('|')})/`, message: 'Surfaces never import each other: move what they share to a neutral folder.' }],
+        },
+      ],
+    },
+  })),
 );

@@ -2,7 +2,7 @@
 // One run generates 10 KB, 100 KB and 1 MB documents from a fixed seed, warms each tool up
 // once, then reports the median of several timed runs. `--json` prints machine-readable
 // results; `--strict` exits 1 when Fulcrum misses its targets; `--sample` prints the 10 KB
-// document and exits.
+// document and exits (`--sample-kb=N`: the N KB one, as scripts/bench-lsp.mjs uses).
 //
 // The engine is bundled from src/core/index.ts with esbuild into a temporary file (after
 // regenerating the rule list), so the script works from a clean clone after `npm install`
@@ -22,6 +22,7 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const strict = args.includes('--strict');
 const sample = args.includes('--sample');
+const sampleKb = Number(args.find((a) => a.startsWith('--sample-kb='))?.slice('--sample-kb='.length) ?? 0);
 const log = asJson ? () => {} : (line = '') => console.log(line);
 
 const SEED = 20240917;
@@ -285,8 +286,9 @@ function memoryPerByte(bundle, text) {
 
 /* ---------- main ---------- */
 
-if (sample) {
-  process.stdout.write(generateProse(SIZES[0].bytes));
+if (sample || sampleKb > 0) {
+  // Exit once the text is written: a pipe takes 64 KB at a time.
+  await new Promise((resolve) => process.stdout.write(generateProse(sampleKb > 0 ? sampleKb * KB : SIZES[0].bytes), resolve));
   process.exit(0);
 }
 

@@ -1,6 +1,6 @@
-import { createEngineService } from '../src/vscode/worker/service.js';
-import type { Clock, WorkerPort } from '../src/vscode/worker/supervisor.js';
-import type { WorkerReply, WorkerRequest } from '../src/vscode/worker/service.js';
+import { createEngineService } from '../src/host/service.js';
+import type { Clock, WorkerPort } from '../src/host/supervisor.js';
+import type { WorkerReply, WorkerRequest } from '../src/host/service.js';
 
 /**
  * Test doubles for the engine worker: a clock run by hand, and workers that hold their

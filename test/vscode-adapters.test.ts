@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../src/core/index.js';
-import { compatibleEdits, disableDocumentEdit, disableLineEdit, findingToDiagnosticSpec, mergeConfig, readSettings, toSnippet, DEFAULT_SETTINGS } from '../src/vscode/convert.js';
-import { folderData, reportData } from '../src/vscode/webview/protocol.js';
-import { createEngineService } from '../src/vscode/worker/service.js';
-import { packReply, unpackReply } from '../src/vscode/worker/wire.js';
+import { compatibleEdits, disableDocumentEdit, disableLineEdit, findingToDiagnosticSpec, mergeConfig, readSettings, toSnippet, DEFAULT_SETTINGS } from '../src/editor/convert.js';
+import { folderData, reportData } from '../src/report/reportData.js';
+import { createEngineService } from '../src/host/service.js';
+import { packReply, unpackReply } from '../src/host/wire.js';
 import { ROOT } from './helpers.js';
 
 describe('VS Code adapters', () => {

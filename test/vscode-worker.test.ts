@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS } from '../src/vscode/convert.js';
-import { limitKindOf, limitMessage, UncheckedDocuments } from '../src/vscode/uncheckedDocuments.js';
-import { DEFAULT_BUDGETS, OverTimeBudget, readBudgets, sizeRefusal, TextTooLarge, utf8Length } from '../src/vscode/worker/budgets.js';
-import { WorkerEngine } from '../src/vscode/worker/client.js';
-import { LruMap } from '../src/vscode/worker/lru.js';
-import { startWorkerThread } from '../src/vscode/worker/threadPort.js';
-import { CACHE_LIMITS, createEngineService, type LintRequest } from '../src/vscode/worker/service.js';
+import { DEFAULT_SETTINGS } from '../src/editor/convert.js';
+import { limitKindOf, limitMessage, UncheckedDocuments } from '../src/host/uncheckedDocuments.js';
+import { DEFAULT_BUDGETS, OverTimeBudget, readBudgets, sizeRefusal, TextTooLarge, utf8Length } from '../src/host/budgets.js';
+import { WorkerEngine } from '../src/host/client.js';
+import { LruMap } from '../src/host/lru.js';
+import { startWorkerThread } from '../src/host/threadPort.js';
+import { CACHE_LIMITS, createEngineService, type LintRequest } from '../src/host/service.js';
 import { FakeWorkers, flush, ManualClock } from './fakeWorker.js';
 import { ROOT } from './helpers.js';
 

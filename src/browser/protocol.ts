@@ -11,7 +11,7 @@
  */
 import type { Dismissal } from '../core/dismissals.js';
 import type { LintResult, TextFormat } from '../core/types.js';
-import type { PackedReply } from '../vscode/worker/wire.js';
+import type { PackedReply } from '../host/wire.js';
 import type { BrowserSettings } from './settings.js';
 
 export const ENGINE_PORT = 'fulcrum-engine';

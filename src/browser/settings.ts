@@ -5,8 +5,8 @@
  */
 import { parseDismissals, type Dismissal } from '../core/dismissals.js';
 import type { ProfileSetting, RuleSetting } from '../core/types.js';
-import { readSettings, type EditorSettings } from '../vscode/convert.js';
-import { DEFAULT_BUDGETS, readBudgets, type Budgets } from '../vscode/worker/budgets.js';
+import { readSettings, type EditorSettings } from '../editor/convert.js';
+import { DEFAULT_BUDGETS, readBudgets, type Budgets } from '../host/budgets.js';
 
 export const SETTINGS_KEY = 'fulcrum.settings';
 /** The site patterns Fulcrum may run on, mirrored from the granted host permissions by the background. */

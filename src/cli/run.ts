@@ -28,6 +28,7 @@ Usage:
   fulcrum explain <rule-id>                     what a rule checks, why, and examples
   fulcrum feedback export <files>               findings dismissed as "Not an issue" (exported
                                                 from VS Code or the browser) as test cases
+  fulcrum lsp --stdio                           a language server for editors (LSP over stdio)
 
 Paths may be files, folders (searched for .md, .markdown and .txt) or globs; - reads standard input.
 

@@ -5,7 +5,7 @@
  * never become markup. (src/report/charts.ts draws the same charts as SVG text for the
  * CLI's static HTML report.)
  */
-import type { ReportData } from '../vscode/webview/protocol.js';
+import type { ReportData } from './reportData.js';
 import { LINE_MARK } from './summary.js';
 
 const SVG = 'http://www.w3.org/2000/svg';

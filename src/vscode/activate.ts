@@ -8,14 +8,14 @@ import { APPLY_SNIPPET_COMMAND, applySnippetFix, DISMISS_COMMAND, EXPLAIN_COMMAN
 import { dismissalOf } from '../core/dismissals.js';
 import { DismissalStore } from './dismissals.js';
 import { ConfigFiles } from './configFiles.js';
-import { readSettings, type EditorSettings } from './convert.js';
+import { readSettings, type EditorSettings } from '../editor/convert.js';
 import { toDiagnostics } from './diagnostics.js';
 import { FulcrumHover } from './hover.js';
 import { DocumentReport, folderData, showFolderReport } from './reportPanel.js';
 import { SCORE_DOCUMENT_COMMAND, ScoreStatusBar } from './statusBar.js';
-import { limitKindOf, limitMessage, UncheckedDocuments } from './uncheckedDocuments.js';
-import { readBudgets, sizeRefusal, type Budgets, type OverTimeBudget, type TextTooLarge } from './worker/budgets.js';
-import type { EngineClient } from './worker/client.js';
+import { limitKindOf, limitMessage, UncheckedDocuments } from '../host/uncheckedDocuments.js';
+import { readBudgets, sizeRefusal, type Budgets, type OverTimeBudget, type TextTooLarge } from '../host/budgets.js';
+import type { EngineClient } from '../host/client.js';
 
 const SCORE_FOLDER_COMMAND = 'fulcrum.scoreFolder';
 const EXPORT_DISMISSALS_COMMAND = 'fulcrum.exportDismissals';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { LintResult, TextFormat } from '../core/types.js';
 import type { ConfigFiles } from './configFiles.js';
-import type { EditorSettings } from './convert.js';
-import type { EngineClient } from './worker/client.js';
+import type { EditorSettings } from '../editor/convert.js';
+import type { EngineClient } from '../host/client.js';
 import type { DismissalStore } from './dismissals.js';
 
 export interface Analysis {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, TextEdit } from '../core/types.js';
 import type { Analyzer } from './analyzer.js';
-import { compatibleEdits, disableDocumentEdit, disableLineEdit, toSnippet } from './convert.js';
+import { compatibleEdits, disableDocumentEdit, disableLineEdit, toSnippet } from '../editor/convert.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('fulcrum');

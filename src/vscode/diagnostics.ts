@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types.js';
-import { findingToDiagnosticSpec } from './convert.js';
+import { findingToDiagnosticSpec } from '../editor/convert.js';
 
 export const DIAGNOSTIC_SOURCE = 'Fulcrum';
 

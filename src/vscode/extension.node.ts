@@ -1,8 +1,8 @@
 /** Desktop entry: the engine runs in a worker thread, never on the extension host thread. */
 import * as vscode from 'vscode';
 import { activateFulcrum } from './activate.js';
-import { WorkerEngine } from './worker/client.js';
-import { startWorkerThread } from './worker/threadPort.js';
+import { WorkerEngine } from '../host/client.js';
+import { startWorkerThread } from '../host/threadPort.js';
 
 export function activate(context: vscode.ExtensionContext): void {
   activateFulcrum(context, {

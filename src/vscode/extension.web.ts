@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { activateFulcrum } from './activate.js';
-import { InHostEngine, WorkerEngine, type EngineClient, type WorkerPort } from './worker/client.js';
-import type { WorkerReply } from './worker/service.js';
+import { InHostEngine, WorkerEngine, type EngineClient, type WorkerPort } from '../host/client.js';
+import type { WorkerReply } from '../host/service.js';
 
 export function activate(context: vscode.ExtensionContext): void {
   activateFulcrum(context, {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LintResult } from '../core/types.js';
-import { folderData, reportData, type FolderData, type ReportData, type WebviewMessage } from './webview/protocol.js';
+import { folderData, reportData, type FolderData, type ReportData } from '../report/reportData.js';
+import type { WebviewMessage } from './webview/protocol.js';
 
 /** A nonce for the webview's one script, from the platform's CSPRNG (desktop and web alike). */
 export function makeNonce(): string {

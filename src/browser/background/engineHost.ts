@@ -19,9 +19,9 @@
  * the next text starts a fresh one. Both come back to the field as a plain message. The
  * limits are the user's settings, sent with each text.
  */
-import { OverTimeBudget, readBudgets, sizeRefusal, TextTooLarge } from '../../vscode/worker/budgets.js';
-import type { LintRequest, WorkerReply } from '../../vscode/worker/service.js';
-import { systemClock, WorkerSupervisor, type Clock, type WorkerPort } from '../../vscode/worker/supervisor.js';
+import { OverTimeBudget, readBudgets, sizeRefusal, TextTooLarge } from '../../host/budgets.js';
+import type { LintRequest, WorkerReply } from '../../host/service.js';
+import { systemClock, WorkerSupervisor, type Clock, type WorkerPort } from '../../host/supervisor.js';
 import { ENGINE_PORT, type EngineLintRequest, type EngineLintResponse } from '../protocol.js';
 import { toEditorSettings } from '../settings.js';
 import { FairQueue } from './fairQueue.js';

@@ -4,7 +4,7 @@
  * dedicated worker, the same service the VS Code extension's worker runs. One parse cache
  * per field key, so a keystroke re-parses only the paragraph it changed.
  */
-import { createEngineService, type WorkerRequest } from '../../vscode/worker/service.js';
+import { createEngineService, type WorkerRequest } from '../../host/service.js';
 
 const handle = createEngineService();
 const scope = self as unknown as DedicatedWorkerGlobalScope;

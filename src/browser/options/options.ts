@@ -7,7 +7,7 @@
  */
 import { builtinRules } from '../../generated/builtinRules.js';
 import { CATEGORIES, type ProfileSetting, type RuleSetting } from '../../core/types.js';
-import { BUDGET_RANGES, type Budgets } from '../../vscode/worker/budgets.js';
+import { BUDGET_RANGES, type Budgets } from '../../host/budgets.js';
 import { DISMISSALS_KEY, normaliseSettings, readDismissals, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
 import { describePattern, sitePattern, webPatterns } from '../sites.js';
 

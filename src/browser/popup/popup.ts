@@ -5,7 +5,7 @@
  * dimensions and the document-level gaps; or, on a site Fulcrum may not run on yet, the
  * button that asks the browser for that one site. `popup.html?tab=ID` shows a given tab.
  */
-import { reportData, type ReportData } from '../../vscode/webview/protocol.js';
+import { reportData, type ReportData } from '../../report/reportData.js';
 import { scoreTone, tabStateKey, type FieldReport, type TabMessage, type TabState } from '../protocol.js';
 import { sitePattern } from '../sites.js';
 import { balanceChart, categoryChart, POPUP_SIZE, scoreTable } from '../../report/domCharts.js';

@@ -7,8 +7,8 @@
  */
 import type { Dismissal } from '../../core/dismissals.js';
 import type { TextFormat } from '../../core/types.js';
-import type { LintReply } from '../../vscode/worker/service.js';
-import { unpackReply } from '../../vscode/worker/wire.js';
+import type { LintReply } from '../../host/service.js';
+import { unpackReply } from '../../host/wire.js';
 import { ENGINE_PORT, type EngineLintRequest, type EngineLintResponse } from '../protocol.js';
 import type { BrowserSettings } from '../settings.js';
 

@@ -5,7 +5,8 @@
  * nodes (textContent), never HTML, so nothing in a document can run here.
  */
 import { balanceChart, categoryChart, REPORT_SIZE, scoreTable, scoreTone } from '../../report/domCharts.js';
-import type { ReportData, FolderData, WebviewMessage } from './protocol.js';
+import type { FolderData, ReportData } from '../../report/reportData.js';
+import type { WebviewMessage } from './protocol.js';
 
 declare function acquireVsCodeApi(): { postMessage(message: WebviewMessage): void };
 const vscodeApi = acquireVsCodeApi();

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createEngineService, type WorkerRequest } from './service.js';
+import { createEngineService, type WorkerRequest } from '../../host/service.js';
 
 const handle = createEngineService();
 const scope = self as unknown as DedicatedWorkerGlobalScope;

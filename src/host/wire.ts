@@ -1,4 +1,4 @@
-import type { Deduction, Finding, LintResult, Score } from '../../core/types.js';
+import type { Deduction, Finding, LintResult, Score } from '../core/types.js';
 import type { LintReply } from './service.js';
 
 /**

@@ -1,5 +1,5 @@
-import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type Dismissal, type FulcrumConfig, type LintResult, type TextFormat } from '../../core/index.js';
-import { mergeConfig, type EditorSettings } from '../convert.js';
+import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type Dismissal, type FulcrumConfig, type LintResult, type TextFormat } from '../core/index.js';
+import { mergeConfig, type EditorSettings } from '../editor/convert.js';
 import { LruMap } from './lru.js';
 import { packReply, type PackedReply } from './wire.js';
 

@@ -3,8 +3,12 @@ import type { WorkerPort } from './supervisor.js';
 import type { WorkerReply } from './service.js';
 
 /** The engine in a worker thread (desktop), as the supervisor sees it. */
-export function startWorkerThread(file: string): WorkerPort {
-  const worker = new Worker(file);
+export function startWorkerThread(file: string | URL): WorkerPort {
+  return workerThreadPort(new Worker(file));
+}
+
+/** A worker thread already started (the language server starts its first one before it loads). */
+export function workerThreadPort(worker: Worker): WorkerPort {
   worker.unref();
   return {
     post: (message) => worker.postMessage(message),

@@ -1,4 +1,4 @@
-import { OverTimeBudget, TextTooLarge } from './worker/budgets.js';
+import { OverTimeBudget, TextTooLarge } from './budgets.js';
 
 /** Why a document was left unchecked: too large to send, or its lint ran past the time budget. */
 export type LimitKind = 'size' | 'time';

@@ -1,0 +1,6 @@
+/** The language server's engine thread: the same engine service the editors run in their workers. */
+import { parentPort } from 'node:worker_threads';
+import { createEngineService, type WorkerRequest } from '../host/service.js';
+
+const handle = createEngineService();
+parentPort?.on('message', (message: WorkerRequest) => parentPort?.postMessage(handle(message)));

@@ -1,0 +1,178 @@
+import { pathToFileURL } from 'node:url';
+import { MessageType, type Connection, type PublishDiagnosticsParams, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult } from '../core/types.js';
+import type { EngineClient } from '../host/client.js';
+import { sizeRefusal, type OverTimeBudget, type TextTooLarge } from '../host/budgets.js';
+import { limitKindOf, limitMessage, UncheckedDocuments } from '../host/uncheckedDocuments.js';
+import type { DiagnosticFeatures } from './clientFeatures.js';
+import type { ConfigFiles } from './configFiles.js';
+import { toDiagnostic } from './diagnostics.js';
+import { formatOf, isChecked } from './languages.js';
+import { tell } from './messages.js';
+import type { SettingsSource } from './settings.js';
+
+/** The last lint of an open document, for the version it was made for. */
+export interface Analysis {
+  version: number;
+  result: LintResult;
+}
+
+interface Waiter {
+  resolve(analysis: Analysis): void;
+  reject(error: Error): void;
+}
+
+export interface LintingDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  engine: EngineClient;
+  settings: SettingsSource;
+  configFiles: ConfigFiles;
+  diagnosticFeatures: DiagnosticFeatures;
+  /** How a file is named in messages: its path in its workspace folder. */
+  displayName(uri: string): string;
+}
+
+/**
+ * Lints open documents through the engine and publishes what it found. Each opened document
+ * gets its own key in the engine, whose parse cache then re-parses only what a change touched;
+ * a result for a version that is no longer current is dropped (a newer lint is on its way).
+ * A document over a size or time budget keeps no findings and costs the writer one message.
+ */
+export class DocumentLinting {
+  private readonly latest = new Map<string, Analysis>();
+  private readonly engineKeys = new Map<string, string>();
+  private readonly waiters = new Map<string, Waiter[]>();
+  private readonly reportedConfigProblems = new Set<string>();
+  readonly unchecked = new UncheckedDocuments();
+  private nextKey = 1;
+  private stopped = false;
+
+  constructor(private readonly deps: LintingDeps) {}
+
+  /** The server is shutting down: lints still on their way end quietly (the engine is stopped under them). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** The last analysis, if it is for the document's current version. */
+  current(uri: string): Analysis | undefined {
+    const analysis = this.latest.get(uri);
+    return analysis && analysis.version === this.deps.documents.get(uri)?.version ? analysis : undefined;
+  }
+
+  /** The analysis of the current version, once there is one (the caller makes sure a lint is coming). */
+  whenCurrent(uri: string): Promise<Analysis> {
+    const analysis = this.current(uri);
+    if (analysis) return Promise.resolve(analysis);
+    const notChecked = this.unchecked.get(uri);
+    if (notChecked) return Promise.reject(new Error(notChecked.message));
+    return new Promise((resolve, reject) => {
+      const list = this.waiters.get(uri) ?? [];
+      list.push({ resolve, reject });
+      this.waiters.set(uri, list);
+    });
+  }
+
+  async lint(uri: string): Promise<void> {
+    const { documents, connection, engine } = this.deps;
+    const document = documents.get(uri);
+    if (!document || this.stopped) return;
+    const { editor, budgets } = await this.deps.settings.get(uri);
+    if (!isChecked(document.languageId, editor)) return this.clear(uri, document.version, new Error(`Fulcrum does not check ${document.languageId} documents (fulcrum.enable, fulcrum.languages)`));
+    const config = await this.deps.configFiles.forDocument(uri);
+    // The text and its version are taken together, after every await: they must match.
+    if (documents.get(uri) !== document) return;
+    const version = document.version;
+    const text = document.getText();
+    const refusal = sizeRefusal(text, budgets);
+    if (refusal) return this.leaveUnchecked(uri, version, refusal);
+    let reply;
+    try {
+      reply = await engine.lint({ key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: true, dismissals: [] });
+    } catch (error) {
+      if (this.stopped) return;
+      if (limitKindOf(error)) return this.leaveUnchecked(uri, version, error as TextTooLarge | OverTimeBudget);
+      const message = `Fulcrum could not analyse ${this.deps.displayName(uri)}: ${(error as Error).message}`;
+      connection.console.error(message);
+      tell(connection, MessageType.Error, message);
+      return this.settleWaiters(uri, new Error(message));
+    }
+    if (config.path) this.showConfigProblems(pathToFileURL(config.path).href, config.readProblem ? [config.readProblem] : reply.configProblems);
+    if (documents.get(uri)?.version !== version) return; // a newer version is on its way
+    this.unchecked.clear(uri);
+    const analysis = { version, result: reply.result };
+    this.latest.set(uri, analysis);
+    this.publish({ uri, version, diagnostics: reply.result.findings.map((f) => toDiagnostic(f, document, this.deps.diagnosticFeatures)) });
+    this.settleWaiters(uri, analysis);
+  }
+
+  /** The document closed: its findings, its engine cache and anyone waiting for it go. */
+  forget(uri: string): void {
+    this.latest.delete(uri);
+    this.unchecked.clear(uri);
+    this.forgetEngineKey(uri);
+    this.publish({ uri, diagnostics: [] });
+    this.settleWaiters(uri, new Error('the document was closed'));
+  }
+
+  /** A document Fulcrum does not check (settings) shows no findings. */
+  private clear(uri: string, version: number, reason: Error): void {
+    this.latest.delete(uri);
+    this.publish({ uri, version, diagnostics: [] });
+    this.settleWaiters(uri, reason);
+  }
+
+  /** Over a limit: no findings (they would be stale), no parse cache, and one warning while it lasts. */
+  private leaveUnchecked(uri: string, version: number, error: TextTooLarge | OverTimeBudget): void {
+    const message = limitMessage(this.deps.displayName(uri), error);
+    this.latest.delete(uri);
+    this.forgetEngineKey(uri);
+    this.publish({ uri, version, diagnostics: [] });
+    if (this.unchecked.mark(uri, limitKindOf(error)!, message)) tell(this.deps.connection, MessageType.Warning, message);
+    this.settleWaiters(uri, new Error(message));
+  }
+
+  /** A broken config is one message per file and set of problems; linting goes on with the valid parts. */
+  private showConfigProblems(configUri: string, problems: string[]): void {
+    if (problems.length === 0) return;
+    const key = `${configUri}\n${problems.join('\n')}`;
+    if (this.reportedConfigProblems.has(key)) return;
+    this.reportedConfigProblems.add(key);
+    tell(this.deps.connection, MessageType.Error, `Fulcrum: ${this.deps.displayName(configUri)} has problems, so the defaults are used for them: ${problems.join('; ')}`);
+  }
+
+  /**
+   * Each time a document is opened (or checked again after a limit) it gets a new key: the
+   * engine treats a forgotten key as closed for good, so that a lint still on its way after a
+   * close cannot make a cache nobody will forget.
+   */
+  private engineKeyOf(uri: string): string {
+    let key = this.engineKeys.get(uri);
+    if (key === undefined) this.engineKeys.set(uri, (key = `${uri}#${this.nextKey++}`));
+    return key;
+  }
+
+  private forgetEngineKey(uri: string): void {
+    const key = this.engineKeys.get(uri);
+    if (key === undefined) return;
+    this.engineKeys.delete(uri);
+    this.deps.engine.forget(key);
+  }
+
+  /** A closed connection has nobody to tell: the send is dropped. */
+  private publish(params: PublishDiagnosticsParams): void {
+    this.deps.connection.sendDiagnostics(params).catch(() => undefined);
+  }
+
+  private settleWaiters(uri: string, outcome: Analysis | Error): void {
+    const list = this.waiters.get(uri);
+    if (!list) return;
+    this.waiters.delete(uri);
+    for (const waiter of list) {
+      if (outcome instanceof Error) waiter.reject(outcome);
+      else waiter.resolve(outcome);
+    }
+  }
+}
