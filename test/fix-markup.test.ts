@@ -80,7 +80,8 @@ describe('fixes keep markup byte for byte', () => {
       texts.push({ text: example.text.replace(span, `[${span}](https://x.org/MUST)`), kept: [WHOLE_LINK] });
       for (const { text, kept } of texts) {
         const after = fixAll(text, example.profile);
-        for (const piece of kept) assert.equal(occurrences(after, piece), occurrences(text, piece), `"${piece}" was changed in ${JSON.stringify(text)} → ${JSON.stringify(after)}`);
+        // None lost or altered; a document check's template may bring markup of its own ("**Why we're doing this:**").
+        for (const piece of kept) assert.ok(occurrences(after, piece) >= occurrences(text, piece), `"${piece}" was changed in ${JSON.stringify(text)} → ${JSON.stringify(after)}`);
       }
     });
   }
