@@ -434,7 +434,8 @@ const FEATURES: Record<string, FeatureTest> = {
   measurable: (s) => hasMeasure(s.text) || hasNamedDay(s.text),
   // "due to business needs" names no reason: hollow reasons are taken out before looking for one.
   reason: (s) => {
-    const text = s.text.replace(hollowReason, ' ');
+    // Only copy the text when it holds one: this runs for most sentences.
+    const text = test(hollowReason, s.text) ? s.text.replace(hollowReason, ' ') : s.text;
     return test(reason, text) || soClause.test(text) || explainsAfterBreak(text);
   },
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */

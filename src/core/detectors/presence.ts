@@ -17,7 +17,7 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
     const title = titleLine(doc);
     return spec.anyOf.some((condition, i) => {
       const heading = headingPatterns[i];
-      if (heading && (doc.sections.some((s) => s.title !== null && test(heading, s.title)) || labelLines(doc).some((line) => test(heading, line)))) return true;
+      if (heading && headingsOf(doc).some((text) => test(heading, text))) return true;
       if (condition.sentence?.length) return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence) && !anyFeature(s, condition.unless));
       return false;
     });
@@ -39,6 +39,23 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
  * line with no closing stop. It says what this meeting was, not what comes next, so it satisfies
  * no check (its date is no check-in).
  */
+/** A full stop, question or exclamation mark ends the line, maybe before a closing quote or bracket. */
+const CLOSING_STOP = /[.!?]["'”’)]*\s*$/;
+
+/**
+ * What heads a part of the document: section titles and the label lines that do a heading's job.
+ * Worked out once per parse; every check with heading conditions reads it.
+ */
+const headings = new WeakMap<ParsedDocument, string[]>();
+function headingsOf(doc: ParsedDocument): string[] {
+  let found = headings.get(doc);
+  if (!found) {
+    found = [...doc.sections.flatMap((section) => (section.title === null ? [] : [section.title])), ...labelLines(doc)];
+    headings.set(doc, found);
+  }
+  return found;
+}
+
 /** Titles name a meeting or a person and a date: "1:1 Aditi / Marcus - 15 Feb", "Review - Sean (herd assistant) - Feb". */
 const MAX_TITLE_WORDS = 12;
 
@@ -48,7 +65,7 @@ function titleLine(doc: ParsedDocument): Sentence | undefined {
   const only = first.sentences[0];
   // A note of one long unpunctuated line ("jess smashed it this qtr, first call resolution up to 82% …") is no title.
   if (only.tokens.length > MAX_TITLE_WORDS) return undefined;
-  return /\n/.test(first.text.trim()) || /[.!?]["'”’)]*\s*$/.test(only.text) ? undefined : only;
+  return /\n/.test(first.text.trim()) || CLOSING_STOP.test(only.text) ? undefined : only;
 }
 
 /** Words at most in a line that stands for a heading in plain text ("Next meeting", "Section E — Next review"). */
@@ -64,7 +81,7 @@ function labelLines(doc: ParsedDocument): string[] {
   doc.sentences.forEach((sentence, i) => {
     const next = doc.sentences[i + 1];
     if (sentence.block.kind === 'heading' || !next || sentence.tokens.length > MAX_LABEL_WORDS) return;
-    if (/[.!?]["'”’)]*\s*$/.test(sentence.text) || !doc.source.slice(sentence.end, next.start).includes('\n')) return;
+    if (CLOSING_STOP.test(sentence.text) || !doc.source.slice(sentence.end, next.start).includes('\n')) return;
     lines.push(sentence.text);
   });
   return lines;
