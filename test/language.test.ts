@@ -4,6 +4,7 @@ import { SPELLER } from '../src/core/language/lexicon.js';
 import { wordsOf } from '../src/core/language/words.js';
 import { parseDocument, polarityOf } from '../src/core/index.js';
 import { hasFeature } from '../src/core/features.js';
+import { documentKind } from '../src/core/kinds.js';
 
 /** The linguistic layer on its own: words, who a claim is about, what is said, and polarity. */
 
@@ -130,5 +131,59 @@ describe('linguistic layer', () => {
       ['She will be available from Monday.', false],
     ];
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(undertakes(text), expected));
+  });
+  // One feature per describe: each case is a sentence and whether the feature holds for it.
+  const featureCases: Array<[string, string, Array<[string, boolean]>]> = [
+    [
+      'past narrative: a story told, not news of a change',
+      'past-narrative',
+      [
+        ['When the new customs system went live it started rejecting our shipments.', true],
+        ['Count accuracy came in at 99.2%, our best ever.', true],
+        ['Li Wei stayed till midnight to finish the stocktake.', true],
+        ['From Monday the new system replaces the old one.', false],
+        ['His accounts will be reassigned across the team.', false],
+        ['The Trust has appointed a new Director of Nursing.', false],
+        ['The side door is closed from 1 May.', false],
+      ],
+    ],
+    [
+      'a check-in and nothing else is no next step',
+      'checkin-only',
+      [
+        ["We'll look at all of this again at your mid-year in September.", true],
+        ["We'll discuss at our 1:1 on 14 March.", true],
+        ["Niamh will get the pipeline into the CRM by 30 September, and we'll sit down at her mid-year on 12 July.", false],
+        ["Ife to trial the running sheet from 13 Jan; we'll look at the results together on 10 Feb.", false],
+        ['I will send the rota by Friday.', false],
+      ],
+    ],
+    [
+      'owners named before a colon are people, not topics',
+      'owner',
+      [
+        ['- [ ] Joy: order 200 boxes of gloves by Thu', true],
+        ['Marta: revise the budget by Tuesday.', true],
+        ['GH: quotes for the van by Friday.', true],
+        ['Comments: Too many repeat runs in Q3.', false],
+        ['Field visit Turkana: to happen before end of July.', false],
+      ],
+    ],
+  ];
+  for (const [title, feature, cases] of featureCases) {
+    describe(title, () => {
+      for (const [text, expected] of cases) {
+        it(`${text} → ${expected}`, () => assert.equal(hasFeature(parseDocument(text).sentences[0], feature), expected));
+      }
+    });
+  }
+  describe('recognition posts: thanks and welcomes need no next steps', () => {
+    const kindOf = (text: string) => documentKind(parseDocument(text), 'announcement');
+    const cases: Array<[string, 'recognition' | null]> = [
+      ['Shout out to Li Wei and Grace who stayed till midnight on Sunday to finish the stocktake. It meant the store could open on time with the new planogram. Thank you both!', 'recognition'],
+      ['Please join me in welcoming Amara to the team! She will be joining us in Accounts Payable. Make sure to say hi!', 'recognition'],
+      ['Thank you all for your feedback on the rota. From 1 May the new rota replaces the old one, and weekend shifts are shared evenly.', null],
+    ];
+    for (const [text, expected] of cases) it(`${text.slice(0, 60)}… → ${expected}`, () => assert.equal(kindOf(text), expected));
   });
 });

@@ -27,6 +27,16 @@ const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the n
 const endOf = /\b(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
+const irregularPast = phraseRegex(lexicon.irregularPastVerbs);
+/** A regular past tense ("stayed", "walked"), not a passive, state or present perfect ("is closed", "will be reassigned", "has appointed": news). */
+const regularPast = /(?<!\b(?:is|are|am|be|being|been|get|gets|has|have)\s+)\b\p{L}{2,}(?<!e)ed\b/iu;
+/** Anything that points ahead: a future tense or a change's start ("from next week", "effective", "as of"). */
+const pointsAhead = /\b(?:will|shall|won['’]t|going to|starting|effective|as of|onwards|from (?:now|next|this|tomorrow|monday|tuesday|wednesday|thursday|friday))\b|(?<=\p{L})['’]ll\b/iu;
+
+/** Tells what happened, in the past tense, with nothing about what comes next: a story, not news of a change. */
+function narratesThePast(text: string): boolean {
+  return !pointsAhead.test(text) && (test(irregularPast, text) || regularPast.test(text));
+}
 
 const digits = /\d/;
 /** Placeholders a fix inserts for a measure count as one: the writer is about to fill them in. */
@@ -99,7 +109,7 @@ const experiment = phraseRegex(lexicon.experimentMarkers);
 const ownerPlaceholder = phraseRegex(lexicon.ownerPlaceholders);
 
 
-const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)(?:\s*\([^()\n]{1,30}\))?\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|:\s)/u;
+const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)(?:\s*\([^()\n]{1,30}\))?\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|(:\s))/u;
 /** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
 function anyCaseFirst(word: string): string {
   return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
@@ -195,8 +205,9 @@ function hasNumber(text: string): boolean {
 
 /** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
 function namesAnOwner(text: string): boolean {
-  const owner = text.match(namedOwner)?.[1];
-  if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner))) return true;
+  const match = text.match(namedOwner);
+  const owner = match?.[1];
+  if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner)) && (!match![2] || labelsAPerson(text, match!.index!, owner))) return true;
   // "Ana books the venue", "Action: Ayaan books …", "Next step: she runs …": a line that opens with
   // someone and an action verb in the present.
   const line = text.replace(LINE_LABEL, '');
@@ -219,6 +230,22 @@ function namesAnOwner(text: string): boolean {
 const nameThenPlainVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+)\b/u;
 const dashOwner = /^\W*(\p{L}[\p{L}'’-]*)\s*[-–:]\s*(\p{Ll}+)/u;
 const teamThenTo = /\b(\p{L}+)\s+to\s+\p{Ll}+/u;
+/**
+ * "Ana: book the room", "GH: quotes", "me: labels" name who acts; "Comments: too many repeats" or
+ * "Field visit Turkana: to happen by July" label a topic. A person's label opens the line and is a
+ * name, initials, a pronoun or a handle.
+ */
+function labelsAPerson(text: string, at: number, label: string): boolean {
+  const labelAt = text.indexOf(label, at);
+  const lineStart = text.lastIndexOf('\n', labelAt) + 1;
+  if (!/^[^\p{L}]*$/u.test(text.slice(lineStart, labelAt))) return false;
+  // "Homework:" in 1:1 notes is the report's to do.
+  if (/^@|^\p{Lu}{2,3}$/u.test(label) || /^(?:I|we|you|he|she|they|homework)$/i.test(label) || isLikelyName(label)) return true;
+  // "Joy: order 200 boxes": a name that is also a word, before an order.
+  const next = text.slice(at).match(/:\s*(\p{L}+)/u)?.[1];
+  return next !== undefined && /^\p{Ll}/u.test(next) && isOrderVerb(next);
+}
+
 const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
 
 /**
@@ -271,6 +298,24 @@ function futureAt(words: string[], i: number): [number, number] {
 function skipFillers(words: string[], at: number): number {
   while (at < words.length && FUTURE_FILLERS.has(words[at])) at++;
   return at < words.length ? at : -1;
+}
+
+/**
+ * Arranges a check-in and nothing else: every "we'll …" or "let's …" in it is a meeting about
+ * progress ("We'll look at this again at your mid-year in September"). A check-in is no next step;
+ * "Niamh will get the pipeline into the CRM by 30 September, and we'll sit down on 12 July" still is one.
+ */
+function onlyArrangesACheckin(sentence: Sentence): boolean {
+  if (!hasFeature(sentence, 'checkin') || /\b\p{Lu}[\p{L}'’-]+\s+to\s+\p{Ll}/u.test(sentence.text)) return false;
+  const words = sentence.tokens.map((t) => t.normal.replace(/’/g, "'"));
+  let arrangements = 0;
+  for (let i = 0; i < words.length; i++) {
+    const verbAt = words[i] === "let's" || (words[i] === 'let' && words[i + 1] === 'us') ? skipFillers(words, words[i] === 'let' ? i + 2 : i + 1) : futureAt(words, i)[1];
+    if (verbAt < 0) continue;
+    arrangements++;
+    if (!test(reconvene, words.slice(verbAt, verbAt + 4).join(' '))) return false;
+  }
+  return arrangements > 0;
 }
 
 /** A person or people who can act: a pronoun, a name, a role ("HR", "the manager", "Ravi's team"). */
@@ -463,12 +508,16 @@ const FEATURES: Record<string, FeatureTest> = {
   undertaking: (s) => isUndertaking(s),
   /** A next conversation about progress: named ("next 1:1", "review date") or arranged together ("let's regroup", "we'll debrief"). */
   checkin: (s) => test(checkin, s.text) || (together.test(s.text) && test(reconvene, s.text)),
+  /** Arranges a check-in and nothing else (see onlyArrangesACheckin): no next step. */
+  'checkin-only': (s) => onlyArrangesACheckin(s),
   growth: (s) => test(growth, s.text),
   change: (s) => test(change, s.text),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
   'takes-effect': (s) => test(change, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
   /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */
   'role-change': (s) => test(roleChange, s.text),
+  /** Tells what happened, with nothing about what comes next ("came in at 99.2%", "went live and started rejecting"). */
+  'past-narrative': (s) => narratesThePast(s.text),
   'group-vote': (s) => test(groupVote, s.text),
   'people-impact': (s) => test(peopleImpact, s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
@@ -532,6 +581,11 @@ export function hasFeature(sentence: Sentence, name: string): boolean {
     known.set(name, value);
   }
   return value;
+}
+
+/** Every feature's name, for tools that show what the linguistic layer sees in a sentence. */
+export function featureNames(): string[] {
+  return Object.keys(FEATURES);
 }
 
 export function isKnownFeature(name: string): boolean {

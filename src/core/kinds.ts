@@ -19,8 +19,12 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && !isShortLine(s));
   if (prose.length === 0) return null;
   const recognises = (s: (typeof prose)[number]) => test(recognition, s.text);
-  // News of a change is not a recognition post, however warm its words; someone joining or starting (the welcome itself) is not that news.
-  if (prose.some((s) => !recognises(s) && hasFeature(s, 'change') && !hasFeature(s, 'role-change'))) return null;
+  // News of a change is not a recognition post, however warm its words. Someone joining or starting
+  // (the welcome itself) is not that news, nor is a change told as part of the story ("when the new
+  // system went live").
+  const newsOfAChange = (s: (typeof prose)[number]) =>
+    !recognises(s) && hasFeature(s, 'change') && !hasFeature(s, 'role-change') && !hasFeature(s, 'past-narrative');
+  if (prose.some(newsOfAChange)) return null;
   const recognising = prose.filter(recognises).length;
   // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.
   const opensWithRecognition = recognises(doc.sentences[0]);
