@@ -165,11 +165,24 @@ describe('linguistic layer', () => {
         ['- [ ] Joy: order 200 boxes of gloves by Thu', true],
         ['Marta: revise the budget by Tuesday.', true],
         ['GH: quotes for the van by Friday.', true],
+        ['Everyone: accept your Linear invite by Fri 14 March.', true],
+        ['Squad leads: set up your cycles by the same date.', true],
         ['Comments: Too many repeat runs in Q3.', false],
         ['Field visit Turkana: to happen before end of July.', false],
       ],
     ],
   ];
+  featureCases.push([
+    'an order opens the sentence',
+    'imperative',
+    [
+      ['Book your slot with Aisling by the Friday before.', true],
+      ['Never leave the side door open.', true],
+      ['Go-live is 14 October.', false],
+      ['Release went out with no rollback for the first time in 4 sprints.', false],
+      ['Never says no to an extra shift, always stays late to help.', false],
+    ],
+  ]);
   for (const [title, feature, cases] of featureCases) {
     describe(title, () => {
       for (const [text, expected] of cases) {

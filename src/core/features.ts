@@ -214,6 +214,9 @@ function namesAnOwner(text: string): boolean {
   // "I review it by Friday", "we present to the board": the writer's side takes the verb's plain form.
   const ours = line.match(selfThenVerb);
   if (ours && (isOrderVerb(ours[1]) || isOrderVerb(ours[1].replace(/e?s$/, '')))) return true;
+  // "Everyone: accept your invite by Friday", "Squad leads: set up cycles": a group named before an order.
+  const group = line.match(groupLabel);
+  if (group && isOrderVerb(group[2]) && isGroupOfPeople(group[1])) return true;
   // "Ana - send draft rota - Fri", "me - order labels by Fri": minutes name the owner before a dash.
   const dashed = line.match(dashOwner);
   if (dashed && isOrderVerb(dashed[2]) && (/^(?:me|i|we)$/i.test(dashed[1]) || (isLikelyName(dashed[1]) && !isClosedClassWord(dashed[1])))) return true;
@@ -244,6 +247,15 @@ function labelsAPerson(text: string, at: number, label: string): boolean {
   // "Joy: order 200 boxes": a name that is also a word, before an order.
   const next = text.slice(at).match(/:\s*(\p{L}+)/u)?.[1];
   return next !== undefined && /^\p{Ll}/u.test(next) && isOrderVerb(next);
+}
+
+/** A label of up to three words that opens a line, and the first word after its colon. */
+const groupLabel = /^[^\p{L}]*((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s*:\s*(\p{Ll}+)/u;
+const GROUP_WORDS = new Set(['everyone', 'everybody', 'all', 'staff', 'team', 'teams', 'colleagues']);
+/** "Everyone", "All staff", "Squad leads", "Night nurses": people who can act, by their role. */
+function isGroupOfPeople(label: string): boolean {
+  const last = label.toLowerCase().split(/\s+/).at(-1) ?? '';
+  return GROUP_WORDS.has(last) || WHO.roleNouns.has(last) || WHO.roleNouns.has(last.replace(/e?s$/, ''));
 }
 
 const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;

@@ -35,11 +35,15 @@ const INVITING = /^(?:keep an eye|stay tuned|stay in touch|keep in touch)/;
 
 /** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
 const AUXILIARIES = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might']);
+/** "went", "came", "ran": a past tense after the first word makes that word its subject ("Release went out …"). */
+const IRREGULAR_PAST = new Set(vocabulary.irregularPastVerbs.flatMap((entry) => entry.split('|')));
 
 export function startsWithImperative(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   // "Cameras on for all team meetings, please.": a request that ends with "please" is one too.
   if (['please', 'pls', 'plz'].includes(words.at(-1) ?? '') && words.length > 2 && !/\?\s*$/.test(text)) return true;
+  // "Go-live is 14 October": a hyphenated compound is a noun, not an order.
+  if (/^[^\p{L}]*\p{L}+-\p{L}/u.test(text)) return false;
   let i = 0;
   let polite = false;
   // "Always wear gloves": "always" before an order keeps it one.
@@ -52,7 +56,9 @@ export function startsWithImperative(text: string): boolean {
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
   // "Finance have raised this", "Security is …": an auxiliary right after it makes the first word a subject.
-  if (prohibition === 0 && AUXILIARIES.has(words[i + 1] ?? '')) return false;
+  if (prohibition === 0 && (AUXILIARIES.has(words[i + 1] ?? '') || IRREGULAR_PAST.has(words[i + 1] ?? ''))) return false;
+  // "Never says no to an extra shift": a verb with a third-person -s tells what someone does.
+  if (prohibition > 0 && /[^s]s$/.test(verb) && !isOrderVerb(verb)) return false;
   // "Keep an eye on the job board", "Stay tuned": invitations of more than one word.
   if (INVITING.test(words.slice(i, i + 3).join(' '))) return false;
   // Any action verb after "Do not …" is an order; a bare opening word must be a verb in compromise's
