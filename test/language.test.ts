@@ -183,6 +183,14 @@ describe('linguistic layer', () => {
       ['Never says no to an extra shift, always stays late to help.', false],
     ],
   ]);
+  featureCases.push([
+    'a growth path, not a verdict on one',
+    'growth',
+    [
+      ['Next year I would like her to move into the senior role.', true],
+      ["To be honest, I don't see Beatriz moving into a fee-earner role.", false],
+    ],
+  ]);
   for (const [title, feature, cases] of featureCases) {
     describe(title, () => {
       for (const [text, expected] of cases) {

@@ -27,6 +27,8 @@ const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the n
 const endOf = /\b(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
+/** The writer cannot picture the person growing: a verdict, not a path. */
+const deniesGrowth = /\b(?:i|we)\s+(?:don['’]t|do not|can['’]t|cannot|can not|honestly don['’]t)\s+see\b/i;
 const irregularPast = phraseRegex(lexicon.irregularPastVerbs);
 /** A regular past tense ("stayed", "walked"), not a passive, state or present perfect ("is closed", "will be reassigned", "has appointed": news). */
 const regularPast = /(?<!\b(?:is|are|am|be|being|been|get|gets|has|have)\s+)\b\p{L}{2,}(?<!e)ed\b/iu;
@@ -522,7 +524,8 @@ const FEATURES: Record<string, FeatureTest> = {
   checkin: (s) => test(checkin, s.text) || (together.test(s.text) && test(reconvene, s.text)),
   /** Arranges a check-in and nothing else (see onlyArrangesACheckin): no next step. */
   'checkin-only': (s) => onlyArrangesACheckin(s),
-  growth: (s) => test(growth, s.text),
+  /** Talks about growth, unless the writer says they cannot see it ("I don't see her moving into a fee-earner role"). */
+  growth: (s) => test(growth, s.text) && !deniesGrowth.test(s.text),
   change: (s) => test(change, s.text),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
   'takes-effect': (s) => test(change, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),

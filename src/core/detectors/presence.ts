@@ -18,7 +18,9 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
     return spec.anyOf.some((condition, i) => {
       const heading = headingPatterns[i];
       if (heading && headingsOf(doc).some((text) => test(heading, text))) return true;
-      if (condition.sentence?.length) return doc.sentences.some((s) => s !== title && !disqualified(s, context) && allFeatures(s, condition.sentence) && !anyFeature(s, condition.unless));
+      if (condition.sentence?.length) {
+        return doc.sentences.some((s) => s !== title && !isBlankField(s) && !disqualified(s, context) && allFeatures(s, condition.sentence) && !anyFeature(s, condition.unless));
+      }
       return false;
     });
   };
@@ -56,6 +58,18 @@ function headingsOf(doc: ParsedDocument): string[] {
   return found;
 }
 
+/**
+ * A form's field left empty: "Training / development: –", "Comments: N/A", "Next review: TBC". The
+ * label names the part the form asks for; it does not supply it. A label with nothing after it on its
+ * line ("What changes for you:") heads the lines below it instead.
+ */
+const BLANK_FIELD = /^[^:\n]{1,60}:\s*(?:[-–—]+|n\/?a|tbc|tbd|to be (?:agreed|confirmed|decided)|none|nil|\?+)\s*\.?\s*$/i;
+function isBlankField(sentence: Sentence): boolean {
+  // The line, not the sentence: the parse leaves a lone dash out of the sentence's text.
+  const line = sentence.block.text.slice(sentence.start - sentence.block.start).split('\n')[0];
+  return BLANK_FIELD.test(line);
+}
+
 /** Titles name a meeting or a person and a date: "1:1 Aditi / Marcus - 15 Feb", "Review - Sean (herd assistant) - Feb". */
 const MAX_TITLE_WORDS = 12;
 
@@ -80,7 +94,7 @@ function labelLines(doc: ParsedDocument): string[] {
   const lines: string[] = [];
   doc.sentences.forEach((sentence, i) => {
     const next = doc.sentences[i + 1];
-    if (sentence.block.kind === 'heading' || !next || sentence.tokens.length > MAX_LABEL_WORDS) return;
+    if (sentence.block.kind === 'heading' || !next || sentence.tokens.length > MAX_LABEL_WORDS || isBlankField(sentence)) return;
     if (CLOSING_STOP.test(sentence.text) || !doc.source.slice(sentence.end, next.start).includes('\n')) return;
     lines.push(sentence.text);
   });
