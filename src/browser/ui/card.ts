@@ -89,13 +89,18 @@ export class Card {
     this.place(anchor);
   }
 
-  /** Below the word, or above it when there is no room; always inside the viewport. */
+  /**
+   * Below the word, or above it when there is no room; always inside the viewport, which in
+   * a short frame (an editor's iframe) may mean over the word rather than cut off.
+   */
   private place(anchor: DOMRect): void {
     const view = this.element.ownerDocument.defaultView!;
     const { width, height } = this.element.getBoundingClientRect();
     const left = Math.max(8, Math.min(anchor.left, view.innerWidth - width - 8));
     const below = anchor.bottom + 6;
-    const top = below + height > view.innerHeight - 8 && anchor.top - height - 6 > 8 ? anchor.top - height - 6 : below;
+    const above = anchor.top - height - 6;
+    const fitsBelow = below + height <= view.innerHeight - 8;
+    const top = fitsBelow ? below : above >= 8 ? above : Math.max(8, view.innerHeight - height - 8);
     this.element.style.left = `${left}px`;
     this.element.style.top = `${top}px`;
   }

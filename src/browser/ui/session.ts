@@ -11,6 +11,7 @@ import type { AnalysisTimings } from '../protocol.js';
 import type { BrowserSettings } from '../settings.js';
 import { OverLimit, Superseded, type EngineClient } from './engineClient.js';
 import type { Box, FieldAdapter } from './field.js';
+import { watchChanges } from './changeWatcher.js';
 import { FieldLayer, type Overlay } from './overlay.js';
 import { diffTexts, firstPlaceholder, mergeFixEdits, shiftSpans, type Span } from './textChanges.js';
 
@@ -37,6 +38,8 @@ export interface SessionHost {
   analysed(session: FieldSession, timings: AnalysisTimings): void;
   /** The engine did not check the field's text (over a limit): it has no score now. */
   unchecked(session: FieldSession): void;
+  /** A fix could not be applied: the editor did not take it, and was left as it was. */
+  fixRefused(session: FieldSession, suggestion: string): void;
 }
 
 export class FieldSession {
@@ -69,24 +72,31 @@ export class FieldSession {
     this.layer = new FieldLayer(overlay, field.element);
     this.text = field.read();
     const element = field.element;
-    const onInput = () => this.onInput();
     const onScroll = () => this.layer.follow();
-    element.addEventListener('input', onInput);
     element.addEventListener('scroll', onScroll, { passive: true });
-    this.cleanup.push(() => element.removeEventListener('input', onInput), () => element.removeEventListener('scroll', onScroll));
+    this.cleanup.push(watchChanges(element, (relayout) => this.onChange(relayout)), () => element.removeEventListener('scroll', onScroll));
     // A new width re-wraps the text: measure again.
     this.resizeObserver = new ResizeObserver(() => this.remeasure());
     this.resizeObserver.observe(element);
     void this.analyse('focus');
   }
 
-  private onInput(): void {
+  /**
+   * The field changed (typing, paste, undo, a formatting command). Underlines the change
+   * touched go at once, the others move with the text, and a new analysis follows after a
+   * pause. `relayout` means text may have moved without changing (a word made bold), so
+   * every underline is measured again.
+   */
+  private onChange(relayout: boolean): void {
     const started = performance.now();
     const text = this.field.read();
     const change = diffTexts(this.text, text);
     this.text = text;
-    if (!change) return;
-    this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), change.start);
+    if (!change) {
+      if (relayout) this.remeasure();
+      return;
+    }
+    this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), relayout ? 0 : change.start);
     this.queueRender();
     this.pendingKeystrokes.push(performance.now() - started);
     const now = performance.now();
@@ -210,9 +220,10 @@ export class FieldSession {
 
   /**
    * Applies a fix through the field's own editing (see FieldAdapter.apply), then selects
-   * the first [gap] the fix left, so the next keystrokes fill it in.
+   * the first [gap] the fix left, so the next keystrokes fill it in. A field that did not
+   * take the fix exactly is left as it was, and the suggestion is offered to copy.
    */
-  applyFix(fix: Fix): void {
+  async applyFix(fix: Fix): Promise<void> {
     const edit = mergeFixEdits(this.resultText, fix);
     if (!edit) return;
     const current = this.field.read();
@@ -225,14 +236,16 @@ export class FieldSession {
         edit.end += delta;
       }
     }
-    this.field.apply(edit);
-    const after = this.field.read();
-    const insertedEnd = edit.start + edit.text.length;
-    if (after.slice(edit.start, insertedEnd) === edit.text) {
-      const gap = firstPlaceholder(after, edit.start, insertedEnd);
+    const applied = await this.field.apply(edit);
+    if (this.disposed) return;
+    if (applied) {
+      const after = this.field.read();
+      const gap = firstPlaceholder(after, edit.start, edit.start + edit.text.length);
       if (gap) this.field.select(gap.start, gap.end);
+    } else {
+      this.host.fixRefused(this, edit.text);
     }
-    this.onInput();
+    this.onChange(true);
     clearTimeout(this.debounce);
     this.debounce = undefined;
     void this.analyse('fix');
