@@ -2,7 +2,7 @@
 /** A rich-text editor (contenteditable): positions come straight from DOM ranges over its own text. */
 import type { TextEdit, TextFormat } from '../../core/types.js';
 import { domRange, extractText, type EditableText } from './editableText.js';
-import { pasteOverSelection, settledText, typeOverSelection, undoLastChange } from './editorInput.js';
+import { pasteOverSelection, selectionReachedEditor, settledText, typeOverSelection, undoLastChange } from './editorInput.js';
 import { fieldLabel, paddingBox, type Box, type FieldAdapter } from './field.js';
 import { applyEdit, withInsertedText } from './textChanges.js';
 
@@ -54,8 +54,9 @@ export class EditableField implements FieldAdapter {
     // An empty paste is ignored by some editors: a deletion carries a neighbouring character along.
     const edit = withInsertedText(before, requested);
     const expected = applyEdit(before, edit);
-    if (!this.selectRange(edit.start, edit.end)) return false;
     const doc = this.element.ownerDocument;
+    if (!this.selectRange(edit.start, edit.end)) return false;
+    await selectionReachedEditor();
     if (!pasteOverSelection(doc, edit.text)) typeOverSelection(doc, edit.text);
     const after = await settledText(() => this.read(), expected);
     if (after === expected) return true;

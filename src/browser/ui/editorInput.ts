@@ -57,6 +57,17 @@ function selectionElement(doc: Document): HTMLElement | null {
 }
 
 /**
+ * Editors keep a selection of their own, copied from the page's on each selectionchange
+ * event, which the browser sends a moment after the selection moved (and Slate reads at
+ * most every 100 ms). A paste must wait for that copy, or it lands where the caret was.
+ */
+const SELECTION_SYNC_MS = 120;
+
+export function selectionReachedEditor(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, SELECTION_SYNC_MS));
+}
+
+/**
  * Waits for the editor to finish: some apply a paste at once, others on their next render.
  * Resolves with the field's text once it equals `expected`, or with whatever it is when
  * `timeoutMs` passes.
