@@ -32,6 +32,9 @@ export const EDITORS: EditorSpec[] = [
   { name: 'tinymce', title: 'TinyMCE', root: 'body', frame: 'iframe.tox-edit-area__iframe' },
 ];
 
+/** Not a real editor: one whose paste handling mangles the text, for the fallback. */
+export const REFUSING_EDITOR: EditorSpec = { name: 'refusing', title: 'An editor that mangles pasted text', root: '#editor' };
+
 const style = `body { font: 16px/1.5 "DejaVu Sans", sans-serif; margin: 24px; color: #1f2328; background: #fff; }
 #panel { width: 700px; height: 380px; overflow: auto; border: 1px solid #8c959f; border-radius: 6px; padding: 12px; box-sizing: border-box; }
 #editor { font: 15px/1.6 "DejaVu Sans", sans-serif; min-height: 180px; border: 1px solid #d0d7de; padding: 8px 10px; outline: none; }
@@ -40,7 +43,7 @@ const style = `body { font: 16px/1.5 "DejaVu Sans", sans-serif; margin: 24px; co
 
 export async function editorPages(): Promise<Record<string, { type: string; body: string }>> {
   const pages: Record<string, { type: string; body: string }> = {};
-  for (const editor of EDITORS) {
+  for (const editor of [...EDITORS, REFUSING_EDITOR]) {
     const bundle = await esbuild.build({
       entryPoints: [join(ROOT, 'test', 'browser', 'fixtures', 'editors', `${editor.name}.ts`)],
       bundle: true,

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { builtinRules, Linter, type Finding } from '../../src/core/index.js';
 import { ROOT } from '../helpers.js';
-import { EDITORS, editorPages, type EditorSpec } from './editorPages.js';
+import { EDITORS, editorPages, REFUSING_EDITOR, type EditorSpec } from './editorPages.js';
 import { ensureChromium, launchWithExtension, type ExtensionBrowser } from './launch.js';
 import { centre, domWordRects, drawnMarks, sameRects, waitForMarks, type DrawnMark, type Rect } from './probes.js';
 import { FixtureServer, RecordingProxy } from './server.js';
@@ -87,6 +87,28 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     });
   }
 
+  it('leaves an editor that mangles the fix as it was, and offers the suggestion to copy', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url(`/editors/${REFUSING_EDITOR.name}.html`));
+    await page.click(REFUSING_EDITOR.root);
+    await page.keyboard.type(REVIEW);
+    const marks = await waitForMarks(page, (m) => m.some((x) => x.rule === 'clarity/corporate-jargon'));
+    const { x, y } = centre(marks.find((m) => m.rule === 'clarity/corporate-jargon')!.rect);
+    await page.mouse.click(x, y);
+    await page.locator('fulcrum-overlay .card:not([hidden]) button.fix').first().click();
+    const notice = page.locator('fulcrum-overlay .notice');
+    await notice.waitFor({ timeout: 10_000 });
+    assert.match(await notice.innerText(), /did not take the fix.*“use”/s);
+    assert.equal(normalise(await page.locator('#editor').innerText()), REVIEW, 'the mangled fix was taken back');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'use', 'the suggestion is on the clipboard');
+    await page.screenshot({ path: join(SCREENSHOTS, 'refusing-fallback.png'), clip: { x: 0, y: 0, width: 760, height: 480 } });
+    // The manager's typing carries on where it was.
+    await page.keyboard.press(`${CTRL}+End`);
+    await page.keyboard.type(' Thanks.');
+    assert.equal(normalise(await page.locator('#editor').innerText()), `${REVIEW} Thanks.`);
+    await page.close();
+  });
+
   /** One editor through everything a manager does to a review. */
   async function exercise(editor: EditorSpec): Promise<void> {
     const page = await context.newPage();
@@ -140,6 +162,7 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
       await page.mouse.click(x + shift.x, y + shift.y);
       const card = target.locator('fulcrum-overlay .card:not([hidden])');
       await card.waitFor({ timeout: 10_000 });
+      await snap(`card-${ruleId.replace(/\W/g, '-')}`);
       await card.locator('button.fix').first().click();
     };
 

@@ -238,8 +238,8 @@ class FieldUi {
 function offerToCopy(session: FieldSession, suggestion: string): void {
   const copied = navigator.clipboard?.writeText(suggestion) ?? Promise.reject(new Error('no clipboard'));
   copied.then(
-    () => session.layer.showNotice(`This editor did not take the fix, so its text is unchanged. The suggestion “${suggestion}” is on your clipboard: select the words and paste.`),
-    () => session.layer.showNotice(`This editor did not take the fix, so its text is unchanged. Suggested wording: “${suggestion}”.`),
+    () => session.note(`This editor did not take the fix, so its text is unchanged. The suggestion “${suggestion}” is on your clipboard: select the words and paste.`),
+    () => session.note(`This editor did not take the fix, so its text is unchanged. Suggested wording: “${suggestion}”.`),
   );
 }
 

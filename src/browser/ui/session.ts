@@ -62,6 +62,8 @@ export class FieldSession {
   private readonly resizeObserver: ResizeObserver;
   private readonly cleanup: Array<() => void> = [];
   private disposed = false;
+  /** What ends the note shown on the field: a new analysis (a text left unchecked) or the next edit (a refused fix). */
+  private noteLastsUntil: 'analysed' | 'edited' | null = null;
 
   constructor(
     readonly field: FieldAdapter,
@@ -96,6 +98,7 @@ export class FieldSession {
       if (relayout) this.remeasure();
       return;
     }
+    if (this.noteLastsUntil === 'edited') this.note(null);
     this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), relayout ? 0 : change.start);
     this.queueRender();
     this.pendingKeystrokes.push(performance.now() - started);
@@ -130,7 +133,7 @@ export class FieldSession {
     }
     if (version !== this.version || this.disposed) return;
     const roundTripMs = performance.now() - sent;
-    this.layer.showNotice(null);
+    if (this.noteLastsUntil === 'analysed') this.note(null);
     this.result = answer.reply.result;
     this.omitted = answer.reply.omitted;
     this.resultText = text;
@@ -160,8 +163,14 @@ export class FieldSession {
     this.omitted = 0;
     this.underlines = [];
     this.render(false);
-    this.layer.showNotice(message);
+    this.note(message, 'analysed');
     this.host.unchecked(this);
+  }
+
+  /** Shows a line of text on the field (or takes it away), until an analysis or an edit ends it. */
+  note(message: string | null, lastsUntil: 'analysed' | 'edited' = 'edited'): void {
+    this.layer.showNotice(message);
+    this.noteLastsUntil = message === null ? null : lastsUntil;
   }
 
   /** An underline the last analysis also had (same rule, same place) keeps its id and its measured boxes. */
