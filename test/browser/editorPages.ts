@@ -30,6 +30,7 @@ export const EDITORS: EditorSpec[] = [
   { name: 'ckeditor', title: 'CKEditor 5', root: '.ck-editor__editable', css: ['ckeditor5/dist/ckeditor5.css'] },
   { name: 'slate', title: 'Slate', root: '[data-slate-editor]' },
   { name: 'tinymce', title: 'TinyMCE', root: 'body', frame: 'iframe.tox-edit-area__iframe' },
+  { name: 'blankFrame', title: 'Contenteditable in an about:blank iframe', root: 'body', frame: 'iframe#frame' },
 ];
 
 /** Not a real editor: one whose paste handling mangles the text, for the fallback. */

@@ -163,6 +163,11 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
       const card = target.locator('fulcrum-overlay .card:not([hidden])');
       await card.waitFor({ timeout: 10_000 });
       await snap(`card-${ruleId.replace(/\W/g, '-')}`);
+      const inView = await card.evaluate((element) => {
+        const r = element.getBoundingClientRect();
+        return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+      });
+      assert.ok(inView, `${editor.title}: the card is inside the visible area of its frame`);
       await card.locator('button.fix').first().click();
     };
 
