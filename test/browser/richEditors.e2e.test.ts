@@ -112,6 +112,8 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
   /** One editor through everything a manager does to a review. */
   async function exercise(editor: EditorSpec): Promise<void> {
     const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(server.url(`/editors/${editor.name}.html`));
     await page.waitForFunction(() => typeof (window as unknown as { editorModelText?: unknown }).editorModelText === 'function', null, { timeout: 30_000 });
     const target: Page | Frame = editor.frame ? (await (await page.waitForSelector(editor.frame)).contentFrame())! : page;
@@ -198,6 +200,20 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     await snap('3-fixed');
     await page.keyboard.press(`${CTRL}+Z`);
     await waitForModel(REVIEW, 'is back to the review after one Ctrl+Z');
+
+    // 3b. A fix right after typing: Ctrl+Z still takes back the fix alone, never the typing with it.
+    await page.keyboard.press(`${CTRL}+End`);
+    await page.keyboard.type(' Thanks.');
+    const thanked = `${REVIEW} Thanks.`;
+    await waitForModel(thanked, 'has the words typed at the end');
+    await applyFix(await expectMarksOver(thanked, 'after typing at the end'), 'clarity/corporate-jargon');
+    await waitForModel(thanked.replace('utilize', 'use'), 'has the fix applied right after typing');
+    await page.keyboard.press(`${CTRL}+Z`);
+    await waitForModel(thanked, 'keeps the typing after undoing the fix');
+    await page.keyboard.press(`${CTRL}+End`);
+    await page.waitForTimeout(200); // editors take the moved caret on the next selectionchange
+    for (let i = 0; i < ' Thanks.'.length; i++) await page.keyboard.press('Backspace');
+    await waitForModel(REVIEW, 'is back to the review');
     const undoneMarks = await expectMarksOver(REVIEW, 'after undoing the fix');
 
     // 4. A fix with a [gap]: the gap is selected, typing fills it in, nothing else changes.
@@ -240,6 +256,7 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     await page.keyboard.press(`${CTRL}+Z`);
     await waitForModel('', 'is empty after undoing the paste');
     await waitForMarks(target, (m) => m.length === 0, 10_000);
+    assert.deepEqual(pageErrors, [], `${editor.title}: the editor threw no error`);
     await page.close();
   }
 });

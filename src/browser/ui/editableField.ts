@@ -2,7 +2,7 @@
 /** A rich-text editor (contenteditable): positions come straight from DOM ranges over its own text. */
 import type { TextEdit, TextFormat } from '../../core/types.js';
 import { domRange, extractText, type EditableText } from './editableText.js';
-import { pasteOverSelection, selectionReachedEditor, settledText, typeOverSelection, undoLastChange } from './editorInput.js';
+import { pasteOverSelection, sameText, selectionReachedEditor, settledText, stepHistory, typeOverSelection } from './editorInput.js';
 import { fieldLabel, paddingBox, type Box, type FieldAdapter } from './field.js';
 import { applyEdit, withInsertedText } from './textChanges.js';
 
@@ -59,10 +59,13 @@ export class EditableField implements FieldAdapter {
     await selectionReachedEditor();
     if (!pasteOverSelection(doc, edit.text)) typeOverSelection(doc, edit.text);
     const after = await settledText(() => this.read(), expected);
-    if (after === expected) return true;
-    if (after !== before) {
-      undoLastChange(this.element);
-      await settledText(() => this.read(), before);
+    if (sameText(after, expected)) return true;
+    if (!sameText(after, before)) {
+      stepHistory(this.element, 'undo');
+      const undone = await settledText(() => this.read(), before);
+      // An undo that took more than the attempt (typing the editor had not closed as a step
+      // of its own) is put back: a wrong fix on screen is better than lost words.
+      if (!sameText(undone, before)) stepHistory(this.element, 'redo');
     }
     return false;
   }

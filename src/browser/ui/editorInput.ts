@@ -35,18 +35,20 @@ export function typeOverSelection(doc: Document, text: string): boolean {
 }
 
 /**
- * Takes back the last change, through whichever undo the editor listens to: its Ctrl+Z key
- * binding, a historyUndo input event, or the browser's own undo.
+ * Takes back the last change (or puts it back), through whichever history the editor listens
+ * to: its Ctrl+Z / Ctrl+Shift+Z key binding, a historyUndo / historyRedo input event, or the
+ * browser's own undo. A step one path handles (cancels) is not offered to the next.
  */
-export function undoLastChange(element: HTMLElement): void {
+export function stepHistory(element: HTMLElement, direction: 'undo' | 'redo'): void {
   const doc = element.ownerDocument;
   const target = selectionElement(doc) ?? element;
   const mac = /Mac/.test(navigator.platform);
-  const key = new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', keyCode: 90, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true, composed: true });
+  const redo = direction === 'redo';
+  const key = new KeyboardEvent('keydown', { key: redo ? 'Z' : 'z', code: 'KeyZ', keyCode: 90, ctrlKey: !mac, metaKey: mac, shiftKey: redo, bubbles: true, cancelable: true, composed: true });
   if (!target.dispatchEvent(key)) return;
-  const beforeInput = new InputEvent('beforeinput', { inputType: 'historyUndo', bubbles: true, cancelable: true, composed: true });
+  const beforeInput = new InputEvent('beforeinput', { inputType: redo ? 'historyRedo' : 'historyUndo', bubbles: true, cancelable: true, composed: true });
   if (!target.dispatchEvent(beforeInput)) return;
-  doc.execCommand('undo', false);
+  doc.execCommand(direction, false);
 }
 
 /** The element holding the selection's focus, where an editor's event handlers listen. */
@@ -68,8 +70,16 @@ export function selectionReachedEditor(): Promise<void> {
 }
 
 /**
+ * Editors swap spaces and non-breaking spaces freely around an edit (TinyMCE keeps a space
+ * typed at the end of a line as &nbsp; until more text follows): the same words either way.
+ */
+export function sameText(a: string, b: string): boolean {
+  return a.replace(/\u00a0/g, ' ') === b.replace(/\u00a0/g, ' ');
+}
+
+/**
  * Waits for the editor to finish: some apply a paste at once, others on their next render.
- * Resolves with the field's text once it equals `expected`, or with whatever it is when
+ * Resolves with the field's text once it is `expected`, or with whatever it is when
  * `timeoutMs` passes.
  */
 export function settledText(read: () => string, expected: string, timeoutMs = 1000): Promise<string> {
@@ -77,7 +87,7 @@ export function settledText(read: () => string, expected: string, timeoutMs = 10
   return new Promise((resolve) => {
     const check = () => {
       const text = read();
-      if (text === expected || performance.now() - started > timeoutMs) resolve(text);
+      if (sameText(text, expected) || performance.now() - started > timeoutMs) resolve(text);
       else setTimeout(check, 16);
     };
     check();

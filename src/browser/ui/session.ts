@@ -19,6 +19,12 @@ import { diffTexts, firstPlaceholder, mergeFixEdits, shiftSpans, type Span } fro
 export const DEBOUNCE_MS = 300;
 /** During non-stop typing, analyse at least this often. */
 export const MAX_WAIT_MS = 1500;
+/**
+ * Editors merge edits made close together into one undo step (Quill within a second,
+ * Lexical within 300 ms). A fix waits until the text has been still this long, so that
+ * Ctrl+Z takes back the fix alone, never the manager's last words with it.
+ */
+export const UNDO_GROUPING_MS = 1000;
 
 interface Underline extends Span {
   /** Stable while the underline lives: it keeps its drawn elements across keystrokes. */
@@ -52,6 +58,7 @@ export class FieldSession {
   private version = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private firstInputAt = 0;
+  private lastEditAt = 0;
   private renderQueued = false;
   private nextUnderlineId = 1;
   /** Main-thread time of keystrokes whose underlines are not yet redrawn. */
@@ -98,6 +105,7 @@ export class FieldSession {
       if (relayout) this.remeasure();
       return;
     }
+    this.lastEditAt = performance.now();
     if (this.noteLastsUntil === 'edited') this.note(null);
     this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), relayout ? 0 : change.start);
     this.queueRender();
@@ -233,6 +241,9 @@ export class FieldSession {
    * take the fix exactly is left as it was, and the suggestion is offered to copy.
    */
   async applyFix(fix: Fix): Promise<void> {
+    const stillFor = performance.now() - this.lastEditAt;
+    if (stillFor < UNDO_GROUPING_MS) await new Promise((resolve) => setTimeout(resolve, UNDO_GROUPING_MS - stillFor));
+    if (this.disposed) return;
     const edit = mergeFixEdits(this.resultText, fix);
     if (!edit) return;
     const current = this.field.read();
