@@ -58,7 +58,7 @@ export class FieldSession {
   private version = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private firstInputAt = 0;
-  private lastEditAt = 0;
+  private lastEditAt = -Infinity;
   private renderQueued = false;
   private nextUnderlineId = 1;
   /** Main-thread time of keystrokes whose underlines are not yet redrawn. */
