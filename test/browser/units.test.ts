@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Fix } from '../../src/core/types.js';
 import { normaliseSettings, toEditorSettings } from '../../src/browser/settings.js';
 import { describePattern, patternMatches, sitePattern, webPatterns } from '../../src/browser/sites.js';
-import { diffTexts, firstPlaceholder, guessFormat, mergeFixEdits, shiftSpans } from '../../src/browser/ui/textChanges.js';
+import { applyEdit, diffTexts, firstPlaceholder, guessFormat, mergeFixEdits, shiftSpans, withInsertedText } from '../../src/browser/ui/textChanges.js';
 import { ROOT } from '../helpers.js';
 
 interface Packaged {
@@ -55,6 +55,16 @@ describe('Browser extension: text bookkeeping, sites, settings, build and packag
       assert.deepEqual(firstPlaceholder('Ship it by [date] to [who].', 0, 27), { start: 11, end: 17 });
       assert.equal(firstPlaceholder('Ship it by Friday.', 0, 18), null);
       assert.equal(firstPlaceholder('[x] then y', 3, 10), null, 'only inside the inserted text');
+    });
+
+    it('gives a deletion a character to insert, so it can go in as a paste, with the same result', () => {
+      const text = 'We will very much use it.\nNext';
+      const deletion = { start: 8, end: 13, text: '' };
+      assert.deepEqual(withInsertedText(text, deletion), { start: 7, end: 13, text: ' ' });
+      assert.equal(applyEdit(text, withInsertedText(text, deletion)), applyEdit(text, deletion));
+      assert.deepEqual(withInsertedText(text, { start: 26, end: 30, text: '' }), { start: 26, end: 30, text: '' }, 'a whole line: nothing on it to carry');
+      assert.deepEqual(withInsertedText(text, { start: 26, end: 27, text: '' }), { start: 26, end: 28, text: 'e' }, 'at a line start, the character after');
+      assert.deepEqual(withInsertedText(text, { start: 3, end: 7, text: 'shall' }), { start: 3, end: 7, text: 'shall' }, 'an edit with text is left alone');
     });
 
     it('reads text areas as Markdown only when they look like it', () => {

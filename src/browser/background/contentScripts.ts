@@ -17,7 +17,9 @@ export async function syncContentScripts(): Promise<string[]> {
   if (patterns.length === 0) {
     if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   } else {
-    const script = { id: SCRIPT_ID, js: ['content.js'], matches: patterns, allFrames: true, runAt: 'document_idle' as const };
+    // matchOriginAsFallback: editors that write in an about:srcdoc or about:blank frame
+    // (TinyMCE) get the script when the page that made the frame is a granted site.
+    const script = { id: SCRIPT_ID, js: ['content.js'], matches: patterns, allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle' as const };
     if (registered.length) await chrome.scripting.updateContentScripts([script]);
     else await chrome.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   }

@@ -6,6 +6,9 @@
 import type { Finding, Fix } from '../../core/types.js';
 import type { Overlay } from './overlay.js';
 
+/** Below this height a scrolling card is too cramped to read: it covers the word instead. */
+const MIN_SCROLLING_HEIGHT = 110;
+
 export interface CardHandlers {
   onFix(fix: Fix): void;
   onDismiss(): void;
@@ -89,13 +92,27 @@ export class Card {
     this.place(anchor);
   }
 
-  /** Below the word, or above it when there is no room; always inside the viewport. */
+  /**
+   * Below the word, or above it when there is no room; always inside the viewport. In a
+   * short frame (an editor's iframe) where it fits on neither side, it takes the roomier
+   * side and scrolls inside, so the word stays visible and clickable.
+   */
   private place(anchor: DOMRect): void {
     const view = this.element.ownerDocument.defaultView!;
+    this.element.style.maxHeight = '';
     const { width, height } = this.element.getBoundingClientRect();
     const left = Math.max(8, Math.min(anchor.left, view.innerWidth - width - 8));
     const below = anchor.bottom + 6;
-    const top = below + height > view.innerHeight - 8 && anchor.top - height - 6 > 8 ? anchor.top - height - 6 : below;
+    const roomBelow = view.innerHeight - 8 - below;
+    const roomAbove = anchor.top - 6 - 8;
+    let top: number;
+    if (height <= roomBelow) top = below;
+    else if (height <= roomAbove) top = anchor.top - 6 - height;
+    else if (Math.max(roomBelow, roomAbove) >= MIN_SCROLLING_HEIGHT) {
+      const room = Math.max(roomBelow, roomAbove);
+      this.element.style.maxHeight = `${room}px`;
+      top = room === roomBelow ? below : 8;
+    } else top = Math.max(8, view.innerHeight - height - 8);
     this.element.style.left = `${left}px`;
     this.element.style.top = `${top}px`;
   }

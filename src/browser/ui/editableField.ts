@@ -2,7 +2,9 @@
 /** A rich-text editor (contenteditable): positions come straight from DOM ranges over its own text. */
 import type { TextEdit, TextFormat } from '../../core/types.js';
 import { domRange, extractText, type EditableText } from './editableText.js';
-import { fieldLabel, paddingBox, typeOverSelection, type Box, type FieldAdapter } from './field.js';
+import { pasteOverSelection, sameText, selectionReachedEditor, settledText, stepHistory, typeOverSelection } from './editorInput.js';
+import { fieldLabel, paddingBox, type Box, type FieldAdapter } from './field.js';
+import { applyEdit, withInsertedText } from './textChanges.js';
 
 export class EditableField implements FieldAdapter {
   private extracted: EditableText = { text: '', segments: [] };
@@ -42,15 +44,30 @@ export class EditableField implements FieldAdapter {
     return true;
   }
 
-  apply(edit: TextEdit): void {
-    if (!this.selectRange(edit.start, edit.end)) return;
-    if (!typeOverSelection(this.element.ownerDocument, edit.text)) {
-      const range = this.element.ownerDocument.getSelection()?.getRangeAt(0);
-      if (!range) return;
-      range.deleteContents();
-      range.insertNode(this.element.ownerDocument.createTextNode(edit.text));
-      this.element.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: edit.text }));
+  /**
+   * An editor with a model of its own takes the fix as a paste (see editorInput.ts); a plain
+   * contenteditable, which ignores a synthetic paste, takes it as typing. Either way the
+   * result is checked against what the fix meant, and a wrong result is undone.
+   */
+  async apply(requested: TextEdit): Promise<boolean> {
+    const before = this.read();
+    // An empty paste is ignored by some editors: a deletion carries a neighbouring character along.
+    const edit = withInsertedText(before, requested);
+    const expected = applyEdit(before, edit);
+    const doc = this.element.ownerDocument;
+    if (!this.selectRange(edit.start, edit.end)) return false;
+    await selectionReachedEditor();
+    if (!pasteOverSelection(doc, edit.text)) typeOverSelection(doc, edit.text);
+    const after = await settledText(() => this.read(), expected);
+    if (sameText(after, expected)) return true;
+    if (!sameText(after, before)) {
+      stepHistory(this.element, 'undo');
+      const undone = await settledText(() => this.read(), before);
+      // An undo that took more than the attempt (typing the editor had not closed as a step
+      // of its own) is put back: a wrong fix on screen is better than lost words.
+      if (!sameText(undone, before)) stepHistory(this.element, 'redo');
     }
+    return false;
   }
 
   select(start: number, end: number): void {

@@ -17,8 +17,12 @@ export interface FieldAdapter {
   format(text: string): TextFormat;
   /** Where each span [start, end) of the text last read is drawn, one box per line it covers. */
   measure(spans: ReadonlyArray<{ start: number; end: number }>): Box[][];
-  /** Replaces [start, end) the way typing would: the page sees input events, Ctrl+Z undoes it. */
-  apply(edit: TextEdit): void;
+  /**
+   * Replaces [start, end) through the field's own input path (the page and its editor see
+   * the change, one Ctrl+Z undoes it). True when the field's text is then exactly what the
+   * edit meant; otherwise the field is left as it was and the answer is false.
+   */
+  apply(edit: TextEdit): Promise<boolean>;
   select(start: number, end: number): void;
   /** "Feedback (text area)", for the popup. */
   describe(): string;
@@ -35,13 +39,4 @@ export function paddingBox(element: HTMLElement): DOMRect {
 export function fieldLabel(element: HTMLElement): string {
   const labelled = element.getAttribute('aria-label') ?? (element.id ? element.ownerDocument.querySelector(`label[for="${CSS.escape(element.id)}"]`)?.textContent : null) ?? element.closest('label')?.textContent ?? element.getAttribute('placeholder') ?? element.getAttribute('name');
   return (labelled ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
-}
-
-/**
- * Inserts text where the selection is, as if typed: execCommand('insertText') goes through
- * the browser's editing machinery, so the page gets beforeinput/input events (React and Vue
- * update their state) and the change joins the field's undo history.
- */
-export function typeOverSelection(doc: Document, text: string): boolean {
-  return text === '' ? doc.execCommand('delete', false) : doc.execCommand('insertText', false, text);
 }

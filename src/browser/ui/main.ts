@@ -79,6 +79,7 @@ class FieldUi {
         unchecked: (s) => {
           if (s === this.active) this.report(null);
         },
+        fixRefused: (s, suggestion) => offerToCopy(s, suggestion),
       });
       this.sessions.set(element, session);
     }
@@ -115,7 +116,7 @@ class FieldUi {
     this.card.show(underline.finding, rect, {
       onFix: (fix) => {
         session.layer.setActive(null);
-        session.applyFix(fix);
+        void session.applyFix(fix);
       },
       onDismiss: () => session.dismiss(underline),
     });
@@ -228,6 +229,18 @@ class FieldUi {
     this.card = null;
     marker.__fulcrumUi = undefined;
   }
+}
+
+/**
+ * An editor that did not take a fix exactly was left as it was; the suggestion goes to the
+ * clipboard (the click on the fix still counts as the user's gesture) for pasting by hand.
+ */
+function offerToCopy(session: FieldSession, suggestion: string): void {
+  const copied = navigator.clipboard?.writeText(suggestion) ?? Promise.reject(new Error('no clipboard'));
+  copied.then(
+    () => session.note(`This editor did not take the fix, so its text is unchanged. The suggestion “${suggestion}” is on your clipboard: select the words and paste.`),
+    () => session.note(`This editor did not take the fix, so its text is unchanged. Suggested wording: “${suggestion}”.`),
+  );
 }
 
 const marker = globalThis as unknown as { __fulcrumUi?: FieldUi };

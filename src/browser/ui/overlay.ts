@@ -8,6 +8,7 @@
 import type { Severity } from '../../core/types.js';
 import { paddingBox, type Box } from './field.js';
 import { OVERLAY_CSS } from './styles.js';
+import { visibleArea } from './visibleArea.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -78,6 +79,8 @@ export class FieldLayer {
   private readonly content: HTMLDivElement;
   private marks = new Map<number, DrawnMark>();
   private lastPosition = '';
+  /** The part of the field that can be seen, in viewport coordinates: underlines are cut to it. */
+  private visible = new DOMRect();
   private notice: HTMLDivElement | null = null;
 
   constructor(
@@ -94,16 +97,21 @@ export class FieldLayer {
     this.follow();
   }
 
-  /** Moves the layer onto the field and its content by the field's scroll. Cheap: no text is measured. */
+  /**
+   * Moves the layer onto the field and its content by the field's scroll, and cuts it to
+   * the part of the field that can be seen. Cheap: no text is measured.
+   */
   follow(): void {
     this.overlay.ensureAttached();
     const box = paddingBox(this.field);
-    const hidden = !this.field.isConnected || box.width === 0 || box.height === 0;
-    const position = `${box.left},${box.top},${box.width},${box.height},${this.field.scrollLeft},${this.field.scrollTop},${hidden}`;
+    const visible = (this.visible = visibleArea(this.field, box));
+    const hidden = !this.field.isConnected || visible.width === 0 || visible.height === 0;
+    const position = `${box.left},${box.top},${box.width},${box.height},${this.field.scrollLeft},${this.field.scrollTop},${visible.left},${visible.top},${visible.width},${visible.height},${hidden}`;
     if (position === this.lastPosition) return;
     this.lastPosition = position;
     const style = this.layer.style;
     style.display = hidden ? 'none' : 'block';
+    style.clipPath = `inset(${visible.top - box.top}px ${box.right - visible.right}px ${box.bottom - visible.bottom}px ${visible.left - box.left}px)`;
     style.left = `${box.left}px`;
     style.top = `${box.top}px`;
     style.width = `${box.width}px`;
@@ -158,7 +166,8 @@ export class FieldLayer {
   /** The underline under a point in the viewport, if any, and the rectangle of its word there. */
   hit(clientX: number, clientY: number): { id: number; rect: DOMRect } | null {
     const box = paddingBox(this.field);
-    if (clientX < box.left || clientX > box.right || clientY < box.top || clientY > box.bottom) return null;
+    const visible = this.visible;
+    if (clientX < visible.left || clientX > visible.right || clientY < visible.top || clientY > visible.bottom) return null;
     const x = clientX - box.left + this.field.scrollLeft;
     const y = clientY - box.top + this.field.scrollTop;
     for (const { spec } of this.marks.values()) {

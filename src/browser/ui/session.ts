@@ -11,6 +11,7 @@ import type { AnalysisTimings } from '../protocol.js';
 import type { BrowserSettings } from '../settings.js';
 import { OverLimit, Superseded, type EngineClient } from './engineClient.js';
 import type { Box, FieldAdapter } from './field.js';
+import { watchChanges } from './changeWatcher.js';
 import { FieldLayer, type Overlay } from './overlay.js';
 import { diffTexts, firstPlaceholder, mergeFixEdits, shiftSpans, type Span } from './textChanges.js';
 
@@ -18,6 +19,12 @@ import { diffTexts, firstPlaceholder, mergeFixEdits, shiftSpans, type Span } fro
 export const DEBOUNCE_MS = 300;
 /** During non-stop typing, analyse at least this often. */
 export const MAX_WAIT_MS = 1500;
+/**
+ * Editors merge edits made close together into one undo step (Quill within a second,
+ * Lexical within 300 ms). A fix waits until the text has been still this long, so that
+ * Ctrl+Z takes back the fix alone, never the manager's last words with it.
+ */
+export const UNDO_GROUPING_MS = 1000;
 
 interface Underline extends Span {
   /** Stable while the underline lives: it keeps its drawn elements across keystrokes. */
@@ -37,6 +44,8 @@ export interface SessionHost {
   analysed(session: FieldSession, timings: AnalysisTimings): void;
   /** The engine did not check the field's text (over a limit): it has no score now. */
   unchecked(session: FieldSession): void;
+  /** A fix could not be applied: the editor did not take it, and was left as it was. */
+  fixRefused(session: FieldSession, suggestion: string): void;
 }
 
 export class FieldSession {
@@ -49,6 +58,7 @@ export class FieldSession {
   private version = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private firstInputAt = 0;
+  private lastEditAt = -Infinity;
   private renderQueued = false;
   private nextUnderlineId = 1;
   /** Main-thread time of keystrokes whose underlines are not yet redrawn. */
@@ -59,6 +69,8 @@ export class FieldSession {
   private readonly resizeObserver: ResizeObserver;
   private readonly cleanup: Array<() => void> = [];
   private disposed = false;
+  /** What ends the note shown on the field: a new analysis (a text left unchecked) or the next edit (a refused fix). */
+  private noteLastsUntil: 'analysed' | 'edited' | null = null;
 
   constructor(
     readonly field: FieldAdapter,
@@ -69,24 +81,33 @@ export class FieldSession {
     this.layer = new FieldLayer(overlay, field.element);
     this.text = field.read();
     const element = field.element;
-    const onInput = () => this.onInput();
     const onScroll = () => this.layer.follow();
-    element.addEventListener('input', onInput);
     element.addEventListener('scroll', onScroll, { passive: true });
-    this.cleanup.push(() => element.removeEventListener('input', onInput), () => element.removeEventListener('scroll', onScroll));
+    this.cleanup.push(watchChanges(element, (relayout) => this.onChange(relayout)), () => element.removeEventListener('scroll', onScroll));
     // A new width re-wraps the text: measure again.
     this.resizeObserver = new ResizeObserver(() => this.remeasure());
     this.resizeObserver.observe(element);
     void this.analyse('focus');
   }
 
-  private onInput(): void {
+  /**
+   * The field changed (typing, paste, undo, a formatting command). Underlines the change
+   * touched go at once, the others move with the text, and a new analysis follows after a
+   * pause. `relayout` means text may have moved without changing (a word made bold), so
+   * every underline is measured again.
+   */
+  private onChange(relayout: boolean): void {
     const started = performance.now();
     const text = this.field.read();
     const change = diffTexts(this.text, text);
     this.text = text;
-    if (!change) return;
-    this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), change.start);
+    if (!change) {
+      if (relayout) this.remeasure();
+      return;
+    }
+    this.lastEditAt = performance.now();
+    if (this.noteLastsUntil === 'edited') this.note(null);
+    this.underlines = forgetMovedBoxes(shiftSpans(this.underlines, change), relayout ? 0 : change.start);
     this.queueRender();
     this.pendingKeystrokes.push(performance.now() - started);
     const now = performance.now();
@@ -120,7 +141,7 @@ export class FieldSession {
     }
     if (version !== this.version || this.disposed) return;
     const roundTripMs = performance.now() - sent;
-    this.layer.showNotice(null);
+    if (this.noteLastsUntil === 'analysed') this.note(null);
     this.result = answer.reply.result;
     this.omitted = answer.reply.omitted;
     this.resultText = text;
@@ -150,8 +171,14 @@ export class FieldSession {
     this.omitted = 0;
     this.underlines = [];
     this.render(false);
-    this.layer.showNotice(message);
+    this.note(message, 'analysed');
     this.host.unchecked(this);
+  }
+
+  /** Shows a line of text on the field (or takes it away), until an analysis or an edit ends it. */
+  note(message: string | null, lastsUntil: 'analysed' | 'edited' = 'edited'): void {
+    this.layer.showNotice(message);
+    this.noteLastsUntil = message === null ? null : lastsUntil;
   }
 
   /** An underline the last analysis also had (same rule, same place) keeps its id and its measured boxes. */
@@ -210,9 +237,13 @@ export class FieldSession {
 
   /**
    * Applies a fix through the field's own editing (see FieldAdapter.apply), then selects
-   * the first [gap] the fix left, so the next keystrokes fill it in.
+   * the first [gap] the fix left, so the next keystrokes fill it in. A field that did not
+   * take the fix exactly is left as it was, and the suggestion is offered to copy.
    */
-  applyFix(fix: Fix): void {
+  async applyFix(fix: Fix): Promise<void> {
+    const stillFor = performance.now() - this.lastEditAt;
+    if (stillFor < UNDO_GROUPING_MS) await new Promise((resolve) => setTimeout(resolve, UNDO_GROUPING_MS - stillFor));
+    if (this.disposed) return;
     const edit = mergeFixEdits(this.resultText, fix);
     if (!edit) return;
     const current = this.field.read();
@@ -225,14 +256,16 @@ export class FieldSession {
         edit.end += delta;
       }
     }
-    this.field.apply(edit);
-    const after = this.field.read();
-    const insertedEnd = edit.start + edit.text.length;
-    if (after.slice(edit.start, insertedEnd) === edit.text) {
-      const gap = firstPlaceholder(after, edit.start, insertedEnd);
+    const applied = await this.field.apply(edit);
+    if (this.disposed) return;
+    if (applied) {
+      const after = this.field.read();
+      const gap = firstPlaceholder(after, edit.start, edit.start + edit.text.length);
       if (gap) this.field.select(gap.start, gap.end);
+    } else {
+      this.host.fixRefused(this, edit.text);
     }
-    this.onInput();
+    this.onChange(true);
     clearTimeout(this.debounce);
     this.debounce = undefined;
     void this.analyse('fix');

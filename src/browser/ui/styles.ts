@@ -19,7 +19,8 @@ export const OVERLAY_CSS = `
 .notice { position: absolute; right: 6px; bottom: 6px; max-width: calc(100% - 12px); box-sizing: border-box; pointer-events: none;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff8c5;
   border: 1px solid #d4a72c; border-radius: 6px; padding: 3px 8px; }
-.card { position: fixed; box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); pointer-events: auto;
+/* z-index: above every field's underlines, none shows through the card; max-height: whole in a short frame. */
+.card { position: fixed; z-index: 1; box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); max-height: calc(100vh - 16px); overflow: auto; pointer-events: auto;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff;
   border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 8px 24px rgba(140, 149, 159, .3); padding: 10px 12px 12px; }
 .card[hidden] { display: none; }

@@ -62,6 +62,22 @@ export function mergeFixEdits(text: string, fix: Fix): TextEdit | null {
   return { start, end, text: replacement };
 }
 
+export function applyEdit(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}
+
+/**
+ * The same edit with something to insert: a pure deletion also replaces the character
+ * before it (or after it, at a line start) with itself, for input paths that cannot insert
+ * nothing (an empty paste).
+ */
+export function withInsertedText(text: string, edit: TextEdit): TextEdit {
+  if (edit.text !== '') return edit;
+  if (edit.start > 0 && text[edit.start - 1] !== '\n') return { start: edit.start - 1, end: edit.end, text: text[edit.start - 1] };
+  if (edit.end < text.length && text[edit.end] !== '\n') return { start: edit.start, end: edit.end + 1, text: text[edit.end] };
+  return edit;
+}
+
 /** The first "[placeholder]" a fix left in the text, so the user can type over it. */
 export function firstPlaceholder(text: string, from: number, to: number): Span | null {
   const m = /\[[^\]\n]{1,80}\]/.exec(text.slice(from, to));

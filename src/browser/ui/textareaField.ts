@@ -5,8 +5,9 @@
  * out, and DOM ranges over the mirror's text give the positions.
  */
 import type { TextEdit, TextFormat } from '../../core/types.js';
-import { guessFormat } from './textChanges.js';
-import { fieldLabel, typeOverSelection, type Box, type FieldAdapter } from './field.js';
+import { typeOverSelection } from './editorInput.js';
+import { applyEdit, guessFormat } from './textChanges.js';
+import { fieldLabel, type Box, type FieldAdapter } from './field.js';
 
 /** Every computed property that changes where a character lands. */
 const COPIED = [
@@ -84,8 +85,9 @@ export class TextareaField implements FieldAdapter {
     });
   }
 
-  apply(edit: TextEdit): void {
+  async apply(edit: TextEdit): Promise<boolean> {
     const area = this.element;
+    const expected = applyEdit(area.value, edit);
     area.focus();
     area.setSelectionRange(edit.start, edit.end);
     if (!typeOverSelection(area.ownerDocument, edit.text)) {
@@ -93,6 +95,7 @@ export class TextareaField implements FieldAdapter {
       area.setRangeText(edit.text, edit.start, edit.end, 'end');
       area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: edit.text }));
     }
+    return area.value === expected;
   }
 
   select(start: number, end: number): void {
