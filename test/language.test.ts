@@ -109,6 +109,9 @@ describe('linguistic layer', () => {
       ['He made zero effort to fix it.', 'criticism'],
       // An ask to improve names what is missing with good words.
       ['He needs more confidence with pilots.', 'criticism'],
+      // A particle belongs to its verb: "sign off" is no "off" verdict.
+      ["I'll sign off your site log by Friday.", 'neutral'],
+      ['His tone was off in the meeting.', 'criticism'],
     ];
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
   });

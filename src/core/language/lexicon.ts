@@ -141,6 +141,8 @@ export const VALENCE = {
   remedial: set(domain.remedialVerbs.words),
   decreases: set(domain.decreases.words),
   termHeads: set(domain.termHeads.words),
+  particles: set(domain.particleVerbs.particles),
+  particleVerbs: set(domain.particleVerbs.words),
   dutyVerbs: set(domain.dutyVerbs.words),
   negators: set(domain.negators),
   contrast: set(domain.contrast.after),

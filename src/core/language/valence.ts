@@ -72,6 +72,8 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     if (v === 0) continue;
     // "complaint log", "error rate": the graded word names a thing here.
     if (!good && !bad && VALENCE.termHeads.has(words[i + 1]?.w ?? '')) continue;
+    // "sign off the log", "day off": the particle belongs to the verb before it.
+    if (!good && !bad && VALENCE.particles.has(w.w) && VALENCE.particleVerbs.has(words[i - 1]?.w ?? '')) continue;
     const start = clauseStart(words, i);
     // A negator fronting its clause scopes over all of it ("Not once this year did a pallet leave …").
     // So does "never" or "not once" anywhere in it ("You have not once come to a meeting prepared").
