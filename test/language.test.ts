@@ -194,6 +194,29 @@ describe('linguistic layer', () => {
       ["To be honest, I don't see Beatriz moving into a fee-earner role.", false],
     ],
   ]);
+  featureCases.push([
+    'a dated check-in, however it is put',
+    'checkin',
+    [
+      ["We'll reconvene on 3 June to see how it's going.", true],
+      ["I'll review your numbers with you at month end.", true],
+      ['I will check with you in one month time how it goes.', true],
+      ['We will have another conversation in early April.', true],
+      ['Same again next month.', true],
+      ['Jamal to observe Mrs Lewis with 8X on Thursday.', false],
+    ],
+  ]);
+  featureCases.push([
+    'a date or a span',
+    'deadline',
+    [
+      ['Next check in 2 wks.', true],
+      ["I'll set up a follow up for the first week of May.", true],
+      ['Revisit at the end of probation.', true],
+      ["Let's pick this up again after the summer.", false],
+      ['Support the new Year 7 scheme of work.', false],
+    ],
+  ]);
   for (const [title, feature, cases] of featureCases) {
     describe(title, () => {
       for (const [text, expected] of cases) {

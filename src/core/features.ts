@@ -23,8 +23,8 @@ const numericDate = /(?<![£$€\d.,])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])
 const clockTime = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
 const clockTimes = new RegExp(clockTime.source, 'gi');
 const quarter = /\b(?:Q[1-4]|H[12])\b/;
-const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|fortnights?|months?|hours?|sprints?|quarters?)\b/i;
-const endOf = /\b(?:end|close|start|beginning|middle)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|sprints?|quarters?)\b/i;
+const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|last\s+week)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|probation|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
 /** The writer cannot picture the person growing: a verdict, not a path. */
