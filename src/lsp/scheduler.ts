@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from '../host/supervisor.js';
 
 /** Timers and the time now, injectable so tests can run the clock by hand. */
@@ -6,6 +5,7 @@ export interface SchedulerClock extends Clock {
   now(): number;
 }
 
+// The global `performance`: the server runs on Node and in web workers alike.
 const schedulerClock: SchedulerClock = { ...systemClock, now: () => performance.now() };
 
 interface Slot {

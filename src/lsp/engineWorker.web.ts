@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { createEngineService, type WorkerRequest } from '../../host/service.js';
+/** The web language server's engine worker: the same engine service as on Node (engineWorker.ts). */
+import { createEngineService, type WorkerRequest } from '../host/service.js';
 
 const handle = createEngineService();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
