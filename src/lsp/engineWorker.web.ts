@@ -3,5 +3,7 @@
 import { createEngineService, type WorkerRequest } from '../host/service.js';
 
 const handle = createEngineService();
+// Compile the rules now, while the server starts and the client initialises; requests wait in the queue meanwhile.
+handle.warmUp();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => scope.postMessage(handle(event.data));

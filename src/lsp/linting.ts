@@ -8,7 +8,7 @@ import { sizeRefusal, type OverTimeBudget, type TextTooLarge } from '../host/bud
 import { limitKindOf, limitMessage, UncheckedDocuments } from '../host/uncheckedDocuments.js';
 import type { DiagnosticFeatures } from './clientFeatures.js';
 import type { ConfigSource } from './configSource.js';
-import { toDiagnostic } from './diagnostics.js';
+import { PublishedDiagnostics } from './publishedDiagnostics.js';
 import { formatOf, isChecked } from './languages.js';
 import { tell } from './messages.js';
 import type { SettingsSource } from './settings.js';
@@ -67,10 +67,13 @@ export class DocumentLinting {
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly reportedConfigProblems = new Set<string>();
   readonly unchecked = new UncheckedDocuments();
+  private readonly published: PublishedDiagnostics;
   private nextKey = 1;
   private stopped = false;
 
-  constructor(private readonly deps: LintingDeps) {}
+  constructor(private readonly deps: LintingDeps) {
+    this.published = new PublishedDiagnostics(deps.diagnosticFeatures);
+  }
 
   /** The server is shutting down: lints still on their way end quietly (the engine is stopped under them). */
   stop(): void {
@@ -125,7 +128,7 @@ export class DocumentLinting {
     this.unchecked.clear(uri);
     const analysis = { version, result: reply.result, omitted: reply.omitted };
     this.latest.set(uri, analysis);
-    this.publish({ uri, version, diagnostics: reply.result.findings.map((f) => toDiagnostic(f, document, this.deps.diagnosticFeatures)) });
+    this.publish({ uri, version, diagnostics: this.published.diagnosticsFor(document, reply.result.findings) });
     this.settleWaiters(uri, analysis);
   }
 
@@ -184,6 +187,8 @@ export class DocumentLinting {
 
   /** A closed connection has nobody to tell: the send is dropped. */
   private publish(params: PublishDiagnosticsParams): void {
+    // Cleared (closed, not checked, over a limit): nothing to reuse next time.
+    if (params.diagnostics.length === 0) this.published.forget(params.uri);
     this.deps.connection.sendDiagnostics(params).catch(() => undefined);
   }
 
