@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../src/core/index.js';
-import { messageJson } from '../src/lsp/jsonEncoder.js';
+import { messageBytes } from '../src/lsp/jsonEncoder.js';
+
+const messageJson = (message: Parameters<typeof messageBytes>[0]) => new TextDecoder().decode(messageBytes(message));
 import { PublishedDiagnostics } from '../src/lsp/publishedDiagnostics.js';
 
 const FEATURES = { relatedInformation: true, codeDescription: true };
