@@ -47,13 +47,17 @@ function failed(message: string, failure: RequestFailure): ResponseError<Request
 
 /** Fulcrum's requests beyond LSP (src/editor/lspProtocol.ts): score, report, one-off lints, rule pages. */
 export function registerFulcrumRequests(connection: Connection, deps: FulcrumRequestDeps): void {
-  /** The analysis of an open document's current version; asked for, so it does not wait out the debounce. */
+  /**
+   * The analysis of an open document's current version. If no lint is on its way (a document
+   * checked only on save, or one just opened), one starts now; one that is, is waited for, so a
+   * status bar asking after every publish cannot cut a burst of typing short.
+   */
   const currentAnalysis = async (params: TextDocumentRef | undefined): Promise<Analysis | ResponseError<RequestFailure>> => {
     const uri = params?.textDocument?.uri;
     const document = uri === undefined ? undefined : deps.documents.get(uri);
     if (!document) return failed(`Fulcrum: ${uri ?? 'no document'} is not open`, { reason: 'notOpen' });
     const linting = deps.linting();
-    if (!linting.current(document.uri) && !linting.unchecked.get(document.uri)) deps.scheduler.now(document.uri);
+    if (!linting.current(document.uri) && !linting.unchecked.get(document.uri) && !deps.scheduler.isPending(document.uri)) deps.scheduler.now(document.uri);
     try {
       return await linting.whenCurrent(document.uri);
     } catch (error) {

@@ -61,6 +61,12 @@ export class LintScheduler {
     this.start(uri, slot);
   }
 
+  /** A lint of the document is running or waiting for a burst to pause: its result is on its way. */
+  isPending(uri: string): boolean {
+    const slot = this.slots.get(uri);
+    return slot !== undefined && (slot.running || slot.timer !== undefined);
+  }
+
   /** The document closed: nothing more is started for it. A lint in flight finishes; its result is dropped by the caller. */
   cancel(uri: string): void {
     const slot = this.slots.get(uri);
