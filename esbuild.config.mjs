@@ -17,8 +17,10 @@ const targets = [
   // VS Code desktop: the language client, CommonJS (the extension host require()s it). The server it
   // starts is the one above (bin/fulcrum.js lsp --stdio → dist/lsp.js and dist/lsp-worker.js).
   { ...extension, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.node.cjs', platform: 'node', format: 'cjs', target: 'node18' },
-  // VS Code for the web: no Node APIs at all. The client, the same language server in a web worker, and its engine worker.
-  { ...extension, entryPoints: ['src/vscode/extension.web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022' },
+  // VS Code for the web: no Node APIs at all. The client (.cjs: with "type": "module" in package.json, the web
+  // extension host would take a .js entry for an ES module, which it cannot load), the same language server in a
+  // web worker, and its engine worker.
+  { ...extension, entryPoints: ['src/vscode/extension.web.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', target: 'es2022' },
   { ...extension, entryPoints: ['src/lsp/browserServer.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
   { ...extension, entryPoints: ['src/lsp/engineWorker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
   // The report webview's script, loaded from media/ under a nonce'd CSP.
