@@ -38,12 +38,14 @@ export async function activateFulcrum(context: vscode.ExtensionContext, platform
   const dismissals = new DismissalStore(context.globalStorageUri);
   const configFiles = new ConfigFiles();
   const diagnosticsArrived = new vscode.EventEmitter<vscode.Uri>();
-  const initializationOptions: InitializationOptions = {
+  await dismissals.all();
+  // Asked again at each (re)start of the server, so a restarted server gets today's dismissals and trust.
+  const initializationOptions = (): InitializationOptions => ({
     clientCommands: Object.values(CLIENT_COMMANDS),
     configFilesFromClient: true,
-    dismissals: await dismissals.all(),
+    dismissals: dismissals.known(),
     trusted: vscode.workspace.isTrusted,
-  };
+  });
   const client = platform.createClient('fulcrum', 'Fulcrum', {
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions,
