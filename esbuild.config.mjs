@@ -14,12 +14,15 @@ const targets = [
   // vscode-languageserver is CommonJS and require()s Node's modules: an ESM bundle needs a require for it.
   { ...common, entryPoints: ['src/lsp/command.ts'], outfile: 'dist/lsp.js', platform: 'node', format: 'esm', target: 'node20', banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } },
   { ...common, entryPoints: ['src/lsp/engineWorker.ts'], outfile: 'dist/lsp-worker.js', platform: 'node', format: 'esm', target: 'node20' },
-  // VS Code desktop: CommonJS (the extension host require()s it) plus the lint worker thread.
+  // VS Code desktop: the language client, CommonJS (the extension host require()s it). The server it
+  // starts is the one above (bin/fulcrum.js lsp --stdio → dist/lsp.js and dist/lsp-worker.js).
   { ...extension, entryPoints: ['src/vscode/extension.node.ts'], outfile: 'dist/extension.node.cjs', platform: 'node', format: 'cjs', target: 'node18' },
-  { ...extension, entryPoints: ['src/vscode/worker/node.ts'], outfile: 'dist/worker.node.cjs', platform: 'node', format: 'cjs', target: 'node18', external: [] },
-  // VS Code for the web: no Node APIs at all.
-  { ...extension, entryPoints: ['src/vscode/extension.web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022' },
-  { ...extension, entryPoints: ['src/vscode/worker/web.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
+  // VS Code for the web: no Node APIs at all. The client (.cjs: with "type": "module" in package.json, the web
+  // extension host would take a .js entry for an ES module, which it cannot load), the same language server in a
+  // web worker, and its engine worker.
+  { ...extension, entryPoints: ['src/vscode/extension.web.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', format: 'cjs', target: 'es2022' },
+  { ...extension, entryPoints: ['src/lsp/browserServer.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
+  { ...extension, entryPoints: ['src/lsp/engineWorker.web.ts'], outfile: 'dist/web/engine.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
   // The report webview's script, loaded from media/ under a nonce'd CSP.
   { ...common, entryPoints: ['src/vscode/webview/report.ts'], outfile: 'media/report.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, minify: true },
   // The VS Code integration suite (test/vscode/), with mocha, in one CommonJS file for @vscode/test-electron,

@@ -1,7 +1,9 @@
 // The editor's responsiveness targets, measured on the built extension (dist/):
 //   1. keystroke-to-diagnostics engine work for a 20 KB review (incremental: one paragraph changed)
 //   2. the longest stretch the extension-host thread is blocked while a 1 MB document is analysed
-//   3. the time activation adds (loading the extension bundle and running activate())
+//   3. the time activation adds: loading the extension bundle (the language client). activate() itself
+//      starts the language server process, which a stand-in `vscode` module cannot host; the server's
+//      own start is timed by scripts/bench-lsp.mjs.
 // `node scripts/bench-editor.mjs [--json]`; `npm run bench` runs it after the engine benchmark.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -39,7 +41,7 @@ const SETTINGS = { enable: true, languages: ['markdown'], profile: 'auto', rules
  * reply, minus the message round trip (measured with an empty document).
  */
 async function keystroke() {
-  const thread = new Worker(join(root, 'dist', 'worker.node.cjs'));
+  const thread = new Worker(join(root, 'dist', 'lsp-worker.js'));
   let nextId = 1;
   const ask = (request) =>
     new Promise((resolve, reject) => {
@@ -78,7 +80,7 @@ async function keystroke() {
 /** 2. The extension host's view of a 1 MB document: post it to the worker, turn findings into diagnostics. */
 async function blocking() {
   const big = review(1024 * 1024);
-  const thread = new Worker(join(root, 'dist', 'worker.node.cjs'));
+  const thread = new Worker(join(root, 'dist', 'lsp-worker.js'));
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   // A timer that notices when the thread could not run it on time.
   let longest = 0;
@@ -167,7 +169,7 @@ function vscodeStub() {
   };
 }
 
-/** 3. Activation: load the bundle and run activate() against the stand-in API, in a fresh process. */
+/** 3. Activation: load the client bundle against the stand-in API. */
 async function activation() {
   const Module = require('node:module');
   const resolve = Module._resolveFilename;
@@ -177,11 +179,9 @@ async function activation() {
   require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeStub() };
   const t = performance.now();
   const extension = require(join(root, 'dist', 'extension.node.cjs'));
-  const context = { subscriptions: [], extensionUri: { path: root, fsPath: root, scheme: 'file' } };
-  extension.activate(context);
   const ms = performance.now() - t;
   Module._resolveFilename = resolve;
-  return { activationMs: ms, registered: context.subscriptions.length };
+  return { activationMs: ms, exportsActivate: typeof extension.activate === 'function' };
 }
 
 const results = { activation: await activation(), keystroke: await keystroke(), blocking: await blocking() };
@@ -195,7 +195,7 @@ if (asJson) console.log(JSON.stringify({ targets: TARGETS, results, met }, null,
 else {
   const f = (n) => n.toFixed(1);
   console.log('\nEditor responsiveness (VS Code extension, built bundles)');
-  console.log(`  activation (load + activate):        ${f(results.activation.activationMs)} ms   target < ${TARGETS.activationMs} ms  ${met.activation ? '✔' : '✖'}`);
+  console.log(`  activation (load the client bundle):        ${f(results.activation.activationMs)} ms   target < ${TARGETS.activationMs} ms  ${met.activation ? '✔' : '✖'}`);
   console.log(`  keystroke, 20 KB review (median):    ${f(results.keystroke.medianMs)} ms   p95 ${f(results.keystroke.p95Ms)} ms, worker round trip ${f(results.keystroke.roundTripMs)} ms   target < ${TARGETS.keystrokeMs} ms  ${met.keystroke ? '✔' : '✖'}`);
   console.log(`  1 MB document: host blocked at most  ${f(results.blocking.longestBlockMs)} ms   (analysis ${f(results.blocking.analysisMs)} ms in the worker, ${results.blocking.findings} findings)   target < ${TARGETS.blockedMs} ms  ${met.blocking ? '✔' : '✖'}`);
 }

@@ -87,4 +87,29 @@ describe('LintScheduler', () => {
     await settle();
     assert.equal(calls, 2);
   });
+
+  it('says whether a lint is on its way: running, or waiting for a burst to pause', async () => {
+    const clock = new ManualClock();
+    const { runs, lint } = controlledLint();
+    const scheduler = new LintScheduler(lint, 15, schedulerClockOf(clock));
+    assert.equal(scheduler.isPending('a'), false, 'nothing asked yet');
+    scheduler.schedule('a');
+    assert.equal(scheduler.isPending('a'), true, 'running');
+    runs[0].finish();
+    await settle();
+    assert.equal(scheduler.isPending('a'), false, 'done');
+    clock.advance(20);
+    scheduler.schedule('a');
+    runs[1].finish();
+    await settle();
+    scheduler.schedule('a');
+    assert.equal(runs.length, 2, 'within the burst: waiting');
+    assert.equal(scheduler.isPending('a'), true, 'a timer is set');
+    clock.advance(15);
+    runs[2].finish();
+    await settle();
+    assert.equal(scheduler.isPending('a'), false);
+    scheduler.cancel('a');
+    assert.equal(scheduler.isPending('a'), false);
+  });
 });

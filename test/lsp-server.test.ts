@@ -356,3 +356,90 @@ describe('Language server with a client that announces nothing (no snippets, no 
     assert.equal((hover.contents as { kind: string }).kind, 'plaintext');
   });
 });
+
+describe('Language server with the VS Code extension’s own features (client commands, config files, dismissals, trust)', function () {
+  this.timeout(60_000);
+  let client: StdioClient;
+  const uri = 'vscode-vfs://github/acme/notes/review.md';
+  const TEXT = '# Review: Sam\n\nSam should utilize the new dashboard.\n\nSam is lazy about code reviews.\n\nPlease send me the plan ASAP.\n';
+  const configAsked: string[] = [];
+  const configText = JSON.stringify({ rules: { 'feedback/personality-judgement': 'error' }, phrases: { 'clarity/corporate-jargon': ['dashboard'] } });
+
+  before(async () => {
+    client = new StdioClient({
+      capabilities: FULL_CAPABILITIES,
+      initializationOptions: { clientCommands: ['fulcrum.applySnippetFix', 'fulcrum.explainRule', 'fulcrum.dismissFinding', 'no.such.command'], configFilesFromClient: true, trusted: false },
+    });
+    client.connection.onRequest('fulcrum/configFile', (params: { textDocument: { uri: string } }) => {
+      configAsked.push(params.textDocument.uri);
+      return { uri: 'vscode-vfs://github/acme/notes/.fulcrumrc.json', text: configText };
+    });
+    await client.initialize();
+    await client.open(uri, TEXT);
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  const codeActionsAt = async (code: string) => {
+    const diagnostic = client.published(uri).at(-1)!.diagnostics.find((d) => d.code === code)!;
+    assert.ok(diagnostic, `a ${code} diagnostic`);
+    return (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+  };
+
+  it('reads config files through the client, and leaves custom phrases out of an untrusted workspace', async () => {
+    const diagnostics = await client.waitForDiagnostics(uri, 1);
+    assert.ok(configAsked.includes(uri), 'the client was asked for the config');
+    assert.equal(diagnostics.find((d) => d.code === 'feedback/personality-judgement')?.severity, 1, 'the rule setting from the client’s file applies');
+    assert.equal(diagnostics.filter((d) => d.code === 'clarity/corporate-jargon').length, 1, 'the added phrase does not (untrusted)');
+    const count = client.published(uri).length;
+    await client.connection.sendNotification('fulcrum/setTrusted', { trusted: true });
+    const trusted = await client.waitFor(() => client.published(uri).slice(count).at(-1)?.diagnostics, 20_000, 'diagnostics once trusted');
+    assert.equal(trusted.filter((d) => d.code === 'clarity/corporate-jargon').length, 2, 'the custom phrase now applies');
+  });
+
+  it('offers a snippet fix as the client’s command, and "Not an issue" and "Explain" only to a client that runs them', async () => {
+    const [fix] = await codeActionsAt('expectations/vague-time');
+    assert.equal(fix.edit, undefined);
+    assert.equal(fix.command?.command, 'fulcrum.applySnippetFix');
+    const [target, start, end, snippet, version] = fix.command!.arguments!;
+    assert.equal(target, uri);
+    assert.equal(TEXT.slice(start as number, end as number), 'ASAP');
+    assert.equal(snippet, 'by ${1:date}');
+    assert.equal(version, 1);
+    const lazy = await codeActionsAt('feedback/personality-judgement');
+    const dismiss = lazy.find((a) => a.title === 'Not an issue (remember on this machine)');
+    assert.equal(dismiss?.command?.command, 'fulcrum.dismissFinding');
+    assert.deepEqual({ ...(dismiss!.command!.arguments![0] as object), at: undefined }, { ruleId: 'feedback/personality-judgement', text: 'lazy', sentence: 'Sam is lazy about code reviews.', profile: 'review', at: undefined });
+    assert.deepEqual(lazy.find((a) => a.title === 'Explain feedback/personality-judgement')?.command?.arguments, ['feedback/personality-judgement']);
+  });
+
+  it('hides a dismissed finding once the client sends the dismissals', async () => {
+    const [dismiss] = (await codeActionsAt('feedback/personality-judgement')).filter((a) => a.command?.command === 'fulcrum.dismissFinding');
+    const count = client.published(uri).length;
+    await client.connection.sendNotification('fulcrum/setDismissals', { dismissals: dismiss.command!.arguments });
+    const after = await client.waitFor(() => client.published(uri).slice(count).at(-1)?.diagnostics, 20_000, 'diagnostics after the dismissal');
+    assert.ok(!after.some((d) => d.code === 'feedback/personality-judgement'));
+    assert.ok(after.some((d) => d.code === 'expectations/vague-time'), 'the rest stay');
+  });
+
+  it('answers fulcrum/report, fulcrum/lintText, fulcrum/rules and fulcrum/explainRule', async () => {
+    const report = (await client.connection.sendRequest('fulcrum/report', { textDocument: { uri } })) as { version: number; data: { fileName: string; overall: number; findings: Array<{ ruleId: string }> } };
+    assert.equal(report.data.fileName, 'review.md');
+    assert.ok(report.data.findings.some((f) => f.ruleId === 'expectations/vague-time'));
+    const once = (await client.connection.sendRequest('fulcrum/lintText', { uri: 'vscode-vfs://github/acme/notes/other.txt', languageId: 'plaintext', text: 'Sam is lazy.' })) as { result: { findings: Array<{ ruleId: string; severity: string }> } };
+    assert.equal(once.result.findings.find((f) => f.ruleId === 'feedback/personality-judgement')?.severity, 'error', 'with the config for that file');
+    const rules = (await client.connection.sendRequest('fulcrum/rules')) as Array<{ id: string; title: string }>;
+    assert.equal(rules.length, builtinRules.length);
+    const page = (await client.connection.sendRequest('fulcrum/explainRule', { ruleId: 'clarity/corporate-jargon' })) as { markdown: string | null };
+    assert.ok(page.markdown?.startsWith('# Jargon where a plain word works'));
+    assert.equal(((await client.connection.sendRequest('fulcrum/explainRule', { ruleId: 'no/such-rule' })) as { markdown: string | null }).markdown, null);
+  });
+
+  it('refuses a report for a document that is not open, saying why', async () => {
+    await assert.rejects(client.connection.sendRequest('fulcrum/report', { textDocument: { uri: 'vscode-vfs://github/acme/notes/closed.md' } }), (error: { data?: { reason?: string } }) => error.data?.reason === 'notOpen');
+    await client.open('vscode-vfs://github/acme/notes/data.json', '{ "note": "Sam is lazy." }', 'json');
+    await assert.rejects(client.connection.sendRequest('fulcrum/score', { textDocument: { uri: 'vscode-vfs://github/acme/notes/data.json' } }), (error: { data?: { reason?: string } }) => error.data?.reason === 'notChecked');
+  });
+});

@@ -68,7 +68,7 @@ describe('Open VSX: ovsx packages the extension and publishes it (to a registry 
     const [upload] = registry.uploads;
     assert.equal(upload.token, 'offline-test-token');
     const entries = spawnSync('unzip', ['-Z1', upload.file], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
-    for (const required of ['extension.vsixmanifest', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/dist/extension.node.cjs', 'extension/dist/worker.node.cjs', 'extension/dist/web/extension.js', 'extension/dist/web/worker.js', 'extension/media/report.js']) {
+    for (const required of ['extension.vsixmanifest', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/bin/fulcrum.js', 'extension/dist/extension.node.cjs', 'extension/dist/lsp.js', 'extension/dist/lsp-worker.js', 'extension/dist/web/extension.cjs', 'extension/dist/web/server.js', 'extension/dist/web/engine.js', 'extension/media/report.js']) {
       assert.ok(entries.includes(required), `${required} is missing from the package: ${entries.join(', ')}`);
     }
     assert.deepEqual(entries.filter((e) => /^extension\/(src|test|node_modules|out)\//.test(e) || e.endsWith('.map')), [], 'no sources, tests, modules or source maps');

@@ -135,8 +135,8 @@ describe('VS Code adapters', () => {
   });
 
   describe('bundles', () => {
-    it('the web extension and its worker use no Node APIs', () => {
-      for (const file of ['dist/web/extension.js', 'dist/web/worker.js']) {
+    it('the web extension, its language server and the engine worker use no Node APIs', () => {
+      for (const file of ['dist/web/extension.cjs', 'dist/web/server.js', 'dist/web/engine.js']) {
         const path = join(ROOT, file);
         assert.ok(existsSync(path), `${file} is built by npm test before the suites run`);
         const code = readFileSync(path, 'utf8');

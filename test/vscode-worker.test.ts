@@ -269,10 +269,10 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
     });
   });
 
-  describe('with the real worker thread (dist/worker.node.cjs)', () => {
+  describe('with the language server’s real engine thread (dist/lsp-worker.js)', () => {
     it('terminates a thread busy past its budget, and answers the next lint from a fresh one', async function () {
       this.timeout(60_000);
-      const file = join(ROOT, 'dist', 'worker.node.cjs');
+      const file = join(ROOT, 'dist', 'lsp-worker.js');
       assert.ok(existsSync(file), 'dist/ is built (node esbuild.config.mjs) before the suites run');
       let threads = 0;
       let budget = 1;

@@ -1,5 +1,5 @@
 import { builtinRules, Linter, ParseCache, builtinRuleIds, parseConfigText, type Dismissal, type FulcrumConfig, type LintResult, type TextFormat } from '../core/index.js';
-import { mergeConfig, type EditorSettings } from '../editor/convert.js';
+import { DEFAULT_SETTINGS, mergeConfig, type EditorSettings } from '../editor/convert.js';
 import { LruMap } from './lru.js';
 import { packReply, type PackedReply } from './wire.js';
 
@@ -57,7 +57,33 @@ export type WorkerReply = { id: number; reply?: PackedReply; error?: string };
  */
 export const CACHE_LIMITS = { parseCaches: 32, forgottenKeys: 256, configs: 8, linters: 8 };
 
+/**
+ * A short review that takes a lint through the paths a real document takes (front matter,
+ * headings, a list, praise, criticism, a request with no date), so warming up on it compiles and
+ * loads what the first real document would otherwise wait for.
+ */
+const WARM_UP_TEXT = [
+  '---',
+  'fulcrum:',
+  '  profile: review',
+  '---',
+  '# Review: Sam',
+  '',
+  '## Strengths',
+  '',
+  '- Great job on the billing migration: it shipped on 3 March with no incidents.',
+  '- Sam is a rockstar and always willing to help.',
+  '',
+  '## Areas for improvement',
+  '',
+  'Sam is lazy about code reviews and should utilize the checklist. I think maybe the notes were a bit late.',
+  'Please send me the revised plan ASAP, and we will review it together on Friday.',
+  '',
+].join('\n');
+
 export type EngineService = ((message: WorkerRequest) => WorkerReply) & {
+  /** Lints a short sample with the default settings, so the first real lint finds the rules compiled. */
+  warmUp(): void;
   /** What the worker holds right now (for tests and diagnostics; never document text). */
   cacheSizes(): { parseCaches: number; configs: number; linters: number; forgottenKeys: number };
   cachedKeys(): string[];
@@ -123,6 +149,7 @@ export function createEngineService(): EngineService {
   };
 
   return Object.assign(handle, {
+    warmUp: () => void handle({ id: 0, kind: 'lint', request: { text: WARM_UP_TEXT, format: 'markdown', configText: null, settings: DEFAULT_SETTINGS, trusted: true } }),
     cacheSizes: () => ({ parseCaches: caches.size, configs: configs.size, linters: linters.size, forgottenKeys: forgotten.size }),
     cachedKeys: () => [...caches.keys()],
   });

@@ -2,9 +2,16 @@ import { Worker } from 'node:worker_threads';
 import type { WorkerPort } from './supervisor.js';
 import type { WorkerReply } from './service.js';
 
+/**
+ * A lint allocates a great deal that dies young (tokens, spans, findings): with V8's default young
+ * generation, a keystroke on a 100 KB document spent about a fifth of its time collecting garbage.
+ * A larger one collects less often. Whoever starts an engine thread passes these options.
+ */
+export const ENGINE_THREAD_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 96 } };
+
 /** The engine in a worker thread (desktop), as the supervisor sees it. */
 export function startWorkerThread(file: string | URL): WorkerPort {
-  return workerThreadPort(new Worker(file));
+  return workerThreadPort(new Worker(file, ENGINE_THREAD_OPTIONS));
 }
 
 /** A worker thread already started (the language server starts its first one before it loads). */

@@ -1,4 +1,5 @@
 import { MarkupKind, type ClientCapabilities } from 'vscode-languageserver';
+import { CLIENT_COMMANDS, type ClientCommand, type InitializationOptions } from '../editor/lspProtocol.js';
 
 /** What the connected editor said it can do, reduced to the questions the server asks. */
 export interface ClientFeatures {
@@ -18,6 +19,8 @@ export interface ClientFeatures {
   markdownHover: boolean;
   /** Diagnostics may carry related information (the seed passages) and a link for their code. */
   diagnostics: DiagnosticFeatures;
+  /** Fulcrum commands the client runs itself (the VS Code extension): actions may use them. */
+  clientCommands: ReadonlySet<ClientCommand>;
 }
 
 export interface DiagnosticFeatures {
@@ -25,7 +28,10 @@ export interface DiagnosticFeatures {
   codeDescription: boolean;
 }
 
-export function clientFeaturesOf(capabilities: ClientCapabilities): ClientFeatures {
+const KNOWN_COMMANDS = new Set<string>(Object.values(CLIENT_COMMANDS));
+
+export function clientFeaturesOf(capabilities: ClientCapabilities, init: InitializationOptions = {}): ClientFeatures {
+  const clientCommands = new Set((Array.isArray(init.clientCommands) ? init.clientCommands : []).filter((c): c is ClientCommand => KNOWN_COMMANDS.has(c)));
   const workspaceEdit = capabilities.workspace?.workspaceEdit;
   const versionedEdits = workspaceEdit?.documentChanges === true;
   return {
@@ -42,5 +48,6 @@ export function clientFeaturesOf(capabilities: ClientCapabilities): ClientFeatur
       relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
       codeDescription: capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true,
     },
+    clientCommands,
   };
 }

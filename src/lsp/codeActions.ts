@@ -1,6 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, TextEdit as FulcrumEdit } from '../core/types.js';
+import { dismissalOf } from '../core/dismissals.js';
+import type { Finding, LintResult, TextEdit as FulcrumEdit } from '../core/types.js';
+import { CLIENT_COMMANDS } from '../editor/lspProtocol.js';
 import { compatibleEdits, disableDocumentEdit, disableLineEdit, toSnippet } from '../editor/convert.js';
 import type { ClientFeatures } from './clientFeatures.js';
 import { DIAGNOSTIC_SOURCE, findingRange, rangeOf } from './diagnostics.js';
@@ -45,13 +47,15 @@ function findingFor(diagnostic: Diagnostic, findings: readonly Finding[], docume
 }
 
 /**
- * The code actions for a request, as the VS Code extension offers them: for each Fulcrum
- * diagnostic its rule's fix (preferred; a fix with gaps such as `by [date]` is a snippet when
- * the client takes snippets), then once per rule "fix all" (complete fixes only), "disable for
- * this line" (inline findings) and "disable for this document". `source.fixAll.fulcrum` (and
- * its parents "source.fixAll" and "source") applies every safe fix at once.
+ * The code actions for a request: for each Fulcrum diagnostic its rule's fix (preferred; a fix
+ * with gaps such as `by [date]` is a snippet when the client takes snippets), then once per rule
+ * "fix all" (complete fixes only), "not an issue" and "disable for this line" (inline findings),
+ * "disable for this document" and "explain". `source.fixAll.fulcrum` (and its parents
+ * "source.fixAll" and "source") applies every safe fix at once. "Not an issue" and "explain" run
+ * commands of the client's own, so they are offered only to a client that has them.
  */
-export function codeActionsFor(document: TextDocument, findings: readonly Finding[], context: CodeActionContext, features: ClientFeatures): CodeAction[] {
+export function codeActionsFor(document: TextDocument, result: LintResult, context: CodeActionContext, features: ClientFeatures): CodeAction[] {
+  const { findings } = result;
   const only = context.only;
   if (only?.some((kind) => kindContains(kind, FIX_ALL_KIND) || kindContains(FIX_ALL_KIND, kind))) return fixAll(document, findings, features);
   if (only && !only.some((kind) => kindContains(kind, CodeActionKind.QuickFix) || kindContains(CodeActionKind.QuickFix, kind))) return [];
@@ -74,17 +78,36 @@ export function codeActionsFor(document: TextDocument, findings: readonly Findin
         edit: workspaceEdit(document, textEdits(document, compatibleEdits(sameRule.flatMap((f) => f.fixes[0].edits))), features),
       });
     }
-    if (finding.scope === 'inline') actions.push(disableLine(document, finding, diagnostic, features));
+    if (finding.scope === 'inline') {
+      if (features.clientCommands.has(CLIENT_COMMANDS.dismissFinding)) actions.push(notAnIssue(document, finding, diagnostic, result));
+      actions.push(disableLine(document, finding, diagnostic, features));
+    }
     actions.push(disableDocument(document, finding, features));
+    if (features.clientCommands.has(CLIENT_COMMANDS.explainRule)) {
+      actions.push({ title: `Explain ${finding.ruleId}`, kind: CodeActionKind.QuickFix, command: { title: `Explain ${finding.ruleId}`, command: CLIENT_COMMANDS.explainRule, arguments: [finding.ruleId] } });
+    }
   }
   return actions;
 }
 
-/** The rule's own fix; with snippet support, one edit with [placeholders] becomes tab stops. */
+/** The client remembers the dismissal on the writer's machine, and sends the list back (fulcrum/setDismissals). */
+function notAnIssue(document: TextDocument, finding: Finding, diagnostic: Diagnostic, result: LintResult): CodeAction {
+  const dismissal = dismissalOf(finding, document.getText(), result.profile);
+  return { title: 'Not an issue (remember on this machine)', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Not an issue', command: CLIENT_COMMANDS.dismissFinding, arguments: [dismissal] } };
+}
+
+/**
+ * The rule's own fix; one edit with [placeholders] becomes tab stops, through the client's own
+ * command where it has one (it checks the version and places the cursor), else as a snippet edit.
+ */
 function fixAction(document: TextDocument, finding: Finding, diagnostic: Diagnostic, features: ClientFeatures): CodeAction {
   const fix = finding.fixes[0];
   const [first] = fix.edits;
   const { snippet, placeholders } = toSnippet(first.text);
+  if (features.clientCommands.has(CLIENT_COMMANDS.applySnippetFix) && fix.edits.length === 1 && placeholders > 0) {
+    const command = { title: fix.title, command: CLIENT_COMMANDS.applySnippetFix, arguments: [document.uri, first.start, first.end, snippet, document.version] };
+    return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, command };
+  }
   const edits =
     features.snippetEdits && fix.edits.length === 1 && placeholders > 0
       ? [{ range: rangeOf(document, first.start, first.end), snippet: { kind: 'snippet' as const, value: snippet } }]

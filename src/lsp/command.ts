@@ -7,6 +7,8 @@ import pkg from '../../package.json' with { type: 'json' };
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { WorkerEngine } from '../host/client.js';
 import { startWorkerThread, workerThreadPort } from '../host/threadPort.js';
+import { DiskConfigFiles } from './configFiles.js';
+import { cachingJsonEncoder } from './jsonEncoder.js';
 import { attachServer } from './server.js';
 
 export const LSP_USAGE = 'Usage: fulcrum lsp --stdio   (a language server speaking LSP over standard input and output)';
@@ -30,10 +32,14 @@ export function runLanguageServer(args: string[], stderr: (text: string) => void
     prestarted = undefined;
     return worker ? workerThreadPort(worker) : startWorkerThread(workerFile);
   };
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachingJsonEncoder }));
   // A long-lived server must not die of one failed promise: say what it was and carry on.
   process.on('unhandledRejection', (reason) => connection.console.error(`Fulcrum: ${(reason as Error)?.stack ?? String(reason)}`));
-  attachServer(connection, { version: pkg.version, createEngine: (timeBudgetSeconds) => new WorkerEngine(startWorker, timeBudgetSeconds) });
+  attachServer(connection, {
+    version: pkg.version,
+    createEngine: (timeBudgetSeconds) => new WorkerEngine(startWorker, timeBudgetSeconds),
+    diskConfigFiles: (folderUris) => new DiskConfigFiles(folderUris),
+  });
   connection.listen();
   return 'serving';
 }

@@ -1,20 +1,11 @@
 import { stat, readFile } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const CONFIG_FILE_NAME = '.fulcrumrc.json';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAME, NO_CONFIG, type ConfigSource, type FoundConfig } from './configSource.js';
 /** A configuration is a few kilobytes; anything near this is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-/** The config that applies to a document: its file and raw text (the engine parses and validates it). */
-export interface FoundConfig {
-  path: string | null;
-  text: string | null;
-  /** The file is there but cannot be read as a config (a folder, too large, no permission). */
-  readProblem?: string;
-}
-
-const NONE: FoundConfig = { path: null, text: null };
+const NONE = NO_CONFIG;
 
 function isWithin(path: string, folder: string): boolean {
   const rel = relative(folder, path);
@@ -31,15 +22,18 @@ function isWithin(path: string, folder: string): boolean {
  * even when the client cannot watch files; clients that can are asked to (see server.ts), so
  * that open documents are checked again as soon as a config changes.
  */
-export class ConfigFiles {
+export class DiskConfigFiles implements ConfigSource {
   private readonly cache = new Map<string, { stamp: string; found: FoundConfig }>();
 
+  /** `workspaceFolders` gives the folders' URIs; only those on disk (file:) count. */
   constructor(private readonly workspaceFolders: () => readonly string[]) {}
 
   async forDocument(uri: string): Promise<FoundConfig> {
     if (!uri.startsWith('file:')) return NONE;
     const documentPath = fileURLToPath(uri);
     const folder = this.workspaceFolders()
+      .filter((f) => f.startsWith('file:'))
+      .map((f) => fileURLToPath(f))
       .filter((f) => isWithin(documentPath, f))
       .sort((a, b) => b.length - a.length)[0];
     let dir = dirname(documentPath);
@@ -69,13 +63,14 @@ export class ConfigFiles {
     const cached = this.cache.get(path);
     if (cached?.stamp === stamp) return cached.found;
     let found: FoundConfig;
-    if (!stats.isFile()) found = { path, text: null, readProblem: 'it is not a regular file' };
-    else if (stats.size > MAX_CONFIG_BYTES) found = { path, text: null, readProblem: `it is ${Math.ceil(stats.size / 1024)} KB, too large for a configuration` };
+    const uri = pathToFileURL(path).href;
+    if (!stats.isFile()) found = { uri, text: null, readProblem: 'it is not a regular file' };
+    else if (stats.size > MAX_CONFIG_BYTES) found = { uri, text: null, readProblem: `it is ${Math.ceil(stats.size / 1024)} KB, too large for a configuration` };
     else {
       try {
-        found = { path, text: await readFile(path, 'utf8') };
+        found = { uri, text: await readFile(path, 'utf8') };
       } catch (error) {
-        found = { path, text: null, readProblem: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+        found = { uri, text: null, readProblem: `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
       }
     }
     this.cache.set(path, { stamp, found });

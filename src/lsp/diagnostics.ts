@@ -31,9 +31,8 @@ export function findingRange(document: TextDocument, finding: Finding): Range {
  * A document-level finding already sits where its fix goes (the engine anchors it there), so
  * it needs no special case.
  */
-export function toDiagnostic(finding: Finding, document: TextDocument, features: DiagnosticFeatures): Diagnostic {
+export function toDiagnostic(finding: Finding, document: TextDocument, features: DiagnosticFeatures, range: Range = findingRange(document, finding)): Diagnostic {
   const spec = findingToDiagnosticSpec(finding);
-  const range = findingRange(document, finding);
   const diagnostic: Diagnostic = { range, severity: SEVERITY[finding.severity], code: finding.ruleId, source: DIAGNOSTIC_SOURCE, message: spec.message };
   if (features.codeDescription) diagnostic.codeDescription = { href: spec.docsUrl };
   if (features.relatedInformation) diagnostic.relatedInformation = spec.related.map((message) => ({ location: { uri: document.uri, range }, message }));

@@ -1,13 +1,14 @@
-import { pathToFileURL } from 'node:url';
 import { MessageType, type Connection, type PublishDiagnosticsParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Dismissal } from '../core/dismissals.js';
 import type { LintResult } from '../core/types.js';
+import type { RequestFailure } from '../editor/lspProtocol.js';
 import type { EngineClient } from '../host/client.js';
 import { sizeRefusal, type OverTimeBudget, type TextTooLarge } from '../host/budgets.js';
 import { limitKindOf, limitMessage, UncheckedDocuments } from '../host/uncheckedDocuments.js';
 import type { DiagnosticFeatures } from './clientFeatures.js';
-import type { ConfigFiles } from './configFiles.js';
-import { toDiagnostic } from './diagnostics.js';
+import type { ConfigSource } from './configSource.js';
+import { PublishedDiagnostics } from './publishedDiagnostics.js';
 import { formatOf, isChecked } from './languages.js';
 import { tell } from './messages.js';
 import type { SettingsSource } from './settings.js';
@@ -16,6 +17,18 @@ import type { SettingsSource } from './settings.js';
 export interface Analysis {
   version: number;
   result: LintResult;
+  /** Findings left out of `result.findings` (the score counts them). */
+  omitted: number;
+}
+
+/** A lint that gave no findings, and why (clients tell "not checked" from "over a limit"). */
+export class LintFailed extends Error {
+  constructor(
+    message: string,
+    readonly failure: RequestFailure,
+  ) {
+    super(message);
+  }
 }
 
 interface Waiter {
@@ -28,10 +41,18 @@ export interface LintingDeps {
   documents: TextDocuments<TextDocument>;
   engine: EngineClient;
   settings: SettingsSource;
-  configFiles: ConfigFiles;
+  configFiles: ConfigSource;
   diagnosticFeatures: DiagnosticFeatures;
+  /** What the client told the server about the writer's workspace. */
+  workspace: WorkspaceState;
   /** How a file is named in messages: its path in its workspace folder. */
   displayName(uri: string): string;
+}
+
+/** Findings the writer dismissed, and whether the workspace is trusted (its custom rules then apply). */
+export interface WorkspaceState {
+  dismissals(): Dismissal[];
+  trusted(): boolean;
 }
 
 /**
@@ -46,10 +67,13 @@ export class DocumentLinting {
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly reportedConfigProblems = new Set<string>();
   readonly unchecked = new UncheckedDocuments();
+  private readonly published: PublishedDiagnostics;
   private nextKey = 1;
   private stopped = false;
 
-  constructor(private readonly deps: LintingDeps) {}
+  constructor(private readonly deps: LintingDeps) {
+    this.published = new PublishedDiagnostics(deps.diagnosticFeatures);
+  }
 
   /** The server is shutting down: lints still on their way end quietly (the engine is stopped under them). */
   stop(): void {
@@ -67,7 +91,7 @@ export class DocumentLinting {
     const analysis = this.current(uri);
     if (analysis) return Promise.resolve(analysis);
     const notChecked = this.unchecked.get(uri);
-    if (notChecked) return Promise.reject(new Error(notChecked.message));
+    if (notChecked) return Promise.reject(new LintFailed(notChecked.message, { reason: 'overLimit' }));
     return new Promise((resolve, reject) => {
       const list = this.waiters.get(uri) ?? [];
       list.push({ resolve, reject });
@@ -80,7 +104,7 @@ export class DocumentLinting {
     const document = documents.get(uri);
     if (!document || this.stopped) return;
     const { editor, budgets } = await this.deps.settings.get(uri);
-    if (!isChecked(document.languageId, editor)) return this.clear(uri, document.version, new Error(`Fulcrum does not check ${document.languageId} documents (fulcrum.enable, fulcrum.languages)`));
+    if (!isChecked(document.languageId, editor)) return this.clear(uri, document.version, new LintFailed(`Fulcrum does not check ${document.languageId} documents (fulcrum.enable, fulcrum.languages)`, { reason: 'notChecked' }));
     const config = await this.deps.configFiles.forDocument(uri);
     // The text and its version are taken together, after every await: they must match.
     if (documents.get(uri) !== document) return;
@@ -90,21 +114,21 @@ export class DocumentLinting {
     if (refusal) return this.leaveUnchecked(uri, version, refusal);
     let reply;
     try {
-      reply = await engine.lint({ key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: true, dismissals: [] });
+      reply = await engine.lint({ key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: this.deps.workspace.trusted(), dismissals: this.deps.workspace.dismissals() });
     } catch (error) {
       if (this.stopped) return;
       if (limitKindOf(error)) return this.leaveUnchecked(uri, version, error as TextTooLarge | OverTimeBudget);
       const message = `Fulcrum could not analyse ${this.deps.displayName(uri)}: ${(error as Error).message}`;
       connection.console.error(message);
       tell(connection, MessageType.Error, message);
-      return this.settleWaiters(uri, new Error(message));
+      return this.settleWaiters(uri, new LintFailed(message, { reason: 'failed' }));
     }
-    if (config.path) this.showConfigProblems(pathToFileURL(config.path).href, config.readProblem ? [config.readProblem] : reply.configProblems);
+    if (config.uri) this.showConfigProblems(config.uri, config.readProblem ? [config.readProblem] : reply.configProblems);
     if (documents.get(uri)?.version !== version) return; // a newer version is on its way
     this.unchecked.clear(uri);
-    const analysis = { version, result: reply.result };
+    const analysis = { version, result: reply.result, omitted: reply.omitted };
     this.latest.set(uri, analysis);
-    this.publish({ uri, version, diagnostics: reply.result.findings.map((f) => toDiagnostic(f, document, this.deps.diagnosticFeatures)) });
+    this.publish({ uri, version, diagnostics: this.published.diagnosticsFor(document, reply.result.findings) });
     this.settleWaiters(uri, analysis);
   }
 
@@ -114,7 +138,7 @@ export class DocumentLinting {
     this.unchecked.clear(uri);
     this.forgetEngineKey(uri);
     this.publish({ uri, diagnostics: [] });
-    this.settleWaiters(uri, new Error('the document was closed'));
+    this.settleWaiters(uri, new LintFailed('the document was closed', { reason: 'notOpen' }));
   }
 
   /** A document Fulcrum does not check (settings) shows no findings. */
@@ -131,7 +155,7 @@ export class DocumentLinting {
     this.forgetEngineKey(uri);
     this.publish({ uri, version, diagnostics: [] });
     if (this.unchecked.mark(uri, limitKindOf(error)!, message)) tell(this.deps.connection, MessageType.Warning, message);
-    this.settleWaiters(uri, new Error(message));
+    this.settleWaiters(uri, new LintFailed(message, { reason: 'overLimit' }));
   }
 
   /** A broken config is one message per file and set of problems; linting goes on with the valid parts. */
@@ -163,6 +187,8 @@ export class DocumentLinting {
 
   /** A closed connection has nobody to tell: the send is dropped. */
   private publish(params: PublishDiagnosticsParams): void {
+    // Cleared (closed, not checked, over a limit): nothing to reuse next time.
+    if (params.diagnostics.length === 0) this.published.forget(params.uri);
     this.deps.connection.sendDiagnostics(params).catch(() => undefined);
   }
 

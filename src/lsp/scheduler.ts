@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { systemClock, type Clock } from '../host/supervisor.js';
 
 /** Timers and the time now, injectable so tests can run the clock by hand. */
@@ -6,6 +5,7 @@ export interface SchedulerClock extends Clock {
   now(): number;
 }
 
+// The global `performance`: the server runs on Node and in web workers alike.
 const schedulerClock: SchedulerClock = { ...systemClock, now: () => performance.now() };
 
 interface Slot {
@@ -59,6 +59,12 @@ export class LintScheduler {
     if (slot.timer !== undefined) this.clock.clearTimeout(slot.timer);
     slot.timer = undefined;
     this.start(uri, slot);
+  }
+
+  /** A lint of the document is running or waiting for a burst to pause: its result is on its way. */
+  isPending(uri: string): boolean {
+    const slot = this.slots.get(uri);
+    return slot !== undefined && (slot.running || slot.timer !== undefined);
   }
 
   /** The document closed: nothing more is started for it. A lint in flight finishes; its result is dropped by the caller. */

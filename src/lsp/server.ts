@@ -1,27 +1,33 @@
-import { basename, relative, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
-  type TextDocumentIdentifier,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Dismissal } from '../core/dismissals.js';
 import { builtinRules } from '../generated/builtinRules.js';
 import { DEFAULT_SETTINGS } from '../editor/convert.js';
+import {
+  CONFIG_FILES_CHANGED_NOTIFICATION,
+  SET_DISMISSALS_NOTIFICATION,
+  SET_TRUSTED_NOTIFICATION,
+  type InitializationOptions,
+  type SetDismissalsParams,
+  type SetTrustedParams,
+} from '../editor/lspProtocol.js';
 import type { EngineClient } from '../host/client.js';
 import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions.js';
 import { clientFeaturesOf, type ClientFeatures } from './clientFeatures.js';
-import { CONFIG_FILE_NAME, ConfigFiles } from './configFiles.js';
+import { clientConfigFiles, CONFIG_FILE_NAME, noConfigFiles, type ConfigSource } from './configSource.js';
+import { registerFulcrumRequests } from './fulcrumRequests.js';
 import { hoverFor } from './hover.js';
-import { DocumentLinting } from './linting.js';
+import { DocumentLinting, type WorkspaceState } from './linting.js';
 import { LintScheduler } from './scheduler.js';
-import { scoreReply, SCORE_REQUEST, type ScoreParams } from './score.js';
 import { SettingsSource } from './settings.js';
+import { displayName } from './workspaceNames.js';
 
 /**
  * Changes closer together than this are one burst (a paste, a multi-cursor edit, auto-repeat),
@@ -29,18 +35,18 @@ import { SettingsSource } from './settings.js';
  * document never has two lints in flight (LintScheduler): fast typing cannot pile up work.
  */
 export const DEBOUNCE_MS = 15;
-/** LSP 3.17's "the request failed" code: the document is closed or over a limit. */
-const REQUEST_FAILED = -32803;
 
+/** What differs between the server on Node and the server in a web worker. */
 export interface ServerOptions {
-  /** Starts the engine (in a worker thread, under the time budget it is given). */
+  /** Starts the engine (in a worker, under the time budget it is given). */
   createEngine(timeBudgetSeconds: () => number): EngineClient;
   version: string;
+  /** Reads config files from disk for the given workspace folder URIs; absent where there is no disk (web). */
+  diskConfigFiles?(folderUris: () => readonly string[]): ConfigSource;
 }
 
-/** The paths of the folders on disk (a config file is read from disk). */
-function fileFolders(folders: ReadonlyArray<{ uri: string }>): string[] {
-  return folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+function folderUrisOf(folders: ReadonlyArray<{ uri: string }>): string[] {
+  return folders.map((f) => f.uri);
 }
 
 /** Wires Fulcrum's language features to a connection; `connection.listen()` is left to the caller. */
@@ -49,27 +55,22 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
   let features: ClientFeatures;
   let settings: SettingsSource;
   let folders: string[] = [];
+  let configFiles: ConfigSource = noConfigFiles;
+  let configFromClient = false;
+  let dismissals: Dismissal[] = [];
+  let trusted = true;
+  const workspace: WorkspaceState = { dismissals: () => dismissals, trusted: () => trusted };
   // Budgets are server-wide (the engine runs one lint at a time): the unscoped settings decide.
   let timeBudgetSeconds = 10;
   const engine = options.createEngine(() => timeBudgetSeconds);
   // Start the worker and load the NLP library in it now, while the client starts up and
   // initialises: the first document's findings then wait only for their own lint.
   engine.lint({ text: '', format: 'markdown', configText: null, settings: DEFAULT_SETTINGS, trusted: true }).catch(() => undefined);
-  const configFiles = new ConfigFiles(() => folders);
   let linting: DocumentLinting;
   const scheduler = new LintScheduler((uri) => linting.lint(uri), DEBOUNCE_MS);
   /** Opened documents whose first change event (the open itself) is still to come. */
   const justOpened = new Set<string>();
-
-  const displayName = (uri: string): string => {
-    if (!uri.startsWith('file:')) return uri;
-    const path = fileURLToPath(uri);
-    for (const folder of folders) {
-      const rel = relative(folder, path);
-      if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel;
-    }
-    return basename(path);
-  };
+  const nameOf = (uri: string) => displayName(uri, folders);
 
   const refreshBudgets = () =>
     void settings.get().then((s) => {
@@ -82,10 +83,15 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
   };
 
   connection.onInitialize((params): InitializeResult => {
-    features = clientFeaturesOf(params.capabilities);
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    features = clientFeaturesOf(params.capabilities, init);
     settings = new SettingsSource(connection, features.configurationPull, params.initializationOptions);
-    folders = fileFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
-    linting = new DocumentLinting({ connection, documents, engine, settings, configFiles, displayName, diagnosticFeatures: features.diagnostics });
+    folders = folderUrisOf(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []));
+    configFromClient = init.configFilesFromClient === true;
+    configFiles = configFromClient ? clientConfigFiles(connection) : (options.diskConfigFiles?.(() => folders) ?? noConfigFiles);
+    if (Array.isArray(init.dismissals)) dismissals = init.dismissals;
+    if (init.trusted === false) trusted = false;
+    linting = new DocumentLinting({ connection, documents, engine, settings, configFiles, displayName: nameOf, diagnosticFeatures: features.diagnostics, workspace });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -100,12 +106,13 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
   connection.onInitialized(() => {
     const capabilities = features;
     if (capabilities.registersConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fulcrum' }).catch(() => undefined);
-    if (capabilities.watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    // A client that reads config files for the server also says when they change (CONFIG_FILES_CHANGED_NOTIFICATION).
+    if (capabilities.watchesFiles && !configFromClient) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
     // Folders decide where the search for .fulcrumrc.json stops.
     if (capabilities.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-        const gone = new Set(fileFolders(removed));
-        folders = [...folders.filter((f) => !gone.has(f)), ...fileFolders(added)];
+        const gone = new Set(folderUrisOf(removed));
+        folders = [...folders.filter((f) => !gone.has(f)), ...folderUrisOf(added)];
         lintAllOpen();
       });
     }
@@ -117,8 +124,21 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
     lintAllOpen();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  const configChanged = () => {
     configFiles.invalidate();
+    lintAllOpen();
+  };
+  connection.onDidChangeWatchedFiles(configChanged);
+  connection.onNotification(CONFIG_FILES_CHANGED_NOTIFICATION, configChanged);
+
+  connection.onNotification(SET_DISMISSALS_NOTIFICATION, (params: SetDismissalsParams) => {
+    if (!Array.isArray(params?.dismissals)) return;
+    dismissals = params.dismissals;
+    lintAllOpen();
+  });
+
+  connection.onNotification(SET_TRUSTED_NOTIFICATION, (params: SetTrustedParams) => {
+    trusted = params?.trusted !== false;
     lintAllOpen();
   });
 
@@ -147,7 +167,7 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     const analysis = document && linting.current(document.uri);
-    return document && analysis ? codeActionsFor(document, analysis.result.findings, params.context, features) : [];
+    return document && analysis ? codeActionsFor(document, analysis.result, params.context, features) : [];
   });
 
   connection.onHover((params) => {
@@ -156,17 +176,15 @@ export function attachServer(connection: Connection, options: ServerOptions): vo
     return document && analysis ? hoverFor(document, params.position, analysis.result.findings, builtinRules, features.markdownHover) : null;
   });
 
-  connection.onRequest(SCORE_REQUEST, async (params: ScoreParams) => {
-    const uri = (params?.textDocument as TextDocumentIdentifier | undefined)?.uri;
-    const document = uri === undefined ? undefined : documents.get(uri);
-    if (!document) return new ResponseError(REQUEST_FAILED, `Fulcrum: ${uri ?? 'no document'} is not open`);
-    // Asked for a score: no need to wait out the debounce.
-    if (!linting.current(document.uri) && !linting.unchecked.get(document.uri)) scheduler.now(document.uri);
-    try {
-      return scoreReply(document.uri, await linting.whenCurrent(document.uri));
-    } catch (error) {
-      return new ResponseError(REQUEST_FAILED, (error as Error).message);
-    }
+  registerFulcrumRequests(connection, {
+    documents,
+    linting: () => linting,
+    scheduler,
+    engine,
+    settings: () => settings,
+    configFiles: () => configFiles,
+    workspace,
+    displayName: nameOf,
   });
 
   connection.onShutdown(() => {

@@ -12,8 +12,9 @@ const NONE: LoadedFileConfig = { uri: null, text: null };
 
 /**
  * Finds and reads .fulcrumrc.json from a document's folder upward to its workspace folder,
- * through workspace.fs so it works on the desktop and on vscode.dev alike. Results are
- * cached per config file until the file watcher says it changed.
+ * through workspace.fs so it works on the desktop and on vscode.dev alike; the language server
+ * asks for it (fulcrum/configFile) before each lint. Results are cached per config file until
+ * the file watcher says it changed, so a keystroke costs no file system call.
  */
 export class ConfigFiles implements vscode.Disposable {
   private readonly byFile = new Map<string, Promise<LoadedFileConfig>>();
@@ -32,10 +33,10 @@ export class ConfigFiles implements vscode.Disposable {
     this.watcher.onDidDelete(invalidate);
   }
 
-  async forDocument(document: vscode.TextDocument): Promise<LoadedFileConfig> {
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder || document.uri.scheme === 'untitled') return NONE;
-    let dir = vscode.Uri.joinPath(document.uri, '..');
+  async forDocument(documentUri: vscode.Uri): Promise<LoadedFileConfig> {
+    const folder = vscode.workspace.getWorkspaceFolder(documentUri);
+    if (!folder || documentUri.scheme === 'untitled') return NONE;
+    let dir = vscode.Uri.joinPath(documentUri, '..');
     for (let depth = 0; depth < 50; depth++) {
       const candidate = vscode.Uri.joinPath(dir, CONFIG_FILE_NAME);
       const loaded = await this.load(candidate);

@@ -34,6 +34,11 @@ export class DismissalStore {
     return this.dismissals;
   }
 
+  /** What is known so far, without waiting: all of them once `all()` has been awaited. */
+  known(): Dismissal[] {
+    return this.dismissals;
+  }
+
   async add(dismissal: Dismissal): Promise<void> {
     await this.load();
     this.dismissals = [...this.dismissals, dismissal];

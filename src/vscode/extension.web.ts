@@ -1,49 +1,43 @@
 /// <reference lib="webworker" />
 /**
- * Web entry (vscode.dev, github.dev): no Node APIs. The engine runs in a nested web worker
- * loaded from the extension's dist/; where a host forbids that, it runs lazily in the host.
+ * Web entry (vscode.dev, github.dev): no Node APIs. The same language server runs in a web
+ * worker (dist/web/server.js) and speaks LSP over the worker's messages.
  */
 import * as vscode from 'vscode';
-import { activateFulcrum } from './activate.js';
-import { InHostEngine, WorkerEngine, type EngineClient, type WorkerPort } from '../host/client.js';
-import type { WorkerReply } from '../host/service.js';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
+import { activateFulcrum, deactivateFulcrum } from './activate.js';
 
-export function activate(context: vscode.ExtensionContext): void {
-  activateFulcrum(context, {
-    createEngine(extensionUri, timeBudgetSeconds): EngineClient {
-      const inHost = new InHostEngine();
-      const url = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'worker.js').toString(true);
-      // Set when this host cannot run the worker: its constructor throws, or its script
-      // fails to load (an error event). From then on every lint runs in the host.
-      let workersFail = false;
-      const startWebWorker = (): WorkerPort => {
-        let worker: Worker;
-        try {
-          worker = new Worker(url);
-        } catch (error) {
-          workersFail = true;
-          throw error;
-        }
-        return {
-          post: (message) => worker.postMessage(message),
-          onReply: (listener) => worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => listener(event.data)),
-          onFailure: (listener) =>
-            worker.addEventListener('error', (event) => {
-              workersFail = true;
-              listener(new Error(event.message || 'the Fulcrum worker failed'));
-            }),
-          terminate: () => worker.terminate(),
-        };
-      };
-      const viaWorker = new WorkerEngine(startWebWorker, timeBudgetSeconds);
-      return {
-        // A lint that failed because workers cannot run here is done again in the host.
-        lint: (request) => (workersFail ? inHost.lint(request) : viaWorker.lint(request).catch((error: Error) => (workersFail ? inHost.lint(request) : Promise.reject(error)))),
-        forget: (key) => (workersFail ? inHost.forget(key) : viaWorker.forget(key)),
-        dispose: () => viaWorker.dispose(),
-      };
-    },
+/**
+ * The server's worker. A browser can start it from the extension's own URL (vscode.dev serves
+ * extensions over https); an extension installed on a remote (code-server, Codespaces in a
+ * browser) has a vscode-remote: URL, which the web extension host refuses to start a worker
+ * from, so its script is read through workspace.fs and started from a blob. The server then
+ * finds no engine.js beside it and runs the engine in its own worker.
+ */
+async function startServerWorker(extensionUri: vscode.Uri): Promise<Worker> {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+  const code = new TextDecoder().decode(await vscode.workspace.fs.readFile(script));
+  return new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+}
+
+/**
+ * The connection to a fresh server worker. Handed over as reader and writer rather than as the
+ * worker: the extension host replaces `Worker` with a wrapper of its own, so the client's
+ * `instanceof Worker` test would fail on what it returns.
+ */
+async function connectToServer(extensionUri: vscode.Uri): Promise<MessageTransports> {
+  const worker = await startServerWorker(extensionUri);
+  return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+}
+
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return activateFulcrum(context, {
+    // A fresh worker for each start, so the client can restart a server that died.
+    createClient: (id, name, options) => new LanguageClient(id, name, () => connectToServer(context.extensionUri), options),
   });
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  return deactivateFulcrum();
+}

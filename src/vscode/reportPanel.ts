@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { LintResult } from '../core/types.js';
-import { folderData, reportData, type FolderData, type ReportData } from '../report/reportData.js';
+import type { FolderData, ReportData } from '../report/reportData.js';
 import type { WebviewMessage } from './webview/protocol.js';
 
 /** A nonce for the webview's one script, from the platform's CSPRNG (desktop and web alike). */
@@ -40,7 +39,7 @@ export class DocumentReport implements vscode.Disposable {
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, document: vscode.TextDocument, result: LintResult, omitted = 0): DocumentReport {
+  static show(extensionUri: vscode.Uri, document: vscode.TextDocument, data: ReportData): DocumentReport {
     if (DocumentReport.current) {
       DocumentReport.current.document = document;
       DocumentReport.current.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -48,14 +47,19 @@ export class DocumentReport implements vscode.Disposable {
       const panel = vscode.window.createWebviewPanel('fulcrum.report', 'Fulcrum score', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, panelOptions(extensionUri));
       DocumentReport.current = new DocumentReport(panel, extensionUri, document);
     }
-    DocumentReport.current.update(document, result, omitted);
+    DocumentReport.current.update(document, data);
     return DocumentReport.current;
   }
 
-  /** Called after every analysis: the open report follows the document as it changes. */
-  static refresh(document: vscode.TextDocument, result: LintResult, omitted = 0): void {
+  /** The document the open report is for, if one is open: it follows that document as it changes. */
+  static get shownDocument(): vscode.TextDocument | undefined {
+    return DocumentReport.current?.document;
+  }
+
+  /** New data for the document the report shows (ignored if the report now shows another). */
+  static refresh(document: vscode.TextDocument, data: ReportData): void {
     const report = DocumentReport.current;
-    if (report && report.document.uri.toString() === document.uri.toString()) report.update(document, result, omitted);
+    if (report && report.document.uri.toString() === document.uri.toString()) report.update(document, data);
   }
 
   private constructor(
@@ -69,10 +73,10 @@ export class DocumentReport implements vscode.Disposable {
     panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message), null, this.disposables);
   }
 
-  private update(document: vscode.TextDocument, result: LintResult, omitted: number): void {
+  private update(document: vscode.TextDocument, data: ReportData): void {
     this.document = document;
-    this.data = reportData(vscode.workspace.asRelativePath(document.uri), result, omitted);
-    this.panel.title = `Fulcrum ${result.score.overall}: ${document.uri.path.split('/').pop()}`;
+    this.data = data;
+    this.panel.title = `Fulcrum ${data.overall}: ${document.uri.path.split('/').pop()}`;
     if (this.ready) void this.panel.webview.postMessage({ type: 'document', data: this.data });
   }
 
@@ -111,5 +115,3 @@ export function showFolderReport(extensionUri: vscode.Uri, folder: vscode.Uri, d
     }
   });
 }
-
-export { folderData };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { profileLabel } from '../core/profileLabel.js';
-import { CATEGORIES, type LintResult } from '../core/types.js';
+import { CATEGORIES } from '../core/types.js';
+import type { ScoreReply } from '../editor/lspProtocol.js';
 import { balanceSummary } from '../report/charts.js';
 
 export const SCORE_DOCUMENT_COMMAND = 'fulcrum.scoreDocument';
@@ -14,12 +14,12 @@ export class ScoreStatusBar implements vscode.Disposable {
     this.item.command = SCORE_DOCUMENT_COMMAND;
   }
 
-  show(result: LintResult): void {
-    const { score } = result;
+  show(reply: ScoreReply): void {
+    const { score } = reply;
     this.item.text = `$(pulse) Fulcrum ${score.overall}`;
     const tooltip = new vscode.MarkdownString(
       [
-        `**Fulcrum score ${score.overall}/100** (${profileLabel(result)}${result.profileSource === 'unsure' ? ': set `fulcrum.profile` or front matter `fulcrum: { profile: … }` to choose' : ''})`,
+        `**Fulcrum score ${score.overall}/100** (${reply.profileLabel}${reply.profileSource === 'unsure' ? ': set `fulcrum.profile` or front matter `fulcrum: { profile: … }` to choose' : ''})`,
         '',
         '| Category | Score |',
         '| --- | ---: |',

@@ -77,7 +77,8 @@ const USER_SETTINGS = {
   'window.commandCenter': false,
 };
 
-export async function startCodeServer(files: Record<string, string>, vsix: string): Promise<CodeServer> {
+/** `settings` are added to USER_SETTINGS (for instance to run an extension in the browser's extension host). */
+export async function startCodeServer(files: Record<string, string>, vsix: string, settings: Record<string, unknown> = {}): Promise<CodeServer> {
   const { node, entry } = setupCache();
   const base = mkdtempSync(join(tmpdir(), 'fulcrum-e2e-'));
   const userData = join(base, 'user-data');
@@ -85,7 +86,7 @@ export async function startCodeServer(files: Record<string, string>, vsix: strin
   const workspace = join(base, 'workspace');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(workspace, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(workspace, name), text);
 
   const common = ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry'];
