@@ -217,6 +217,19 @@ describe('linguistic layer', () => {
       ['Support the new Year 7 scheme of work.', false],
     ],
   ]);
+  featureCases.push([
+    'a rule or an order, written out or in a list',
+    'order',
+    [
+      ['All visitors must sign in at reception.', true],
+      ['Sign in and out at the gate every time.', true],
+      ['Full PPE at all times past the turnstile.', true],
+      ['Black non-slip shoes only, no trainers.', true],
+      ['- No jewellery except a plain band', true],
+      ['The canteen reopens on Monday.', false],
+      ['No complaints from the inspectors this year.', false],
+    ],
+  ]);
   for (const [title, feature, cases] of featureCases) {
     describe(title, () => {
       for (const [text, expected] of cases) {

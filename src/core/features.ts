@@ -27,6 +27,8 @@ const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the n
 const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|last\s+week)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|probation|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
+/** How lists of rules are written without a verb: "Hair tied back at all times", "Black non-slip shoes only". */
+const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)/i;
 /** The writer cannot picture the person growing: a verdict, not a path. */
 const deniesGrowth = /\b(?:i|we)\s+(?:don['’]t|do not|can['’]t|cannot|can not|honestly don['’]t)\s+see\b/i;
 const irregularPast = phraseRegex(lexicon.irregularPastVerbs);
@@ -539,6 +541,8 @@ const FEATURES: Record<string, FeatureTest> = {
   'addresses-reader': (s) => addressesReader.test(s.text),
   'question-channel': (s) => test(questionChannel, s.text),
   directive: (s) => directive.test(s.text),
+  /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
+  order: (s) => directive.test(s.text) || hasFeature(s, 'imperative') || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
   imperative: (s) => startsWithImperative(s.text) && (/[.!]\s*["'”’)]*\s*$/.test(s.text) || s.tokens.length >= 6),
   request: (s) => request.test(s.text),
