@@ -69,6 +69,18 @@ function visibleMarkRects(target: Page | Frame): Promise<Rect[]> {
   });
 }
 
+/**
+ * A page on a site the user never granted (the test loads it from localhost) that embeds
+ * the plain editor from the granted one (127.0.0.1) in a short frame: the top frame has
+ * no Fulcrum, so the frame draws its own card.
+ */
+const FOREIGN_HOST_PAGE = {
+  type: 'text/html; charset=utf-8',
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Foreign host</title></head><body style="margin:24px">
+<iframe id="granted" title="Review" style="width:720px;height:240px;border:1px solid #8c959f"></iframe>
+<script>document.getElementById('granted').src = 'http://127.0.0.1:' + location.port + '/editors/plain.html';</script></body></html>`,
+};
+
 describe('Browser extension in rich-text editors (Chromium, unpacked)', function () {
   this.timeout(10 * 60_000);
   let server: FixtureServer;
@@ -82,7 +94,7 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     ensureChromium();
     const { buildBrowser } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-browser.mjs')).href)) as { buildBrowser: (options?: { outDir?: string }) => Promise<{ chromeDir: string }> };
     const { chromeDir } = await buildBrowser({ outDir: join(ROOT, 'dist', 'browser-rte') });
-    server = new FixtureServer(await editorPages());
+    server = new FixtureServer({ ...(await editorPages()), '/editors/foreign-host.html': FOREIGN_HOST_PAGE });
     await server.start();
     await proxy.start();
     browser = await launchWithExtension(chromeDir, proxy.port, ['http://127.0.0.1/*']);
@@ -157,6 +169,33 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     await page.locator(OPEN_CARD).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'right-edge-card.png') });
     await expectCardClear(page, word, 'a word at the right edge');
+    await page.close();
+  });
+
+  it('draws the card inside a granted frame when the page around it is not granted, within the frame', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('/editors/foreign-host.html', 'localhost'));
+    const frame = (await (await page.waitForSelector('#granted')).contentFrame())!;
+    await frame.waitForSelector('#editor[contenteditable]');
+    await frame.click('#editor');
+    await page.keyboard.type(REVIEW);
+    const marks = await waitForMarks(frame, (m) => m.some((x) => x.rule === 'clarity/corporate-jargon'));
+    const word = marks.find((m) => m.rule === 'clarity/corporate-jargon')!.rect;
+    const box = (await page.locator('#granted').boundingBox())!;
+    await page.mouse.click(centre(word).x + box.x + 1, centre(word).y + box.y + 1);
+    const card = frame.locator(OPEN_CARD);
+    await card.waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('fulcrum-overlay').count(), 0, 'nothing of Fulcrum in the page that was not granted');
+    await page.screenshot({ path: join(SCREENSHOTS, 'foreign-host-card-in-frame.png'), clip: { x: 0, y: 0, width: 800, height: 320 } });
+    const inFrame = await card.evaluate((element) => {
+      const r = element.getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+    });
+    assert.ok(inFrame, 'the card is inside the visible area of its frame');
+    await card.locator('button.fix').first().click();
+    const deadline = Date.now() + 10_000;
+    while (normalise(await frame.locator('#editor').innerText()) !== REVIEW.replace('utilize', 'use') && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.equal(normalise(await frame.locator('#editor').innerText()), REVIEW.replace('utilize', 'use'), 'the fix from the in-frame card reached the editor');
     await page.close();
   });
 
