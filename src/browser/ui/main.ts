@@ -3,9 +3,11 @@
 /**
  * field-ui.js: injected into a frame the first time someone focuses a multi-line field
  * there. It checks every eligible field focused from then on, draws the underlines and the
- * card, applies fixes, reports the score for the toolbar badge and answers the popup.
+ * card, applies fixes, reports the score for the toolbar badge and answers the popup. In
+ * the top frame of a granted site it is also injected when a field in a child frame is
+ * focused, to draw that frame's cards where no frame edge cuts them.
  */
-import type { AnalysisTimings, BackgroundMessage, FieldReport, TabMessage } from '../protocol.js';
+import type { AnalysisTimings, BackgroundMessage, FieldReport, TabMessage, ViewportRect } from '../protocol.js';
 import { DEFAULT_BROWSER_SETTINGS, DISMISSALS_KEY, normaliseSettings, readDismissals, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
 import type { Dismissal } from '../../core/dismissals.js';
 import type { Finding } from '../../core/types.js';
@@ -18,7 +20,6 @@ import { EditableField } from './editableField.js';
 import { EngineClient } from './engineClient.js';
 import { Overlay } from './overlay.js';
 import { RelayedCard } from './relayedCard.js';
-import type { ViewportRect } from '../protocol.js';
 import { FieldSession } from './session.js';
 import { TextareaField } from './textareaField.js';
 
