@@ -8,9 +8,12 @@
  *   field-ui.js ══port "fulcrum-engine"══▶ engine host ──postMessage──▶ engine-worker.js
  *   field-ui.js ──analysed──▶ background (badge, which frame the popup should ask)
  *   popup ──report──▶ field-ui.js (the frame that last analysed a focused field)
+ *   field-ui.js in a child frame ──card-to-top──▶ background ──card──▶ field-ui.js in the top frame
+ *   field-ui.js in the top frame ──card-action──▶ background ──card-action──▶ the child frame
+ *     (a field in a frame has its card drawn in the top document, so no frame edge cuts it)
  */
 import type { Dismissal } from '../core/dismissals.js';
-import type { LintResult, TextFormat } from '../core/types.js';
+import type { Finding, Fix, LintResult, TextFormat } from '../core/types.js';
 import type { PackedReply } from '../host/wire.js';
 import type { BrowserSettings } from './settings.js';
 
@@ -59,13 +62,40 @@ export interface AnalysisTimings {
   keystrokeMs: number[];
 }
 
+/** A rectangle in a viewport's coordinates, as it travels between frames. */
+export interface ViewportRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * What a child frame asks the top frame to do with the card it draws for it. `anchor` is
+ * the word's rectangle in the top viewport; `refusal` the suggestion of a fix the editor
+ * did not take (the card then offers to copy it).
+ */
+export type CardCommand =
+  | { kind: 'show'; id: number; finding: Finding; anchor: ViewportRect; refusal?: string }
+  | { kind: 'hide' }
+  | { kind: 'hide-soon' }
+  | { kind: 'cancel-hide' };
+
+/** What the user chose in a card drawn for another frame; `closed`: the card went away. */
+export type CardAction = { id: number; kind: 'fix'; fix: Fix } | { id: number; kind: 'dismiss' } | { id: number; kind: 'closed' };
+
 export type BackgroundMessage =
   | { type: 'fulcrum:load-ui' }
   | { type: 'fulcrum:ensure-engine' }
-  | { type: 'fulcrum:analysed'; score: number | null; timings?: AnalysisTimings };
+  | { type: 'fulcrum:analysed'; score: number | null; timings?: AnalysisTimings }
+  | { type: 'fulcrum:card-to-top'; command: CardCommand }
+  | { type: 'fulcrum:card-action'; frameId: number; action: CardAction };
 
-/** popup → field-ui.js */
-export type TabMessage = { type: 'fulcrum:report' };
+/** popup → field-ui.js; background → field-ui.js (card relays, `frameId`: the frame the card is for). */
+export type TabMessage =
+  | { type: 'fulcrum:report' }
+  | { type: 'fulcrum:card'; frameId: number; command: CardCommand }
+  | { type: 'fulcrum:card-action'; action: CardAction };
 
 export interface FieldReport {
   result: LintResult;

@@ -20,7 +20,25 @@ import { FixtureServer, RecordingProxy } from './server.js';
 
 const REVIEW = 'You need to be more proactive going forward. We will utilize the new template ASAP. Let us circle back on the roadmap soon.';
 const CTRL = process.platform === 'darwin' ? 'Meta' : 'Control';
-const SCREENSHOTS = join(process.env.FULCRUM_SCREENSHOTS ?? '/tmp/fulcrum-screenshots', 'browser-rte');
+const SCREENSHOTS = join(process.env.FULCRUM_SCREENSHOTS ?? '/tmp/fulcrum-screenshots', 'browser-rte2');
+
+/** The card on show in the top document, where it is drawn for fields in frames too. */
+const OPEN_CARD = 'fulcrum-overlay .card:not([hidden])';
+
+/**
+ * The open card lies wholly inside the top-level viewport and, when `word` (in top-viewport
+ * coordinates) is given, leaves that word uncovered.
+ */
+async function expectCardClear(page: Page, word: Rect | null, what: string): Promise<void> {
+  const { card, view } = await page.locator(OPEN_CARD).evaluate((element) => {
+    const r = element.getBoundingClientRect();
+    return { card: { left: r.left, top: r.top, right: r.right, bottom: r.bottom }, view: { width: window.innerWidth, height: window.innerHeight } };
+  });
+  assert.ok(card.left >= 0 && card.top >= 0 && card.right <= view.width && card.bottom <= view.height, `${what}: the card ${JSON.stringify(card)} is inside the ${view.width}×${view.height} viewport`);
+  if (!word) return;
+  const overlaps = card.left < word.left + word.width && word.left < card.right && card.top < word.top + word.height && word.top < card.bottom;
+  assert.ok(!overlaps, `${what}: the card ${JSON.stringify(card)} leaves its word ${JSON.stringify(word)} uncovered`);
+}
 
 function inlineFindings(text: string): Finding[] {
   return new Linter(builtinRules, {}).lint(text, { format: 'markdown' }).findings.filter((f) => f.scope === 'inline');
@@ -51,6 +69,18 @@ function visibleMarkRects(target: Page | Frame): Promise<Rect[]> {
   });
 }
 
+/**
+ * A page on a site the user never granted (the test loads it from localhost) that embeds
+ * the plain editor from the granted one (127.0.0.1) in a short frame: the top frame has
+ * no Fulcrum, so the frame draws its own card.
+ */
+const FOREIGN_HOST_PAGE = {
+  type: 'text/html; charset=utf-8',
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Foreign host</title></head><body style="margin:24px">
+<iframe id="granted" title="Review" style="width:720px;height:240px;border:1px solid #8c959f"></iframe>
+<script>document.getElementById('granted').src = 'http://127.0.0.1:' + location.port + '/editors/plain.html';</script></body></html>`,
+};
+
 describe('Browser extension in rich-text editors (Chromium, unpacked)', function () {
   this.timeout(10 * 60_000);
   let server: FixtureServer;
@@ -64,7 +94,7 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     ensureChromium();
     const { buildBrowser } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build-browser.mjs')).href)) as { buildBrowser: (options?: { outDir?: string }) => Promise<{ chromeDir: string }> };
     const { chromeDir } = await buildBrowser({ outDir: join(ROOT, 'dist', 'browser-rte') });
-    server = new FixtureServer(await editorPages());
+    server = new FixtureServer({ ...(await editorPages()), '/editors/foreign-host.html': FOREIGN_HOST_PAGE });
     await server.start();
     await proxy.start();
     browser = await launchWithExtension(chromeDir, proxy.port, ['http://127.0.0.1/*']);
@@ -87,25 +117,85 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     });
   }
 
-  it('leaves an editor that mangles the fix as it was, and offers the suggestion to copy', async () => {
+  it('leaves an editor that mangles the fix as it was, and offers a button to copy the suggestion', async () => {
     const page = await context.newPage();
     await page.goto(server.url(`/editors/${REFUSING_EDITOR.name}.html`));
+    await page.evaluate(() => navigator.clipboard.writeText('what was on the clipboard'));
     await page.click(REFUSING_EDITOR.root);
     await page.keyboard.type(REVIEW);
     const marks = await waitForMarks(page, (m) => m.some((x) => x.rule === 'clarity/corporate-jargon'));
-    const { x, y } = centre(marks.find((m) => m.rule === 'clarity/corporate-jargon')!.rect);
-    await page.mouse.click(x, y);
-    await page.locator('fulcrum-overlay .card:not([hidden]) button.fix').first().click();
+    const word = marks.find((m) => m.rule === 'clarity/corporate-jargon')!.rect;
+    await page.mouse.click(centre(word).x, centre(word).y);
+    await page.locator(`${OPEN_CARD} button.fix`).first().click();
     const notice = page.locator('fulcrum-overlay .notice');
     await notice.waitFor({ timeout: 10_000 });
     assert.match(await notice.innerText(), /did not take the fix.*“use”/s);
     assert.equal(normalise(await page.locator('#editor').innerText()), REVIEW, 'the mangled fix was taken back');
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'use', 'the suggestion is on the clipboard');
-    await page.screenshot({ path: join(SCREENSHOTS, 'refusing-fallback.png'), clip: { x: 0, y: 0, width: 760, height: 480 } });
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'what was on the clipboard', 'nothing is copied before the manager asks');
+    // The card comes back with the suggestion and a button that copies it.
+    const copy = page.locator(`${OPEN_CARD} button.copy`);
+    await copy.waitFor({ timeout: 10_000 });
+    assert.match(await page.locator(OPEN_CARD).innerText(), /did not take the fix.*“use”/s);
+    await expectCardClear(page, word, 'the card offering to copy');
+    await page.screenshot({ path: join(SCREENSHOTS, 'refusing-card-copy.png') });
+    await copy.click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'use', 'the card copied the suggestion');
+    assert.equal(await copy.innerText(), 'Copied');
+    // The note on the field has the same button (the card closed first: it lies over the note).
+    await page.keyboard.press('Escape');
+    await page.locator(OPEN_CARD).waitFor({ state: 'detached', timeout: 5_000 });
+    await page.evaluate(() => navigator.clipboard.writeText('something else'));
+    await notice.locator('button').click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'use', 'the note copied the suggestion');
+    await page.screenshot({ path: join(SCREENSHOTS, 'refusing-note-copied.png'), clip: { x: 0, y: 0, width: 760, height: 480 } });
     // The manager's typing carries on where it was.
     await page.keyboard.press(`${CTRL}+End`);
     await page.keyboard.type(' Thanks.');
     assert.equal(normalise(await page.locator('#editor').innerText()), `${REVIEW} Thanks.`);
+    await page.close();
+  });
+
+  it('keeps the card inside the window for a word at the right edge, clear of the word', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('/editors/plain.html'));
+    // The side panel against the window's right edge, as a review drawer sits.
+    await page.addStyleTag({ content: '#panel { position: absolute; right: 0; top: 60px; width: 380px; }' });
+    await page.click('#editor');
+    await page.keyboard.type(REVIEW);
+    const marks = await waitForMarks(page, (m) => new Set(m.map((x) => x.finding)).size === inlineFindings(REVIEW).length);
+    const word = marks.reduce((a, b) => (b.rect.left + b.rect.width > a.rect.left + a.rect.width ? b : a)).rect;
+    assert.ok(word.left + word.width > 1200 - 340, 'the word is nearer the right edge than a card is wide');
+    await page.mouse.click(centre(word).x, centre(word).y);
+    await page.locator(OPEN_CARD).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'right-edge-card.png') });
+    await expectCardClear(page, word, 'a word at the right edge');
+    await page.close();
+  });
+
+  it('draws the card inside a granted frame when the page around it is not granted, within the frame', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('/editors/foreign-host.html', 'localhost'));
+    const frame = (await (await page.waitForSelector('#granted')).contentFrame())!;
+    await frame.waitForSelector('#editor[contenteditable]');
+    await frame.click('#editor');
+    await page.keyboard.type(REVIEW);
+    const marks = await waitForMarks(frame, (m) => m.some((x) => x.rule === 'clarity/corporate-jargon'));
+    const word = marks.find((m) => m.rule === 'clarity/corporate-jargon')!.rect;
+    const box = (await page.locator('#granted').boundingBox())!;
+    await page.mouse.click(centre(word).x + box.x + 1, centre(word).y + box.y + 1);
+    const card = frame.locator(OPEN_CARD);
+    await card.waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('fulcrum-overlay').count(), 0, 'nothing of Fulcrum in the page that was not granted');
+    await page.screenshot({ path: join(SCREENSHOTS, 'foreign-host-card-in-frame.png'), clip: { x: 0, y: 0, width: 800, height: 320 } });
+    const inFrame = await card.evaluate((element) => {
+      const r = element.getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+    });
+    assert.ok(inFrame, 'the card is inside the visible area of its frame');
+    await card.locator('button.fix').first().click();
+    const deadline = Date.now() + 10_000;
+    while (normalise(await frame.locator('#editor').innerText()) !== REVIEW.replace('utilize', 'use') && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.equal(normalise(await frame.locator('#editor').innerText()), REVIEW.replace('utilize', 'use'), 'the fix from the in-frame card reached the editor');
     await page.close();
   });
 
@@ -162,14 +252,11 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
       const { x, y } = centre(mark.rect);
       const shift = await offset();
       await page.mouse.click(x + shift.x, y + shift.y);
-      const card = target.locator('fulcrum-overlay .card:not([hidden])');
+      // Drawn in the top document, fields in frames included: no frame edge cuts it.
+      const card = page.locator(OPEN_CARD);
       await card.waitFor({ timeout: 10_000 });
-      await snap(`card-${ruleId.replace(/\W/g, '-')}`);
-      const inView = await card.evaluate((element) => {
-        const r = element.getBoundingClientRect();
-        return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
-      });
-      assert.ok(inView, `${editor.title}: the card is inside the visible area of its frame`);
+      await page.screenshot({ path: join(SCREENSHOTS, `${editor.name}-card-${ruleId.replace(/\W/g, '-')}.png`) });
+      await expectCardClear(page, { ...mark.rect, left: mark.rect.left + shift.x, top: mark.rect.top + shift.y }, `${editor.title}, ${ruleId}`);
       await card.locator('button.fix').first().click();
     };
 

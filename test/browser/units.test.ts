@@ -6,6 +6,7 @@ import type { Fix } from '../../src/core/types.js';
 import { normaliseSettings, toEditorSettings } from '../../src/browser/settings.js';
 import { describePattern, patternMatches, sitePattern, webPatterns } from '../../src/browser/sites.js';
 import { applyEdit, diffTexts, firstPlaceholder, guessFormat, mergeFixEdits, shiftSpans, withInsertedText } from '../../src/browser/ui/textChanges.js';
+import { placeCard } from '../../src/browser/ui/cardPlacement.js';
 import { ROOT } from '../helpers.js';
 
 interface Packaged {
@@ -17,6 +18,35 @@ interface Packaged {
 }
 
 describe('Browser extension: text bookkeeping, sites, settings, build and package', () => {
+  describe('where the card goes', () => {
+    const view = { width: 1200, height: 800 };
+    const card = { width: 340, height: 200 };
+    const inside = (p: { left: number; top: number }, size = card) => p.left >= 0 && p.top >= 0 && p.left + size.width <= view.width && p.top + size.height <= view.height;
+    const covers = (p: { left: number; top: number }, word: { left: number; top: number; width: number; height: number }) =>
+      p.left < word.left + word.width && word.left < p.left + card.width && p.top < word.top + word.height && word.top < p.top + card.height;
+
+    it('below its word when there is room, shifted left at the right edge', () => {
+      assert.deepEqual(placeCard({ left: 100, top: 100, width: 60, height: 20 }, card, view), { left: 100, top: 126 });
+      const nearRight = placeCard({ left: 1150, top: 100, width: 40, height: 20 }, card, view);
+      assert.ok(inside(nearRight) && nearRight.left === 1200 - 8 - 340);
+    });
+
+    it('above, then beside its word, never over it while there is room around it', () => {
+      const low = { left: 100, top: 700, width: 60, height: 20 };
+      assert.equal(placeCard(low, card, view).top, 700 - 6 - 200);
+      const short = { width: 1200, height: 260 };
+      const word = { left: 300, top: 120, width: 60, height: 20 };
+      const beside = placeCard(word, card, short);
+      assert.ok(!covers(beside, word) && beside.left === 366 && beside.top + card.height <= 260 - 8, JSON.stringify(beside));
+    });
+
+    it('scrolls in the roomier side when it fits nowhere whole', () => {
+      const placement = placeCard({ left: 10, top: 40, width: 1180, height: 20 }, card, { width: 1200, height: 230 });
+      assert.equal(placement.maxHeight, 230 - 8 - 66);
+      assert.equal(placement.top, 66);
+    });
+  });
+
   describe('text changes between analyses', () => {
     it('finds the one changed span', () => {
       assert.equal(diffTexts('same', 'same'), null);

@@ -8,7 +8,7 @@
  * its own way), keeps the content-script registration in step with the sites the user
  * granted, and shows each tab's score on the badge.
  */
-import type { AnalysisTimings, BackgroundMessage, TabState } from '../protocol.js';
+import type { AnalysisTimings, BackgroundMessage, TabMessage, TabState } from '../protocol.js';
 import { tabStateKey } from '../protocol.js';
 import { showScore } from './badge.js';
 import { syncContentScripts } from './contentScripts.js';
@@ -32,7 +32,23 @@ async function handle(message: BackgroundMessage, sender: chrome.runtime.Message
       if (tabId === undefined) return false;
       remember(diagnostics.uiLoads, { at: Date.now() });
       await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['field-ui.js'] });
+      // A field in a child frame has its card drawn by the top frame: ready it now, so the
+      // first card opens without a wait. Refused where the top page is not a granted site;
+      // the frame then draws its card itself.
+      if (sender.frameId) await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['field-ui.js'] }).catch(() => {});
       return true;
+    case 'fulcrum:card-to-top': {
+      if (tabId === undefined || !sender.frameId) return false;
+      const relayed: TabMessage = { type: 'fulcrum:card', frameId: sender.frameId, command: message.command };
+      // No field UI in the top frame (not a granted site): false, and the frame draws the card.
+      return chrome.tabs.sendMessage(tabId, relayed, { frameId: 0 }).then((drawn: unknown) => drawn === true, () => false);
+    }
+    case 'fulcrum:card-action': {
+      if (tabId === undefined || sender.frameId !== 0) return false;
+      const relayed: TabMessage = { type: 'fulcrum:card-action', action: message.action };
+      await chrome.tabs.sendMessage(tabId, relayed, { frameId: message.frameId }).catch(() => {});
+      return true;
+    }
     case 'fulcrum:ensure-engine':
       await ensureEngine();
       return true;

@@ -3,17 +3,23 @@
 /**
  * field-ui.js: injected into a frame the first time someone focuses a multi-line field
  * there. It checks every eligible field focused from then on, draws the underlines and the
- * card, applies fixes, reports the score for the toolbar badge and answers the popup.
+ * card, applies fixes, reports the score for the toolbar badge and answers the popup. In
+ * the top frame of a granted site it is also injected when a field in a child frame is
+ * focused, to draw that frame's cards where no frame edge cuts them.
  */
-import type { AnalysisTimings, BackgroundMessage, FieldReport, TabMessage } from '../protocol.js';
+import type { AnalysisTimings, BackgroundMessage, FieldReport, TabMessage, ViewportRect } from '../protocol.js';
 import { DEFAULT_BROWSER_SETTINGS, DISMISSALS_KEY, normaliseSettings, readDismissals, SETTINGS_KEY, SITES_KEY, type BrowserSettings } from '../settings.js';
 import type { Dismissal } from '../../core/dismissals.js';
+import type { Finding } from '../../core/types.js';
 import { patternMatches } from '../sites.js';
 import { deepActiveElement, eligibleField, type EligibleField } from '../content/eligibility.js';
-import { Card } from './card.js';
+import { Card, type CardView } from './card.js';
+import { CardHost } from './cardHost.js';
+import { copyToClipboard } from './clipboard.js';
 import { EditableField } from './editableField.js';
 import { EngineClient } from './engineClient.js';
 import { Overlay } from './overlay.js';
+import { RelayedCard } from './relayedCard.js';
 import { FieldSession } from './session.js';
 import { TextareaField } from './textareaField.js';
 
@@ -22,7 +28,11 @@ const HOVER_MS = 250;
 
 class FieldUi {
   private overlay: Overlay | null = null;
-  private card: Card | null = null;
+  private ownCard: Card | null = null;
+  /** In a child frame, the card is drawn by the top frame when it can (see RelayedCard). */
+  private card: CardView | null = null;
+  /** In the top frame: draws the cards of fields in child frames. */
+  private readonly cardHost = new CardHost(() => this.drawnCard());
   private readonly sessions = new Map<EligibleField, FieldSession>();
   private active: FieldSession | null = null;
   private settings: BrowserSettings = DEFAULT_BROWSER_SETTINGS;
@@ -36,11 +46,12 @@ class FieldUi {
   private watchdog: ReturnType<typeof setInterval> | undefined;
 
   async start(): Promise<void> {
+    // First: a child frame may ask for its card before the settings are read.
+    chrome.runtime.onMessage.addListener(this.onMessage);
     const stored = await chrome.storage.local.get([SETTINGS_KEY, DISMISSALS_KEY]);
     this.settings = normaliseSettings(stored[SETTINGS_KEY]);
     this.dismissals = readDismissals(stored[DISMISSALS_KEY]);
     chrome.storage.onChanged.addListener(this.onStorage);
-    chrome.runtime.onMessage.addListener(this.onMessage);
     this.listen(document, 'focusin', (event) => this.onFocus(event), true);
     this.listen(document, 'pointermove', (event) => this.onPointerMove(event as PointerEvent), { capture: true, passive: true });
     this.listen(document, 'click', (event) => this.onClick(event as MouseEvent), true);
@@ -67,10 +78,10 @@ class FieldUi {
     if (!element) return;
     let session = this.sessions.get(element);
     if (!session) {
-      this.overlay ??= new Overlay(document);
-      this.card ??= new Card(this.overlay);
-      const adapter = element.tagName === 'TEXTAREA' ? new TextareaField(element as HTMLTextAreaElement, this.overlay.root) : new EditableField(element);
-      session = new FieldSession(adapter, `field-${this.nextKey++}`, this.overlay, {
+      this.card ??= window === window.top ? this.drawnCard() : new RelayedCard(() => this.drawnCard());
+      const overlay = (this.overlay ??= new Overlay(document));
+      const adapter = element.tagName === 'TEXTAREA' ? new TextareaField(element as HTMLTextAreaElement, overlay.root) : new EditableField(element);
+      session = new FieldSession(adapter, `field-${this.nextKey++}`, overlay, {
         engine: this.engine,
         settings: () => this.settings,
         dismissals: () => this.dismissals,
@@ -79,7 +90,6 @@ class FieldUi {
         unchecked: (s) => {
           if (s === this.active) this.report(null);
         },
-        fixRefused: (s, suggestion) => offerToCopy(s, suggestion),
       });
       this.sessions.set(element, session);
     }
@@ -87,6 +97,12 @@ class FieldUi {
       this.active = session;
       if (session.result) this.report(session.result.score.overall);
     }
+  }
+
+  /** This frame's own card, in its own overlay. */
+  private drawnCard(): Card {
+    this.overlay ??= new Overlay(document);
+    return (this.ownCard ??= new Card(this.overlay));
   }
 
   private onAnalysed(session: FieldSession, timings: AnalysisTimings): void {
@@ -112,19 +128,40 @@ class FieldUi {
     const hit = this.sessionAt(x, y);
     if (!hit || !this.card) return false;
     const { session, underline, rect, id } = hit;
-    for (const s of this.sessions.values()) s.layer.setActive(s === session ? id : null);
     this.card.show(underline.finding, rect, {
       onFix: (fix) => {
-        session.layer.setActive(null);
-        void session.applyFix(fix);
+        void session.applyFix(fix).then((refused) => {
+          if (refused !== undefined) this.offerToCopy(session, underline.finding, rect, refused);
+        });
       },
       onDismiss: () => session.dismiss(underline),
+      onClose: () => session.layer.setActive(null),
     });
+    // After show: the card it replaced un-highlights its own word as it closes.
+    for (const s of this.sessions.values()) s.layer.setActive(s === session ? id : null);
     return true;
   }
 
+  /**
+   * The editor did not take the fix and was left as it was: the card comes back with the
+   * suggestion and a button to copy it, and the field keeps a note with the same button.
+   * Copying waits for that click, the user's gesture the clipboard asks for.
+   */
+  private offerToCopy(session: FieldSession, finding: Finding, word: ViewportRect, suggestion: string): void {
+    session.note(`This editor did not take the fix, so its text is unchanged. Suggested wording: “${suggestion}”.`, 'edited', {
+      label: 'Copy suggestion',
+      run: (button) => void copyToClipboard(suggestion).then((copied) => (button.textContent = copied ? 'Copied' : 'Could not copy')),
+    });
+    this.card?.show(finding, word, { onFix: () => {}, onDismiss: () => {} }, suggestion);
+  }
+
+  /** The card on show in this frame: a field's here, or (top frame) one drawn for a child frame. */
+  private get anyCard(): CardView | null {
+    return this.card ?? this.ownCard;
+  }
+
   private hideCard(): void {
-    this.card?.hide();
+    this.anyCard?.hide();
     for (const s of this.sessions.values()) s.layer.setActive(null);
   }
 
@@ -144,13 +181,14 @@ class FieldUi {
       this.card.cancelHide();
       this.hoverTimer = setTimeout(() => this.showCard(x, y), HOVER_MS);
     } else if (this.card.visibleFinding) {
+      // Unless the pointer reaches the card first; its closing un-highlights the word.
       this.card.hideSoon();
-      this.hoverTimer = setTimeout(() => this.hideCard(), 360);
     }
   }
 
   private onClick(event: MouseEvent): void {
-    if (!this.card || this.card.contains(event.clientX, event.clientY)) return;
+    const card = this.anyCard;
+    if (!card || card.contains(event.clientX, event.clientY)) return;
     // A click that only placed the caret on an underlined word opens its card; a drag that selected text does not.
     const active = deepActiveElement();
     const selecting = active?.tagName === 'TEXTAREA' ? (active as HTMLTextAreaElement).selectionStart !== (active as HTMLTextAreaElement).selectionEnd : !(document.getSelection()?.isCollapsed ?? true);
@@ -159,7 +197,7 @@ class FieldUi {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!this.card?.visibleFinding) return;
+    if (!this.anyCard?.visibleFinding) return;
     if (event.key === 'Escape' || (event.key.length === 1 && !event.ctrlKey && !event.metaKey) || event.key === 'Backspace' || event.key === 'Enter') this.hideCard();
   }
 
@@ -169,7 +207,7 @@ class FieldUi {
     requestAnimationFrame(() => {
       this.frameQueued = false;
       for (const session of this.sessions.values()) session.layer.follow();
-      if (this.card?.visibleFinding) this.hideCard();
+      if (this.anyCard?.visibleFinding) this.hideCard();
     });
   }
 
@@ -208,7 +246,15 @@ class FieldUi {
     if (sites && !sites.some((pattern) => patternMatches(pattern, location.href))) this.stop();
   };
 
-  private readonly onMessage = (message: TabMessage, _sender: chrome.runtime.MessageSender, respond: (report: FieldReport) => void): boolean => {
+  private readonly onMessage = (message: TabMessage, _sender: chrome.runtime.MessageSender, respond: (answer: FieldReport | boolean) => void): boolean => {
+    if (message?.type === 'fulcrum:card') {
+      respond(window === window.top && this.cardHost.handle(message.frameId, message.command));
+      return false;
+    }
+    if (message?.type === 'fulcrum:card-action') {
+      if (this.card instanceof RelayedCard) this.card.onAction(message.action);
+      return false;
+    }
     if (message?.type !== 'fulcrum:report' || !this.active?.result) return false;
     respond({ result: this.active.result, field: this.active.field.describe(), omitted: this.active.omitted });
     return false;
@@ -226,21 +272,10 @@ class FieldUi {
     this.engine.dispose();
     this.overlay?.dispose();
     this.overlay = null;
+    this.ownCard = null;
     this.card = null;
     marker.__fulcrumUi = undefined;
   }
-}
-
-/**
- * An editor that did not take a fix exactly was left as it was; the suggestion goes to the
- * clipboard (the click on the fix still counts as the user's gesture) for pasting by hand.
- */
-function offerToCopy(session: FieldSession, suggestion: string): void {
-  const copied = navigator.clipboard?.writeText(suggestion) ?? Promise.reject(new Error('no clipboard'));
-  copied.then(
-    () => session.note(`This editor did not take the fix, so its text is unchanged. The suggestion “${suggestion}” is on your clipboard: select the words and paste.`),
-    () => session.note(`This editor did not take the fix, so its text is unchanged. Suggested wording: “${suggestion}”.`),
-  );
 }
 
 const marker = globalThis as unknown as { __fulcrumUi?: FieldUi };

@@ -73,6 +73,12 @@ function wavePath(width: number): string {
   return d;
 }
 
+export interface NoticeAction {
+  label: string;
+  /** Called on click with the button, so it can say what happened. */
+  run(button: HTMLButtonElement): void;
+}
+
 /** The underlines of one field. */
 export class FieldLayer {
   private readonly layer: HTMLDivElement;
@@ -180,8 +186,11 @@ export class FieldLayer {
     return null;
   }
 
-  /** A line of text in the field's bottom corner (why it was not checked), or none. */
-  showNotice(message: string | null): void {
+  /**
+   * A line of text in the field's bottom corner (why it was not checked, a fix the editor
+   * refused), or none; `action` adds a button to it (the one part of the note that takes clicks).
+   */
+  showNotice(message: string | null, action?: NoticeAction): void {
     if (message === null) {
       this.notice?.remove();
       this.notice = null;
@@ -194,6 +203,15 @@ export class FieldLayer {
       this.layer.append(this.notice);
     }
     this.notice.textContent = message;
+    if (action) {
+      const button = this.overlay.host.ownerDocument.createElement('button');
+      button.type = 'button';
+      button.textContent = action.label;
+      // Keep the field focused: the manager goes on typing after copying.
+      button.addEventListener('mousedown', (event) => event.preventDefault());
+      button.addEventListener('click', () => action.run(button));
+      this.notice.append(button);
+    }
   }
 
   setActive(id: number | null): void {

@@ -12,7 +12,7 @@ import type { BrowserSettings } from '../settings.js';
 import { OverLimit, Superseded, type EngineClient } from './engineClient.js';
 import type { Box, FieldAdapter } from './field.js';
 import { watchChanges } from './changeWatcher.js';
-import { FieldLayer, type Overlay } from './overlay.js';
+import { FieldLayer, type NoticeAction, type Overlay } from './overlay.js';
 import { diffTexts, firstPlaceholder, mergeFixEdits, shiftSpans, type Span } from './textChanges.js';
 
 /** Quiet time after a keystroke before the text is analysed again. */
@@ -44,8 +44,6 @@ export interface SessionHost {
   analysed(session: FieldSession, timings: AnalysisTimings): void;
   /** The engine did not check the field's text (over a limit): it has no score now. */
   unchecked(session: FieldSession): void;
-  /** A fix could not be applied: the editor did not take it, and was left as it was. */
-  fixRefused(session: FieldSession, suggestion: string): void;
 }
 
 export class FieldSession {
@@ -176,8 +174,8 @@ export class FieldSession {
   }
 
   /** Shows a line of text on the field (or takes it away), until an analysis or an edit ends it. */
-  note(message: string | null, lastsUntil: 'analysed' | 'edited' = 'edited'): void {
-    this.layer.showNotice(message);
+  note(message: string | null, lastsUntil: 'analysed' | 'edited' = 'edited', action?: NoticeAction): void {
+    this.layer.showNotice(message, action);
     this.noteLastsUntil = message === null ? null : lastsUntil;
   }
 
@@ -238,18 +236,19 @@ export class FieldSession {
   /**
    * Applies a fix through the field's own editing (see FieldAdapter.apply), then selects
    * the first [gap] the fix left, so the next keystrokes fill it in. A field that did not
-   * take the fix exactly is left as it was, and the suggestion is offered to copy.
+   * take the fix exactly is left as it was: the answer is then the suggestion, for the
+   * caller to offer to copy.
    */
-  async applyFix(fix: Fix): Promise<void> {
+  async applyFix(fix: Fix): Promise<string | undefined> {
     const stillFor = performance.now() - this.lastEditAt;
     if (stillFor < UNDO_GROUPING_MS) await new Promise((resolve) => setTimeout(resolve, UNDO_GROUPING_MS - stillFor));
-    if (this.disposed) return;
+    if (this.disposed) return undefined;
     const edit = mergeFixEdits(this.resultText, fix);
-    if (!edit) return;
+    if (!edit) return undefined;
     const current = this.field.read();
     const change = diffTexts(this.resultText, current);
     if (change) {
-      if (change.start < edit.end && change.oldEnd > edit.start) return; // the user already changed that text
+      if (change.start < edit.end && change.oldEnd > edit.start) return undefined; // the user already changed that text
       if (change.oldEnd <= edit.start) {
         const delta = change.newEnd - change.oldEnd;
         edit.start += delta;
@@ -257,18 +256,17 @@ export class FieldSession {
       }
     }
     const applied = await this.field.apply(edit);
-    if (this.disposed) return;
+    if (this.disposed) return undefined;
     if (applied) {
       const after = this.field.read();
       const gap = firstPlaceholder(after, edit.start, edit.start + edit.text.length);
       if (gap) this.field.select(gap.start, gap.end);
-    } else {
-      this.host.fixRefused(this, edit.text);
     }
     this.onChange(true);
     clearTimeout(this.debounce);
     this.debounce = undefined;
     void this.analyse('fix');
+    return applied ? undefined : edit.text;
   }
 
   dispose(): void {

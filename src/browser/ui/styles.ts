@@ -34,6 +34,10 @@ export const OVERLAY_CSS = `
 .card button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 6px; padding: 4px 10px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
 .card button.fix { background: #4f46e5; border-color: #4f46e5; color: #fff; font-weight: 600; }
 .card button.fix:hover { background: #4338ca; }
+.card .refusal { margin: 0 0 4px; }
+.card .suggestion { margin: 0 0 10px; font-weight: 600; }
+.card button.copy, .notice button { background: #4f46e5; border-color: #4f46e5; color: #fff; font-weight: 600; }
+.notice button { pointer-events: auto; font: inherit; cursor: pointer; border-radius: 6px; padding: 1px 8px; margin-left: 6px; border: 1px solid #4f46e5; }
 .card button:focus-visible { outline: 2px solid #818cf8; outline-offset: 1px; }
 .card .brand { float: right; font-weight: 700; color: #4f46e5; font-size: 11px; }
 @media (prefers-color-scheme: dark) {
