@@ -230,6 +230,17 @@ describe('linguistic layer', () => {
       ['No complaints from the inspectors this year.', false],
     ],
   ]);
+  featureCases.push([
+    'a way to ask questions',
+    'question-channel',
+    [
+      ['If the earlier time is a problem, ring Declan at the co-op office (087 555 0142).', true],
+      ['Questions to kingsway-move@northfreight.co.uk.', true],
+      ["If the start time doesn't work for you, tell me or Leanne before 28 March.", true],
+      ["Don't email me about it.", false],
+      ['You will get your score and comments in Calabrio within 2 days.', false],
+    ],
+  ]);
   for (const [title, feature, cases] of featureCases) {
     describe(title, () => {
       for (const [text, expected] of cases) {

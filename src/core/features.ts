@@ -27,6 +27,9 @@ const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the n
 const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|last\s+week)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|probation|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
+/** An e-mail address or a phone number: somewhere to ask. */
+const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
+const closedChannel = /\b(?:don['’]t|do not|no need to|please don['’]t|not to)\s+(?:email|e-mail|call|ring|message|contact|ask|come to|bother|ping)\b/i;
 /** How lists of rules are written without a verb: "Hair tied back at all times", "Black non-slip shoes only". */
 const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)/i;
 /** The writer cannot picture the person growing: a verdict, not a path. */
@@ -539,7 +542,8 @@ const FEATURES: Record<string, FeatureTest> = {
   'people-impact': (s) => test(peopleImpact, s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
-  'question-channel': (s) => test(questionChannel, s.text),
+  /** A way to ask questions, unless it is closed ("Don't email me about it"). */
+  'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
   order: (s) => directive.test(s.text) || hasFeature(s, 'imperative') || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
