@@ -28,6 +28,8 @@ export interface LintOptions {
 }
 
 function fillMessage(template: string, values: Record<string, string>): string {
+  // Most messages have no placeholder, and this runs for every finding on every keystroke.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = values[key];
     if (value === undefined) return whole;
