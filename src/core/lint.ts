@@ -92,7 +92,7 @@ export class Linter {
       for (const hit of hits) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;
-        spans.push({ ...span, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
+        spans.push({ start: span.start, end: span.end, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
       }
       const retitle = (values: Record<string, string>) => fillMessage(spec.fix && 'title' in spec.fix ? spec.fix.title : '', values);
       const { sources, docsUrl } = this.about.get(spec.id)!;
