@@ -18,6 +18,7 @@ function matchCase(replacement: string, hit: Hit): string {
 }
 
 function fill(template: string, hit: Hit): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => hit.values[key] ?? whole);
 }
 

@@ -28,6 +28,8 @@ export interface LintOptions {
 }
 
 function fillMessage(template: string, values: Record<string, string>): string {
+  // Most messages have no placeholder, and this runs for every finding on every keystroke.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
     const value = values[key];
     if (value === undefined) return whole;
@@ -90,7 +92,7 @@ export class Linter {
       for (const hit of hits) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;
-        spans.push({ ...span, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
+        spans.push({ start: span.start, end: span.end, values: hit.values, fix: buildFix(spec.fix, hit, doc) });
       }
       const retitle = (values: Record<string, string>) => fillMessage(spec.fix && 'title' in spec.fix ? spec.fix.title : '', values);
       const { sources, docsUrl } = this.about.get(spec.id)!;

@@ -1,4 +1,4 @@
-import type { Block, ParsedDocument, Sentence } from '../document/parse.js';
+import type { Block, ParsedDocument, Sentence, Token } from '../document/parse.js';
 import { hasFeature } from '../features.js';
 import { isClosedClassWord, isLikelyName, isOrderVerb } from '../wordClasses.js';
 import type { UnitDetector, UnitKind } from '../types.js';
@@ -32,6 +32,15 @@ function isLeadIn(kind: UnitKind, text: string): boolean {
 }
 
 /**
+ * isLeadIn memoised on the sentence's key: it reads only the sentence's text, and every unit rule
+ * asked it of every sentence of the document on each keystroke.
+ */
+function isLeadInSentence(kind: UnitKind, sentence: Sentence): boolean {
+  const memo = (sentence.key.leadIn ??= {});
+  return (memo[kind] ??= isLeadIn(kind, sentence.text));
+}
+
+/**
  * Units are the pieces of a document a requirement applies to as a whole:
  * each item under "Next steps" / "Action items", each goal under "Goals".
  */
@@ -59,10 +68,15 @@ function unitKey(block: Block): object {
   return key;
 }
 
-/** The whole block as one pseudo-sentence, so features see all of a multi-sentence list item. */
+/**
+ * The whole block as one pseudo-sentence, so features see all of a multi-sentence list item. Its
+ * tokens are gathered on first read: features are memoised on the key, so an unchanged item's
+ * tokens are not read again, and gathering them would place every sentence's tokens.
+ */
 function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
   const first = block.sentences[0];
   const last = block.sentences[block.sentences.length - 1];
+  let tokens: Token[] | undefined;
   return {
     block,
     index: first.index,
@@ -70,7 +84,9 @@ function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
     end: last.end,
     wordsEnd: last.wordsEnd,
     text: doc.prose.slice(first.start, last.end),
-    tokens: block.sentences.flatMap((s) => s.tokens),
+    get tokens() {
+      return (tokens ??= block.sentences.flatMap((s) => s.tokens));
+    },
     key: unitKey(block),
   };
 }
@@ -86,7 +102,7 @@ export function unitsOf(doc: ParsedDocument, kind: UnitKind): Sentence[] {
       units.push(blockAsUnit(block, doc));
       continue;
     }
-    for (const sentence of block.sentences) if (isLeadIn(kind, sentence.text)) units.push(sentence);
+    for (const sentence of block.sentences) if (isLeadInSentence(kind, sentence)) units.push(sentence);
   }
   return units;
 }

@@ -261,16 +261,19 @@ function maskTextComments(chars: CodeUnits, text: string, comments: TextRange[])
 function maskInline(chars: CodeUnits, lineText: string, lineStart: number, format: TextFormat): void {
   if (format === 'markdown') {
     maskCodeSpans(chars, lineText, lineStart);
-    blankMatches(chars, lineText, lineStart, AUTOLINK);
-    blankMatches(chars, lineText, lineStart, IMAGE);
-    blankMatches(chars, lineText, lineStart, HTML_TAG);
+    // Each pattern is tried only on a line holding the character it cannot match without: every
+    // prose line is masked again on each keystroke, and most lines hold none of them.
+    const angle = lineText.includes('<');
+    if (angle) blankMatches(chars, lineText, lineStart, AUTOLINK);
+    if (lineText.includes('![')) blankMatches(chars, lineText, lineStart, IMAGE);
+    if (angle) blankMatches(chars, lineText, lineStart, HTML_TAG);
   }
-  blankMatches(chars, lineText, lineStart, URL);
-  blankMatches(chars, lineText, lineStart, EMAIL);
+  if (lineText.includes('://') || lineText.includes('www.')) blankMatches(chars, lineText, lineStart, URL);
+  if (lineText.includes('@')) blankMatches(chars, lineText, lineStart, EMAIL);
   if (format === 'markdown') {
     // "[text](target)" and "[text][ref]": keep the text, mask the brackets and the target.
     LINK.lastIndex = 0;
-    for (let m = LINK.exec(lineText); m; m = LINK.exec(lineText)) {
+    for (let m = lineText.includes('[') ? LINK.exec(lineText) : null; m; m = LINK.exec(lineText)) {
       const open = lineStart + m.index;
       blankOut(chars, open, open + 1);
       blankOut(chars, open + 1 + m[1].length, open + m[0].length);

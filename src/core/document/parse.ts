@@ -74,6 +74,8 @@ export interface SentenceKey {
   /** Leadership and management cues, per dimension (balance.ts). */
   cues?: Array<[string | null, string | null]>;
   analysis?: { start: number; analysis: SentenceAnalysis };
+  /** Whether the sentence announces itself as a unit ("Action: …", "Goal: …"), per unit kind (unit.ts). */
+  leadIn?: Record<string, boolean>;
 }
 
 /** A sentence with offsets relative to its block: what a block's parse caches. */
@@ -272,18 +274,40 @@ function parseBlock(text: string): BlockParse {
 /** A word, a stop and a capitalised word typed with no space between ("time.Thats", "Rude.Doesn't"), not "e.g." or "Node.js". */
 const RUN_ON = /^(\p{L}\p{Ll}+)[.!?](\p{Lu}[\p{Ll}'’]+)$/u;
 
+/**
+ * A block's sentence placed at its offsets in one document version. Its tokens are shifted on
+ * first read: a keystroke moves every block after it, and copying all their tokens up front was
+ * the largest single cost of re-parsing a 100 KB document, though most are never read again
+ * (block-local results are cached).
+ */
+class PlacedSentence implements Sentence {
+  private shifted?: Token[];
+  readonly start: number;
+  readonly end: number;
+  readonly wordsEnd: number;
+  readonly text: string;
+
+  constructor(
+    readonly block: Block,
+    readonly index: number,
+    readonly key: RelativeSentence,
+    private readonly shift: number,
+    prose: string,
+  ) {
+    this.start = key.start + shift;
+    this.end = key.end + shift;
+    this.wordsEnd = key.wordsEnd + shift;
+    this.text = prose.slice(this.start, this.end);
+  }
+
+  get tokens(): Token[] {
+    const shift = this.shift;
+    return (this.shifted ??= this.key.tokens.map((t) => ({ text: t.text, normal: t.normal, start: t.start + shift, end: t.end + shift })));
+  }
+}
+
 function placeSentences(block: Block, parse: BlockParse, firstIndex: number, prose: string): Sentence[] {
-  const shift = block.start;
-  return parse.sentences.map((s, i) => ({
-    block,
-    index: firstIndex + i,
-    start: s.start + shift,
-    end: s.end + shift,
-    wordsEnd: s.wordsEnd + shift,
-    text: prose.slice(s.start + shift, s.end + shift),
-    tokens: s.tokens.map((t) => ({ text: t.text, normal: t.normal, start: t.start + shift, end: t.end + shift })),
-    key: s,
-  }));
+  return parse.sentences.map((s, i) => new PlacedSentence(block, firstIndex + i, s, block.start, prose));
 }
 
 /**
