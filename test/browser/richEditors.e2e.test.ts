@@ -312,9 +312,16 @@ describe('Browser extension in rich-text editors (Chromium, unpacked)', function
     await snap('4-gap');
 
     // 5. Scrolling the side panel: the underlines follow, and none shows outside the panel.
-    if (!editor.frame) {
-      await page.locator('#panel').evaluate((panel) => (panel.scrollTop = 60));
-      await expectMarksOver(filled, 'after the panel scrolled');
+    const scrolledBy = await page.locator('#panel').evaluate((panel) => ((panel.scrollTop = 60), panel.scrollTop));
+    assert.ok(scrolledBy > 0, `${editor.title}: the side panel scrolled`);
+    await expectMarksOver(filled, 'after the panel scrolled');
+    // In a frame the underlines live in the frame's own document, which the panel clips as a whole;
+    // outside frames they are drawn over the page and must be clipped to the panel by Fulcrum itself.
+    if (editor.frame) {
+      await snap('5-scrolled');
+      await page.locator('#panel').evaluate((panel) => (panel.scrollTop = 0));
+      await expectMarksOver(filled, 'after the panel scrolled back');
+    } else {
       const panel = await page.locator('#panel').evaluate((p) => {
         const r = p.getBoundingClientRect();
         return { left: r.left + p.clientLeft, top: r.top + p.clientTop, right: r.left + p.clientLeft + p.clientWidth, bottom: r.top + p.clientTop + p.clientHeight };
