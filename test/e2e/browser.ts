@@ -47,3 +47,16 @@ export class Screenshots {
     return file;
   }
 }
+
+/**
+ * A browser on a code-server workbench, loaded and ready: what every VS Code suite opens first.
+ * `watch` sees the page before it loads (to collect console messages, say).
+ */
+export async function openWorkbench(url: string, watch?: (page: Page) => void): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchPersistent();
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch?.(page);
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+  return { context, page };
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { lint } from '../../src/core/index.js';
 import { ROOT } from '../helpers.js';
-import { launchPersistent, Screenshots } from './browser.js';
+import { openWorkbench, Screenshots } from './browser.js';
 import { packageVsix, startCodeServer, type CodeServer } from './codeServer.js';
 
 /**
@@ -27,11 +27,7 @@ describe('VS Code web extension in a real browser (code-server’s web worker ex
   before(async function () {
     this.timeout(25 * 60_000);
     server = await startCodeServer({ [REVIEW]: reviewText }, packageVsix(), { 'remote.extensionKind': { 'fulcrum-writing.fulcrum': ['web'] } });
-    context = await launchPersistent();
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('console', (m) => void messages.push(m.text()));
-    await page.goto(server.url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    ({ context, page } = await openWorkbench(server.url, (p) => p.on('console', (m) => void messages.push(m.text()))));
     console.log(`      screenshots: ${shots.dir}`);
   });
 

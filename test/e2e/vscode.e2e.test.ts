@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { dismissalOf, lint, type Dismissal } from '../../src/core/index.js';
 import { ROOT } from '../helpers.js';
-import { launchPersistent, Screenshots } from './browser.js';
+import { openWorkbench, Screenshots } from './browser.js';
 import { packageVsix, startCodeServer, type CodeServer } from './codeServer.js';
 
 /**
@@ -106,10 +106,7 @@ describe('VS Code extension in a real editor (code-server + Chromium)', function
     this.timeout(25 * 60_000);
     const vsix = packageVsix();
     server = await startCodeServer({ [REVIEW]: reviewText, [HOSTILE]: HOSTILE_TEXT }, vsix);
-    context = await launchPersistent();
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    ({ context, page } = await openWorkbench(server.url));
     console.log(`      screenshots: ${shots.dir}`);
   });
 
