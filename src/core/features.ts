@@ -606,11 +606,6 @@ export function hasFeature(sentence: Sentence, name: string): boolean {
   return value;
 }
 
-/** Every feature's name, for tools that show what the linguistic layer sees in a sentence. */
-export function featureNames(): string[] {
-  return Object.keys(FEATURES);
-}
-
 export function isKnownFeature(name: string): boolean {
   // Own properties only: "constructor" or "__proto__" in a config are not features.
   return Object.hasOwn(FEATURES, name);

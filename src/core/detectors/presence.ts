@@ -19,7 +19,8 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
       const heading = headingPatterns[i];
       if (heading && headingsOf(doc).some((text) => test(heading, text))) return true;
       if (condition.sentence?.length) {
-        return doc.sentences.some((s) => s !== title && !isBlankField(s) && !disqualified(s, context) && allFeatures(s, condition.sentence) && !anyFeature(s, condition.unless));
+        // Features first: they are cached per sentence, the rest is worked out each time.
+        return doc.sentences.some((s) => allFeatures(s, condition.sentence) && !anyFeature(s, condition.unless) && s !== title && !isBlankField(s) && !disqualified(s, context));
       }
       return false;
     });
@@ -65,9 +66,11 @@ function headingsOf(doc: ParsedDocument): string[] {
  */
 const BLANK_FIELD = /^[^:\n]{1,60}:\s*(?:[-–—]+|n\/?a|tbc|tbd|to be (?:agreed|confirmed|decided)|none|nil|\?+)\s*\.?\s*$/i;
 function isBlankField(sentence: Sentence): boolean {
+  if (!sentence.text.includes(':')) return false;
   // The line, not the sentence: the parse leaves a lone dash out of the sentence's text.
-  const line = sentence.block.text.slice(sentence.start - sentence.block.start).split('\n')[0];
-  return BLANK_FIELD.test(line);
+  const from = sentence.start - sentence.block.start;
+  const lineEnd = sentence.block.text.indexOf('\n', from);
+  return BLANK_FIELD.test(sentence.block.text.slice(from, lineEnd < 0 ? undefined : lineEnd));
 }
 
 /** Titles name a meeting or a person and a date: "1:1 Aditi / Marcus - 15 Feb", "Review - Sean (herd assistant) - Feb". */
