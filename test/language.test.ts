@@ -241,6 +241,19 @@ describe('linguistic layer', () => {
       ['You will get your score and comments in Calabrio within 2 days.', false],
     ],
   ]);
+  featureCases.push([
+    'news of a change: a change word, or something starting on a named day',
+    'announces-change',
+    [
+      ["Hi all, we're switching our fish supplier to Harbour & Co from the 15th.", true],
+      ["St Bride's is joining the North Coast Health Partnership from April.", true],
+      ['Kessler Construction has taken over as principal contractor from Monday 6th.', true],
+      ['The canteen opens at 7 from next week.', true],
+      ['Drinks are on the office at the Feast & Firkin on Friday from 5.', false],
+      ['From last April we saw complaints fall by a third.', false],
+      ['Everyone got a card from London.', false],
+    ],
+  ]);
   for (const [title, feature, cases] of featureCases) {
     describe(title, () => {
       for (const [text, expected] of cases) {

@@ -155,6 +155,23 @@ function hasNamedDay(text: string): boolean {
 /** "Q3 targets", "March timesheets": a date that names which things, not when something is due. */
 const dateAsModifier = /\b(?:Q[1-4]|H[12]|January|February|March|April|June|July|August|September|October|November|December)\s+(?=\p{Ll}+s\b)/gu;
 
+/**
+ * "from the 15th", "as of Monday", "starting next term", "from April": the day something starts,
+ * named after a word that opens a start. What follows the word must begin with the day itself
+ * ("from London on Monday" names a place), and a past start ("from last April") is history.
+ */
+const startWord = /\b(?:from|starting|as of|as from|effective|with effect from|beginning|commencing)\s+(?:(?:the|early|mid|late|end of|start of|beginning of|w\/c)[\s-]+)?([\p{L}\p{N}'’./]+(?:\s+[\p{L}\p{N}'’./]+)?)/giu;
+const startDay = /^(?:(?:this|next|coming|tomorrow|today|tonight|now)\b|(?:[12]?\d|3[01])(?:st|nd|rd|th)\b|(?:19|20)\d{2}\b|Q[1-4]\b)/iu;
+function namesAStartDate(text: string): boolean {
+  startWord.lastIndex = 0;
+  for (let m = startWord.exec(text); m; m = startWord.exec(text)) {
+    const when = m[1];
+    const first = when.split(/\s+/)[0];
+    if (startDay.test(when) || test(weekday, first) || fullMonth.test(first) || monthWithNumber.test(when) || numericDate.test(when)) return true;
+  }
+  return false;
+}
+
 function hasCalendarDate(text: string): boolean {
   const when = text.replace(dateAsModifier, ' ');
   return hasNamedDay(when) || clockTime.test(when) || quarter.test(when);
@@ -532,6 +549,12 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Talks about growth, unless the writer says they cannot see it ("I don't see her moving into a fee-earner role"). */
   growth: (s) => test(growth, s.text) && !deniesGrowth.test(s.text),
   change: (s) => test(change, s.text),
+  /**
+   * Announces a change: a change word, or something starting on a named day that is not history
+   * ("we're switching supplier from the 15th"). Broader than `change`, which also decides what kind
+   * of post this is: a welcome names its newcomer's first day, and is still a welcome.
+   */
+  'announces-change': (s) => hasFeature(s, 'change') || (namesAStartDate(s.text) && !narratesThePast(s.text)),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
   'takes-effect': (s) => test(change, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
   /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */
