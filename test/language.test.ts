@@ -254,6 +254,40 @@ describe('linguistic layer', () => {
       ['Everyone got a card from London.', false],
     ],
   ]);
+  featureCases.push([
+    'a wish that nobody has acted on',
+    'wish',
+    [
+      ['Jamal wants to do his SMSTS next year.', true],
+      ["For next year I'd like to put her forward for the GLP course.", true],
+      ["She told me she wants to be sous chef within two years so I've booked her on the butchery course.", false],
+      ["He's keen to move toward a team lead role so he'll start the programme in April.", false],
+      ["I'd like you to send me the draft by Friday.", false],
+      ['I want to see the rota by Friday.', false],
+    ],
+  ]);
+  featureCases.push([
+    'someone undertakes to act (a state or a move to a new place is no act)',
+    'undertaking',
+    [
+      ['Ana will move the stock to bay 3 by Friday.', true],
+      ["Tom will be in the drivers' room to help on Monday.", true],
+      ['Priya will run the session on 3 May.', true],
+      ['From 1 April, the Nutrition team and the WASH team will become one Community Health team.', false],
+      ['Earlies will be 04:30-16:30 and lates 16:00-04:00.', false],
+      ['Housing Options will move to the 3rd floor on Monday 14 April.', false],
+    ],
+  ]);
+  featureCases.push([
+    'a check-in and nothing else',
+    'checkin-only',
+    [
+      ['Revisit in our 1:1 on 2 Feb.', true],
+      ['Review at the site office Friday 14th, 8am.', true],
+      ['Catch up on Friday 3pm.', true],
+      ['Review the budget with finance by Friday.', false],
+    ],
+  ]);
   for (const [title, feature, cases] of featureCases) {
     describe(title, () => {
       for (const [text, expected] of cases) {

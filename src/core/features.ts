@@ -104,6 +104,31 @@ const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
 const example = phraseRegex(lexicon.exampleMarkers);
 const commitment = phraseRegex(lexicon.commitmentMarkers);
+const wish = phraseRegex(lexicon.wishMarkers);
+const wishesOfOthers = new Set(lexicon.wishesOfOthers);
+
+/**
+ * Wants something, with no one committed to it: "Jamal wants to do his SMSTS next year", "I'd like
+ * to put her forward for the course". Wanting to see, have or hear something, or wanting someone
+ * else to act ("I'd like you to …"), is an ask instead; and a wish that someone acts on in the same
+ * sentence ("she wants to be sous chef, so I've booked her on …") is a commitment after all.
+ */
+function expressesOnlyAWish(text: string): boolean {
+  wish.lastIndex = 0;
+  for (let m = wish.exec(text); m; m = wish.exec(text)) {
+    const end = m.index + m[0].length;
+    const next = /^\s+([\p{L}'’]+)/u.exec(text.slice(end))?.[1]?.toLowerCase();
+    if (next !== undefined && wishesOfOthers.has(next)) continue;
+    // The rest of the sentence, without the wish's own clause ("wants to do his SMSTS next year").
+    const clauseEnd = text.slice(end).search(WISH_CLAUSE_END);
+    const rest = text.slice(0, m.index) + ' … ' + (clauseEnd < 0 ? '' : text.slice(end + clauseEnd));
+    return !test(commitment, rest) && !test(helpArranged, rest) && !actedOn.test(rest);
+  }
+  return false;
+}
+const WISH_CLAUSE_END = /[,;:.!?]|\s(?:so|and|but|because|since|then|as)\s/u;
+/** "I've booked", "we have arranged": done already, by the writer. */
+const actedOn = /\b(?:i|we)['’]ve\b|\b(?:i|we)\s+(?:have|had)\s+(?:already\s+)?\p{L}+ed\b/iu;
 const placeholder = /\[[a-z][a-z /'’-]{1,30}\]/;
 const effort = phraseRegex(lexicon.effortMarkers);
 const forward = phraseRegex(lexicon.forwardMarkers);
@@ -298,7 +323,7 @@ function isUndertaking(sentence: Sentence): boolean {
   for (let i = 0; i < words.length; i++) {
     const [subjectAt, verbAt] = futureAt(words, i);
     if (verbAt < 0) continue;
-    const active = words[verbAt] !== 'be' || !PASSIVE_OR_STATE.test(words[verbAt + 1] ?? '');
+    const active = actsAt(words, verbAt);
     // "Heads of Year will send …", "the Head of Finance will …": the doer is the head noun.
     const head = subjectAt >= 2 && words[subjectAt - 1] === 'of' ? subjectAt - 2 : subjectAt;
     const subject = sentence.tokens[head].text.replace(/['’]ll$/i, '');
@@ -315,6 +340,23 @@ const commitmentBesidesFuture = phraseRegex(lexicon.commitmentMarkers.filter((m)
  * sending" still acts.
  */
 const PASSIVE_OR_STATE = /(?:ed|en|wn|ne|ght|able|ible|ful|ive|ous)$|^(?:made|sent|paid|kept|held|told|built|run|put|set|cut|left|lost|met|found|sold|shut|closed|open|available|responsible|able|ready|happy|late|free|away|off|out)$/;
+/**
+ * Whether the verb at `at`, after a future auxiliary, is something someone does. "Will be" acts only
+ * before a doing ("will be sending") or a place ("will be in the drivers' room to help"): "Earlies will
+ * be 04:30-16:30" and "will be the new lead" are states. Becoming, merging or moving to a new place
+ * ("the two teams will become one", "Housing will move to the 3rd floor") is a change, not a task.
+ */
+function actsAt(words: string[], at: number): boolean {
+  const verb = words[at];
+  const next = words[at + 1] ?? '';
+  if (verb === 'be') return !PASSIVE_OR_STATE.test(next) && (/\p{L}ing$/u.test(next) || BE_SOMEWHERE.has(next));
+  if (CHANGE_OF_STATE.has(verb)) return false;
+  return !(RELOCATION.has(verb) && RELOCATION_DIRECTIONS.has(next));
+}
+const BE_SOMEWHERE = new Set(['in', 'at', 'on', 'around', 'there', 'here', 'back', 'onsite', 'on-site', 'with', 'away']);
+const CHANGE_OF_STATE = new Set(['become', 'remain', 'stay', 'merge', 'relocate']);
+const RELOCATION = new Set(['move', 'transfer', 'switch', 'shift', 'go', 'change', 'report']);
+const RELOCATION_DIRECTIONS = new Set(['to', 'into', 'over', 'across', 'from', 'back', 'under', 'onto']);
 const OPENS_WITH_CONDITION = /^\W*(?:if|unless|otherwise|or else)\b/i;
 /** Words between the auxiliary and its verb that change nothing: "we will also send", "I'll then book". */
 const FUTURE_FILLERS = new Set(['not', 'also', 'then', 'still', 'personally', 'definitely', 'both', 'all', 'each', 'now', 'first']);
@@ -344,7 +386,8 @@ function skipFillers(words: string[], at: number): number {
 function onlyArrangesACheckin(sentence: Sentence): boolean {
   if (!hasFeature(sentence, 'checkin') || /\b\p{Lu}[\p{L}'’-]+\s+to\s+\p{Ll}/u.test(sentence.text)) return false;
   const words = sentence.tokens.map((t) => t.normal.replace(/’/g, "'"));
-  let arrangements = 0;
+  // "Revisit in our 1:1 on 2 Feb.", "Review at the site office Friday 14th": a note's line that is the meeting itself.
+  let arrangements = findAll(reconvene, words.slice(0, 3).join(' '))[0]?.start === 0 ? 1 : 0;
   for (let i = 0; i < words.length; i++) {
     const verbAt = words[i] === "let's" || (words[i] === 'let' && words[i + 1] === 'us') ? skipFillers(words, words[i] === 'let' ? i + 2 : i + 1) : futureAt(words, i)[1];
     if (verbAt < 0) continue;
@@ -540,6 +583,8 @@ const FEATURES: Record<string, FeatureTest> = {
   example: (s) => test(example, s.text) || colonAfterClause(s.text) || /\bby\s+\p{L}+ing\b/iu.test(s.text),
   'about-person': (s) => analyse(s).aboutPerson || personPronoun.test(s.text) || startsWithPerson(s.text) || namesSomeone(s.text),
   commitment: (s) => test(commitment, s.text),
+  /** Wants something done, with no one committed to doing it (see expressesOnlyAWish). */
+  wish: (s) => expressesOnlyAWish(s.text),
   /** Someone undertakes to do something (see isUndertaking): a forecast about things does not count. */
   undertaking: (s) => isUndertaking(s),
   /** A next conversation about progress: named ("next 1:1", "review date") or arranged together ("let's regroup", "we'll debrief"). */

@@ -139,6 +139,8 @@ export const VALENCE = {
   criticismPhrases: criticism.frames,
   phraseWeight: WORKPLACE_WEIGHT,
   remedial: set(domain.remedialVerbs.words),
+  askOpeners: set(domain.askOpeners.words),
+  askOpenersBeforeTo: set(domain.askOpeners.beforeTo),
   decreases: set(domain.decreases.words),
   termHeads: set(domain.termHeads.words),
   particles: set(domain.particleVerbs.particles),

@@ -32,6 +32,11 @@ function clauseStart(words: Word[], i: number): number {
   return j;
 }
 
+/** "must", or "needs to", "has to": an ask or a requirement opens at word k. */
+function opensAnAsk(words: Word[], k: number): boolean {
+  return VALENCE.askOpeners.has(words[k].w) || (VALENCE.askOpenersBeforeTo.has(words[k].w) && words[k + 1]?.w === 'to');
+}
+
 /** The first index in [from, to) that passes `test`, or -1. */
 export function firstIndex(words: Word[], from: number, to: number, test: (k: number) => boolean): number {
   for (let k = from; k < to; k++) if (test(k)) return k;
@@ -70,6 +75,11 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     let v = good ? VALENCE.phraseWeight : bad ? -VALENCE.phraseWeight : VALENCE.of(w.w);
     const phraseEnd = good?.end ?? bad?.end ?? i + 1;
     if (v === 0) continue;
+    // "needs to complete her outstanding modules", "must improve": what an ask wants is not praise.
+    if (v > 0 && firstIndex(words, clauseStart(words, i), i, (k) => opensAnAsk(words, k)) >= 0) {
+      i = phraseEnd - 1;
+      continue;
+    }
     // "complaint log", "error rate": the graded word names a thing here.
     if (!good && !bad && VALENCE.termHeads.has(words[i + 1]?.w ?? '')) continue;
     // "sign off the log", "day off": the particle belongs to the verb before it.
