@@ -279,6 +279,15 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'names who acts on an action item',
+    'owner',
+    [
+      ['Next step: everyone sets up MFA on their account by Friday 28 November.', true],
+      ['Night nurses complete the audit by Friday.', true],
+      ['Everyone loves the new rota.', false],
+    ],
+  ]);
+  featureCases.push([
     'a check-in and nothing else',
     'checkin-only',
     [

@@ -266,6 +266,8 @@ function namesAnOwner(text: string): boolean {
   // "Everyone: accept your invite by Friday", "Squad leads: set up cycles": a group named before an order.
   const group = line.match(groupLabel);
   if (group && isOrderVerb(group[2]) && isGroupOfPeople(group[1])) return true;
+  // "Next step: everyone sets up MFA by Friday", "Night nurses complete the audit": a group and its verb.
+  if (groupActs(line)) return true;
   // "Ana - send draft rota - Fri", "me - order labels by Fri": minutes name the owner before a dash.
   const dashed = line.match(dashOwner);
   if (dashed && isOrderVerb(dashed[2]) && (/^(?:me|i|we)$/i.test(dashed[1]) || (isLikelyName(dashed[1]) && !isClosedClassWord(dashed[1])))) return true;
@@ -280,7 +282,8 @@ function namesAnOwner(text: string): boolean {
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
 const nameThenPlainVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+)\b/u;
-const dashOwner = /^\W*(\p{L}[\p{L}'’-]*)\s*[-–:]\s*(\p{Ll}+)/u;
+// A table's cells count as dashes: "Jun | order HEK293 + start the replicate | 19 Apr".
+const dashOwner = /^\W*(\p{L}[\p{L}'’-]*)\s*[-–:|]\s*(\p{Ll}+)/u;
 const teamThenTo = /\b(\p{L}+)\s+to\s+\p{Ll}+/u;
 /**
  * "Ana: book the room", "GH: quotes", "me: labels" name who acts; "Comments: too many repeats" or
@@ -300,11 +303,21 @@ function labelsAPerson(text: string, at: number, label: string): boolean {
 
 /** A label of up to three words that opens a line, and the first word after its colon. */
 const groupLabel = /^[^\p{L}]*((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\s*:\s*(\p{Ll}+)/u;
+/** "everyone sets up …", "night nurses complete …": a group of one or two words, then an action verb. */
+function groupActs(line: string): boolean {
+  const words = line.replace(/^[^\p{L}]+/u, '').split(/\s+/, 3);
+  return [1, 2].some((n) => {
+    const verb = words[n]?.toLowerCase();
+    if (!verb || !/^\p{Ll}+$/u.test(words[n])) return false;
+    return isGroupOfPeople(words.slice(0, n).join(' ')) && (isOrderVerb(verb) || isOrderVerb(verb.replace(/e?s$/, '')));
+  });
+}
 const GROUP_WORDS = new Set(['everyone', 'everybody', 'all', 'staff', 'team', 'teams', 'colleagues']);
 /** "Everyone", "All staff", "Squad leads", "Night nurses": people who can act, by their role. */
 function isGroupOfPeople(label: string): boolean {
   const last = label.toLowerCase().split(/\s+/).at(-1) ?? '';
-  return GROUP_WORDS.has(last) || WHO.roleNouns.has(last) || WHO.roleNouns.has(last.replace(/e?s$/, ''));
+  // "nurses" → "nurse", "coaches" → "coach".
+  return GROUP_WORDS.has(last) || [last, last.replace(/s$/, ''), last.replace(/es$/, '')].some((w) => WHO.roleNouns.has(w));
 }
 
 const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
@@ -646,8 +659,8 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Ties something to its effect ("which cut …", "so that …"). */
   impact: (s) => impact.test(s.text) || test(reason, s.text),
   'list-item': (s) => s.block.kind === 'list-item',
-  /** An item on a line of its own, as notes list actions without bullets ("Marcus - call the engineer tmrw"). */
-  'line-item': (s) => s.block.kind === 'list-item' || isOwnLine(s),
+  /** An item on a line of its own, as notes list actions without bullets ("Marcus - call the engineer tmrw"), or under an action label ("Actions: Dariusz to clear …"). */
+  'line-item': (s) => s.block.kind === 'list-item' || isOwnLine(s) || LINE_LABEL.test(s.text),
   /** Something under way or to come, not a report of the past: an action, "we're testing …", "going to", a note's list item. */
   planned: (s) => hasFeature(s, 'action') || test(planned, s.text) || s.block.kind === 'list-item' || /^\W*(?:trial|trialling|trialing|pilot|piloting|test|testing|try|trying|experiment|experimenting)\b/i.test(s.text),
   /** Gives notice: "in four weeks", "two weeks' notice", "six weeks from today". */
