@@ -75,9 +75,11 @@ function explainsAfterBreak(text: string): boolean {
   if (!hit) return false;
   // "Reminder to all kitchen staff: …" heads a notice; what follows the colon is the notice itself.
   if (test(noticeLabel, text.slice(0, hit.index))) return false;
-  if (ADDRESSEE.test(text.slice(0, hit.index))) return false;
+  const before = text.slice(0, hit.index);
+  // "Form tutors: you'll collect …" speaks to a group, as "Kitchen staff:" does.
+  if (ADDRESSEE.test(before) || isGroupOfPeople(before.replace(/^\W+/, '').trim())) return false;
   const words = (part: string) => (part.match(/[\p{L}\p{N}'’%-]+/gu) ?? []).length;
-  return words(text.slice(0, hit.index)) >= 2 && words(text.slice(hit.index + hit[0].length)) >= 5;
+  return words(before) >= 2 && words(text.slice(hit.index + hit[0].length)) >= 5;
 }
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
