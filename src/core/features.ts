@@ -19,7 +19,7 @@ const monthWithNumber = new RegExp(
 );
 /** 2026-03-14, 14/3, and a day of the month on its own: "by the 15th", "on the 9th". */
 // "28.05" and "16.05.2024" (day.month, as much of Europe writes dates); not a price or a decimal ("£12.05", "3.5").
-const numericDate = /(?<![£$€\d.,])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d{2}))?(?![\d.]\d)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:by|on|before|until|till|from|for)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b|\b(?:wk|week|w\/c)\s+(?:(?:of|commencing|beginning)\s+)?(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b/i;
+const numericDate = /(?<![£$€\d.,])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d{2}))?(?![\d.]\d)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:by|on|before|until|till|from|for|of|starting|effective)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b|\b(?:wk|week|w\/c)\s+(?:(?:of|commencing|beginning)\s+)?(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b/i;
 const clockTime = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
 const clockTimes = new RegExp(clockTime.source, 'gi');
 const quarter = /\b(?:Q[1-4]|H[12])\b/;
@@ -94,6 +94,8 @@ const reconvene = phraseRegex(lexicon.reconveneVerbs);
 const together = /\b(?:we['’]ll|we\s+will|we\s+shall|we\s+can|let['’]?s|let\s+us|shall\s+we|we['’]re\s+going\s+to|we\s+are\s+going\s+to|both\s+of\s+us|the\s+two\s+of\s+us)\b/i;
 const growth = phraseRegex(lexicon.growthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
+/** "will be": news of a change in an announcement, but just as often a card, a drink or a shift in a farewell post. */
+const changeAhead = phraseRegex(lexicon.changeAheadMarkers);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
 const takesEffect = phraseRegex(lexicon.takesEffectMarkers);
 const planned = phraseRegex(lexicon.plannedMarkers);
@@ -372,6 +374,20 @@ const BE_SOMEWHERE = new Set(['in', 'at', 'on', 'around', 'there', 'here', 'back
 const CHANGE_OF_STATE = new Set(['become', 'remain', 'stay', 'merge', 'relocate']);
 const RELOCATION = new Set(['move', 'transfer', 'switch', 'shift', 'go', 'change', 'report']);
 const RELOCATION_DIRECTIONS = new Set(['to', 'into', 'over', 'across', 'from', 'back', 'under', 'onto']);
+/**
+ * "will be closed", "will be repainted": something will be done. Not "will be missed", which says
+ * goodbye, nor news still to come ("his replacement will be announced") or an event ("will be held").
+ */
+const NOT_A_CHANGE = new Set(['missed', 'announced', 'shared', 'confirmed', 'communicated', 'circulated', 'posted', 'told', 'informed', 'held', 'welcomed', 'celebrated']);
+const passiveFuture = /\bwill\s+be\s+([\p{L}-]+)/giu;
+function announcesPassiveFuture(text: string): boolean {
+  passiveFuture.lastIndex = 0;
+  for (let m = passiveFuture.exec(text); m; m = passiveFuture.exec(text)) {
+    const word = m[1].toLowerCase();
+    if (!NOT_A_CHANGE.has(word) && /(?:ed|en|wn|ght)$|^(?:made|sent|paid|kept|held|built|run|put|set|cut|shut|closed)$/.test(word)) return true;
+  }
+  return false;
+}
 const OPENS_WITH_CONDITION = /^\W*(?:if|unless|otherwise|or else)\b/i;
 /** Words between the auxiliary and its verb that change nothing: "we will also send", "I'll then book". */
 const FUTURE_FILLERS = new Set(['not', 'also', 'then', 'still', 'personally', 'definitely', 'both', 'all', 'each', 'now', 'first']);
@@ -610,13 +626,16 @@ const FEATURES: Record<string, FeatureTest> = {
   growth: (s) => test(growth, s.text) && !deniesGrowth.test(s.text),
   change: (s) => test(change, s.text),
   /**
-   * Announces a change: a change word, or something starting on a named day that is not history
-   * ("we're switching supplier from the 15th"). Broader than `change`, which also decides what kind
-   * of post this is: a welcome names its newcomer's first day, and is still a welcome.
+   * Announces a change: a change word, "will be", or something starting on a named day that is not
+   * history ("we're switching supplier from the 15th"). Broader than `change`, which also decides what
+   * kind of post this is: a welcome names its newcomer's first day, a farewell says there will be a
+   * card, and each is still a recognition post.
    */
-  'announces-change': (s) => hasFeature(s, 'change') || (namesAStartDate(s.text) && !narratesThePast(s.text)),
+  /** "The road will be closed", "floor markings will be repainted": something will be done to the readers' surroundings. */
+  'passive-future': (s) => announcesPassiveFuture(s.text),
+  'announces-change': (s) => hasFeature(s, 'change') || test(changeAhead, s.text) || (namesAStartDate(s.text) && !narratesThePast(s.text)),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
-  'takes-effect': (s) => test(change, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
+  'takes-effect': (s) => test(change, s.text) || test(changeAhead, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
   /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */
   'role-change': (s) => test(roleChange, s.text),
   /** Tells what happened, with nothing about what comes next ("came in at 99.2%", "went live and started rejecting"). */

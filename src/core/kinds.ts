@@ -23,7 +23,7 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   // (the welcome itself) is not that news, nor is a change told as part of the story ("when the new
   // system went live").
   const newsOfAChange = (s: (typeof prose)[number]) =>
-    !recognises(s) && hasFeature(s, 'change') && !hasFeature(s, 'role-change') && !hasFeature(s, 'past-narrative');
+    !recognises(s) && (hasFeature(s, 'change') || hasFeature(s, 'passive-future')) && !hasFeature(s, 'role-change') && !hasFeature(s, 'past-narrative');
   if (prose.some(newsOfAChange)) return null;
   const recognising = prose.filter(recognises).length;
   // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.

@@ -31,7 +31,7 @@ function sentenceVotes(sentence: Sentence, votes: Record<Profile, number>): void
   // A narrative about one person ("she covered 41 shifts") reads as a review; a text for a group as an announcement.
   if (THIRD_PERSON.test(sentence.text)) votes.review += 0.3;
   if (AUDIENCE.test(sentence.text)) votes.announcement += 0.5;
-  if (hasFeature(sentence, 'takes-effect') && hasFeature(sentence, 'change')) votes.announcement += 0.5;
+  if (hasFeature(sentence, 'takes-effect') && hasFeature(sentence, 'announces-change')) votes.announcement += 0.5;
   // Owned actions and items in a list are what notes are made of.
   if (hasFeature(sentence, 'owner') && hasFeature(sentence, 'action')) votes['one-on-one'] += 0.5;
   // Telling everyone about a change, what it means for them and where to ask is an announcement.
