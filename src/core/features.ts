@@ -29,6 +29,15 @@ const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
 /** An e-mail address or a phone number: somewhere to ask. */
 const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
+/** "ask Priyanka", "see Parminder in the depot office": someone the readers can go to, by name. */
+const contactVerbThenName = /\b(?:ask|see|speak\s+to|speak\s+with|talk\s+to|talk\s+with|contact|ring|email|e-mail|message|ping|find|go\s+to)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)(?!\s*\d)/gu;
+function namesAContact(text: string): boolean {
+  contactVerbThenName.lastIndex = 0;
+  for (let m = contactVerbThenName.exec(text); m; m = contactVerbThenName.exec(text)) {
+    if (isLikelyName(m[1]) && !isClosedClassWord(m[1])) return true;
+  }
+  return false;
+}
 const closedChannel = /\b(?:don['’]t|do not|no need to|please don['’]t|not to)\s+(?:email|e-mail|call|ring|message|contact|ask|come to|bother|ping)\b/i;
 /** How lists of rules are written without a verb: "Hair tied back at all times", "Black non-slip shoes only". */
 const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)/i;
@@ -374,6 +383,13 @@ const BE_SOMEWHERE = new Set(['in', 'at', 'on', 'around', 'there', 'here', 'back
 const CHANGE_OF_STATE = new Set(['become', 'remain', 'stay', 'merge', 'relocate']);
 const RELOCATION = new Set(['move', 'transfer', 'switch', 'shift', 'go', 'change', 'report']);
 const RELOCATION_DIRECTIONS = new Set(['to', 'into', 'over', 'across', 'from', 'back', 'under', 'onto']);
+/** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
+const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
+function afterLeadingTime(text: string): string {
+  const lead = leadingTime.exec(text);
+  return lead && hasDeadline(lead[0]) ? text.slice(lead[0].length) : text;
+}
+
 /**
  * "will be closed", "will be repainted": something will be done. Not "will be missed", which says
  * goodbye, nor news still to come ("his replacement will be announced") or an event ("will be held").
@@ -645,12 +661,16 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
-  'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text)) && !closedChannel.test(s.text),
+  'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
   order: (s) => directive.test(s.text) || hasFeature(s, 'imperative') || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
-  imperative: (s) => startsWithImperative(s.text) && (/[.!]\s*["'”’)]*\s*$/.test(s.text) || s.tokens.length >= 6),
+  imperative: (s) => {
+    // "From the 11th, raise tickets at the new portal": an order after the day it starts.
+    const text = afterLeadingTime(s.text);
+    return startsWithImperative(text) && (/[.!]\s*["'”’)]*\s*$/.test(text) || s.tokens.length >= 6);
+  },
   request: (s) => request.test(s.text),
   /** A problem stated with evidence ("Last month 30% of tickets lacked repro steps"): a reason given before the rule. */
   evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOfSentence(s) === 'criticism',
