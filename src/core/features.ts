@@ -19,7 +19,7 @@ const monthWithNumber = new RegExp(
 );
 /** 2026-03-14, 14/3, and a day of the month on its own: "by the 15th", "on the 9th". */
 // "28.05" and "16.05.2024" (day.month, as much of Europe writes dates); not a price or a decimal ("£12.05", "3.5").
-const numericDate = /(?<![£$€\d.,])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d{2}))?(?![\d.]\d)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:by|on|before|until|till|from|for|of|starting|effective)\s+the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b|\b(?:wk|week|w\/c)\s+(?:(?:of|commencing|beginning)\s+)?(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b/i;
+const numericDate = /(?<![£$€\d.,])(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?:\d{4}|\d{2}))?(?![\d.]\d)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:by|on|before|until|till|from|for|of|starting|effective)\s+(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b|\b(?:wk|week|w\/c)\s+(?:(?:of|commencing|beginning)\s+)?(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th)\b/i;
 const clockTime = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
 const clockTimes = new RegExp(clockTime.source, 'gi');
 const quarter = /\b(?:Q[1-4]|H[12])\b/;
