@@ -291,6 +291,16 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'says when a change takes effect',
+    'takes-effect-when',
+    [
+      ['Effective immediately no mobile phones on the shop floor.', true],
+      ['The new rota applies with immediate effect.', true],
+      ['We expect the new structure to be in place sometime in Q1.', false],
+      ['The new structure will be in place by the end of Q1.', true],
+    ],
+  ]);
+  featureCases.push([
     'a check-in and nothing else',
     'checkin-only',
     [

@@ -28,6 +28,8 @@ const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
 /** An e-mail address or a phone number: somewhere to ask. */
+/** "Effective immediately", "with immediate effect", "as of today": the change starts now, which is a when. */
+const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
 const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
 /** "ask Priyanka", "see Parminder in the depot office": someone the readers can go to, by name. */
 const contactVerbThenName = /\b(?:ask|see|speak\s+to|speak\s+with|talk\s+to|talk\s+with|contact|ring|email|e-mail|message|ping|find|go\s+to)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)(?!\s*\d)/gu;
@@ -217,7 +219,7 @@ function hasCalendarDate(text: string): boolean {
 
 /** Any time something could be due: a calendar date, "within 2 weeks", "end of the sprint", "tomorrow". */
 /** "at some point this year", "sometime next month": a period that leaves the day open is no deadline. */
-const someTimeIn = /\b(?:at\s+some\s+(?:point|stage)|some\s*time|whenever)\s+(?:(?:in|during|over)\s+)?(?:the\s+)?(?:this|next|later\s+this)\s+\w+|\b(?:this|next)\s+\w+\s+(?:some\s*time|at\s+some\s+(?:point|stage))\b|\b(?:this|next)\s+\w+-?ish\b|\b(?:Q[1-4]|H[12])-?ish\b/gi;
+const someTimeIn = /\b(?:at\s+some\s+(?:point|stage)|some\s*time|whenever)\s+(?:(?:in|during|over)\s+)?(?:the\s+)?(?:this|next|later\s+this)\s+\w+|\b(?:this|next)\s+\w+\s+(?:some\s*time|at\s+some\s+(?:point|stage))\b|\b(?:this|next)\s+\w+-?ish\b|\b(?:Q[1-4]|H[12])-?ish\b|\b(?:at\s+some\s+(?:point|stage)|some\s*time)\s+(?:in|during|over)\s+(?:the\s+)?(?:Q[1-4]|H[12]|spring|summer|autumn|fall|winter|new\s+year|january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
 
 function hasDeadline(text: string): boolean {
   // Only copy the text when it holds such a period: this runs for every sentence.
@@ -595,7 +597,7 @@ type FeatureTest = (sentence: Sentence) => boolean;
 const FEATURES: Record<string, FeatureTest> = {
   deadline: (s) => hasDeadline(s.text),
   /** When a change takes effect: a day, a period or a span, not a clock time ("stand-up moves to 9:30" says what, not from when). */
-  'takes-effect-when': (s) => hasDeadline(s.text.replace(clockTimes, ' ')),
+  'takes-effect-when': (s) => hasDeadline(s.text.replace(clockTimes, ' ')) || startsNow.test(s.text),
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
   number: (s) => hasNumber(s.text),
   measure: (s) => hasMeasure(s.text),
