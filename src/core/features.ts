@@ -293,7 +293,8 @@ function namesAnOwner(text: string): boolean {
   const labelled = line !== text ? line.match(nameThenPlainVerb) : null;
   if (labelled && isOrderVerb(labelled[2]) && isLikelyName(labelled[1]) && !isClosedClassWord(labelled[1])) return true;
   const present = line.match(nameThenVerb);
-  if (!present || !isOrderVerb(present[2])) return false;
+  // The -s or -es came off: "migrates" leaves "migrat", whose verb is "migrate".
+  if (!present || !(isOrderVerb(present[2]) || isOrderVerb(`${present[2]}e`))) return false;
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
 const nameThenPlainVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+)\b/u;
