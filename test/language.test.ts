@@ -116,6 +116,13 @@ describe('linguistic layer', () => {
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
   });
 
+  describe('"by then" takes its date from the sentence before it', () => {
+    const deadlines = (text: string) => parseDocument(text).sentences.map((s) => hasFeature(s, 'deadline'));
+    it('after a dated sentence in the same paragraph', () => assert.deepEqual(deadlines('ADR course booked for 12 Feb. Kofi to do the 2 online modules before then.'), [true, true]));
+    it('not with no date before it', () => assert.deepEqual(deadlines('The course is booked. Kofi to do the modules before then.'), [false, false]));
+    it('not from another paragraph', () => assert.deepEqual(deadlines('Course booked for 12 Feb.\n\nKofi to do the modules before then.'), [true, false]));
+  });
+
   describe('undertakings: someone says they will do something', () => {
     const undertakes = (text: string) => hasFeature(parseDocument(text).sentences[0], 'undertaking');
     const cases: Array<[string, boolean]> = [

@@ -593,10 +593,22 @@ function isOwnLine(sentence: Sentence): boolean {
   return (from === 0 || /\n[ \t]*$/.test(block.text.slice(0, from))) && /^[ \t]*(?:\n|$)/.test(block.text.slice(to));
 }
 
+/**
+ * "Booked for 12 Feb. Kofi to do the 2 online modules before then.": "by then" or "before then"
+ * takes its date from the sentence before it in the same paragraph or list.
+ */
+const BY_THEN = /\b(?:by|before|until|till)\s+then\b/i;
+function pointsBackToADate(sentence: Sentence): boolean {
+  if (!BY_THEN.test(sentence.text)) return false;
+  const siblings = sentence.block.sentences;
+  const previous = siblings[siblings.indexOf(sentence) - 1];
+  return previous !== undefined && hasDeadline(previous.text);
+}
+
 type FeatureTest = (sentence: Sentence) => boolean;
 
 const FEATURES: Record<string, FeatureTest> = {
-  deadline: (s) => hasDeadline(s.text),
+  deadline: (s) => hasDeadline(s.text) || pointsBackToADate(s),
   /** When a change takes effect: a day, a period or a span, not a clock time ("stand-up moves to 9:30" says what, not from when). */
   'takes-effect-when': (s) => hasDeadline(s.text.replace(clockTimes, ' ')) || startsNow.test(s.text),
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
