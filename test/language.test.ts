@@ -118,9 +118,9 @@ describe('linguistic layer', () => {
 
   describe('"by then" takes its date from the sentence before it', () => {
     const deadlines = (text: string) => parseDocument(text).sentences.map((s) => hasFeature(s, 'deadline'));
-    it('after a dated sentence in the same paragraph', () => assert.deepEqual(deadlines('ADR course booked for 12 Feb. Kofi to do the 2 online modules before then.'), [true, true]));
+    it('after a dated sentence in the same paragraph', () => assert.deepEqual(deadlines('ADR course booked for 12 February. Kofi to do the 2 online modules before then.'), [true, true]));
     it('not with no date before it', () => assert.deepEqual(deadlines('The course is booked. Kofi to do the modules before then.'), [false, false]));
-    it('not from another paragraph', () => assert.deepEqual(deadlines('Course booked for 12 Feb.\n\nKofi to do the modules before then.'), [true, false]));
+    it('not from another paragraph', () => assert.deepEqual(deadlines('Course booked for 12 February.\n\nKofi to do the modules before then.'), [true, false]));
   });
 
   describe('undertakings: someone says they will do something', () => {
