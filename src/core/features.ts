@@ -386,6 +386,12 @@ const BE_SOMEWHERE = new Set(['in', 'at', 'on', 'around', 'there', 'here', 'back
 const CHANGE_OF_STATE = new Set(['become', 'remain', 'stay', 'merge', 'relocate']);
 const RELOCATION = new Set(['move', 'transfer', 'switch', 'shift', 'go', 'change', 'report']);
 const RELOCATION_DIRECTIONS = new Set(['to', 'into', 'over', 'across', 'from', 'back', 'under', 'onto']);
+/** "Finance runs the rollout", "Security checks the doors": a department and its verb, not an order to finance. */
+function departmentActs(text: string): boolean {
+  const [first, second] = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
+  return first !== undefined && WHO.departments.has(first) && second !== undefined && /[^s]s$/.test(second);
+}
+
 /** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
 const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
 function afterLeadingTime(text: string): string {
@@ -684,7 +690,7 @@ const FEATURES: Record<string, FeatureTest> = {
   imperative: (s) => {
     // "From the 11th, raise tickets at the new portal": an order after the day it starts.
     const text = afterLeadingTime(s.text);
-    return startsWithImperative(text) && (/[.!]\s*["'”’)]*\s*$/.test(text) || s.tokens.length >= 6);
+    return startsWithImperative(text) && !departmentActs(text) && (/[.!]\s*["'”’)]*\s*$/.test(text) || s.tokens.length >= 6);
   },
   request: (s) => request.test(s.text),
   /** A problem stated with evidence ("Last month 30% of tickets lacked repro steps"): a reason given before the rule. */
