@@ -187,8 +187,11 @@ export function polarityOf(text: string): Polarity {
 }
 
 /** A named day: a weekday, a day of a month, a numeric date. */
+/** "in Jan", "by end of Sept", "mid-Nov": a short month name after a word that places it in time. */
+const shortMonth = /\b(?:in|by|early|mid|late|end\s+of|start\s+of|until|before|after)[\s-]+(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/i;
+
 function hasNamedDay(text: string): boolean {
-  return test(weekday, text) || fullMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text);
+  return test(weekday, text) || fullMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text) || shortMonth.test(text);
 }
 
 /** A date on the calendar: a named day, a time of day or a quarter (not "this year" or "soon"). */
