@@ -4,12 +4,14 @@ import type { Dismissal } from '../core/dismissals.js';
 import type { LintResult } from '../core/types.js';
 import type { RequestFailure } from '../editor/lspProtocol.js';
 import type { EngineClient } from '../host/client.js';
+import type { LintRequest } from '../host/service.js';
 import { sizeRefusal, type OverTimeBudget, type TextTooLarge } from '../host/budgets.js';
 import { limitKindOf, limitMessage, UncheckedDocuments } from '../host/uncheckedDocuments.js';
 import type { DiagnosticFeatures } from './clientFeatures.js';
 import type { ConfigSource } from './configSource.js';
 import { PublishedDiagnostics } from './publishedDiagnostics.js';
 import { formatOf, isChecked } from './languages.js';
+import { previewCut, previewFindings } from './preview.js';
 import { tell } from './messages.js';
 import type { SettingsSource } from './settings.js';
 
@@ -112,9 +114,12 @@ export class DocumentLinting {
     const text = document.getText();
     const refusal = sizeRefusal(text, budgets);
     if (refusal) return this.leaveUnchecked(uri, version, refusal);
+    const request: LintRequest = { key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: this.deps.workspace.trusted(), dismissals: this.deps.workspace.dismissals() };
+    // Nothing shown yet for this document: the findings of its top first (preview.ts).
+    if (!this.latest.has(uri) && !(await this.publishPreview(document, request))) return;
     let reply;
     try {
-      reply = await engine.lint({ key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: this.deps.workspace.trusted(), dismissals: this.deps.workspace.dismissals() });
+      reply = await engine.lint(request);
     } catch (error) {
       if (this.stopped) return;
       if (limitKindOf(error)) return this.leaveUnchecked(uri, version, error as TextTooLarge | OverTimeBudget);
@@ -130,6 +135,26 @@ export class DocumentLinting {
     this.latest.set(uri, analysis);
     this.publish({ uri, version, diagnostics: this.published.diagnosticsFor(document, reply.result.findings) });
     this.settleWaiters(uri, analysis);
+  }
+
+  /**
+   * Lints the top of a long document and publishes its inline findings (preview.ts); a short
+   * document has no preview. False when the document changed meanwhile (a newer lint is on its
+   * way). A preview that fails is skipped: the full lint that follows reports what went wrong.
+   */
+  private async publishPreview(document: TextDocument, request: LintRequest): Promise<boolean> {
+    const cut = previewCut(request.text);
+    if (cut === null) return true;
+    const { uri, version } = document;
+    let reply;
+    try {
+      reply = await this.deps.engine.lint({ ...request, text: request.text.slice(0, cut) });
+    } catch {
+      return !this.stopped && this.deps.documents.get(uri)?.version === version;
+    }
+    if (this.stopped || this.deps.documents.get(uri)?.version !== version) return false;
+    this.publish({ uri, version, diagnostics: this.published.diagnosticsFor(document, previewFindings(reply.result.findings, cut)) });
+    return true;
   }
 
   /** The document closed: its findings, its engine cache and anyone waiting for it go. */
