@@ -120,6 +120,20 @@ describe('Language server over stdio (fulcrum lsp --stdio)', function () {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: long } });
   });
 
+  it('previews a long document once: typing before its first lint ends gets the full lint only', async () => {
+    const text = Array.from({ length: 10 }, (_, copy) => WEAK_REVIEW.replace(/\n\n/g, ` [${copy}]\n\n`)).join('\n');
+    const long = pathToFileURL(join(folder, 'typed.md')).href;
+    await client.open(long, text);
+    await client.waitForDiagnostics(long, 1);
+    // A word typed as soon as the top shows: the full lint of version 1 is still running, and its result will be dropped.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: long, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft ' }] });
+    await client.connection.sendRequest('fulcrum/score', { textDocument: { uri: long } });
+    const publishes = client.published(long).filter((p) => p.version === 2);
+    assert.equal(publishes.length, 1, 'one publish for version 2: a second preview would also have made the engine parse everything below the top again');
+    assert.equal(publishes[0].diagnostics.length, lint(`Draft ${text}`, { format: 'markdown' }).findings.length);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: long } });
+  });
+
   it('offers the rule’s fix as a snippet, fix all, disable for line and document; applying one clears its finding', async () => {
     const document = TextDocument.create(uri(), 'markdown', 1, WEAK_REVIEW);
     const diagnostics = await client.waitForDiagnostics(uri(), 1);

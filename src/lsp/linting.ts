@@ -66,6 +66,8 @@ export interface WorkspaceState {
 export class DocumentLinting {
   private readonly latest = new Map<string, Analysis>();
   private readonly engineKeys = new Map<string, string>();
+  /** Engine keys no lint has used yet: the engine has nothing cached for them. */
+  private readonly unlintedKeys = new Set<string>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly reportedConfigProblems = new Set<string>();
   readonly unchecked = new UncheckedDocuments();
@@ -114,9 +116,14 @@ export class DocumentLinting {
     const text = document.getText();
     const refusal = sizeRefusal(text, budgets);
     if (refusal) return this.leaveUnchecked(uri, version, refusal);
-    const request: LintRequest = { key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: this.deps.workspace.trusted(), dismissals: this.deps.workspace.dismissals() };
-    // Nothing shown yet for this document: the findings of its top first (preview.ts).
-    if (!this.latest.has(uri) && !(await this.publishPreview(document, request))) return;
+    const key = this.engineKeyOf(uri);
+    const request: LintRequest = { key, text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: this.deps.workspace.trusted(), dismissals: this.deps.workspace.dismissals() };
+    // The first lint with this engine key (the document just opened): the findings of its top first (preview.ts).
+    // Only then: the engine's parse cache keeps what the latest lint used, so a preview later on
+    // would make the full lint that follows parse everything below the top again. A document
+    // tried again after a limit gets none: the full lint would likely take its findings away again.
+    const firstLint = this.unlintedKeys.delete(key);
+    if (firstLint && !this.unchecked.get(uri) && !(await this.publishPreview(document, request))) return;
     let reply;
     try {
       reply = await engine.lint(request);
@@ -199,7 +206,10 @@ export class DocumentLinting {
    */
   private engineKeyOf(uri: string): string {
     let key = this.engineKeys.get(uri);
-    if (key === undefined) this.engineKeys.set(uri, (key = `${uri}#${this.nextKey++}`));
+    if (key === undefined) {
+      this.engineKeys.set(uri, (key = `${uri}#${this.nextKey++}`));
+      this.unlintedKeys.add(key);
+    }
     return key;
   }
 
@@ -207,6 +217,7 @@ export class DocumentLinting {
     const key = this.engineKeys.get(uri);
     if (key === undefined) return;
     this.engineKeys.delete(uri);
+    this.unlintedKeys.delete(key);
     this.deps.engine.forget(key);
   }
 
