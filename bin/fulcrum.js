@@ -15,7 +15,7 @@ if (!existsSync(fileURLToPath(bundle))) {
 if (languageServer) {
   // The engine's worker takes longest to load (the NLP library): start it before the server's own code.
   // Its young generation is larger than V8's default, as for every engine thread (src/host/threadPort.ts).
-  const engineThread = new Worker(new URL('../dist/lsp-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  const engineThread = new Worker(new URL('../dist/lsp-worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
   const { runLanguageServer } = await import(bundle.href);
   const started = runLanguageServer(process.argv.slice(3), (text) => process.stderr.write(`${text}\n`), engineThread);
   if (started !== 'serving') {

@@ -2,9 +2,14 @@
 // on the built CLI, dist/): a client spawns the server over stdio, opens realistic manager prose
 // (scripts/bench.mjs --sample-kb=N) and measures
 //   1. first diagnostics: from spawning the server to the first diagnostics of a document opened
-//      as soon as it is initialised (a fresh server per run), and from didOpen alone;
+//      as soon as it is initialised (a fresh server per run), and from didOpen alone. A long
+//      document's first publish holds the findings of its top only (src/lsp/preview.ts), so
+//      "complete" is also timed from spawning: to the publish of all its findings, the last one
+//      for that version before the server answers fulcrum/score (which waits for the full lint);
+//      the bench checks that publish holds as many findings as a full lint;
 //   2. keystroke: one character typed into a paragraph in the middle (an incremental didChange)
-//      to the diagnostics for that version, debounce included; one keystroke at a time;
+//      to the diagnostics for that version, debounce included; one keystroke at a time (median,
+//      p90 and p95);
 //   3. burst: ten keystrokes 30 ms apart, from the last one to the diagnostics for it.
 // On 20 KB and 100 KB documents. Targets: first diagnostics ≤ 1.5 s after the server starts,
 // keystroke ≤ 50 ms median on 100 KB. `node scripts/bench-lsp.mjs [--json]` after a build.
@@ -51,9 +56,13 @@ async function startServer() {
   const child = spawn(process.execPath, [join(root, 'bin', 'fulcrum.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
+  /** The last publish for each uri@version. */
+  const lastPublish = new Map();
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
     const key = `${params.uri}@${params.version}`;
-    waiting.get(key)?.({ at: performance.now(), count: params.diagnostics.length });
+    const publish = { at: performance.now(), count: params.diagnostics.length };
+    lastPublish.set(key, publish);
+    waiting.get(key)?.(publish);
     waiting.delete(key);
   });
   connection.onRequest(() => null); // registrations and the like
@@ -67,6 +76,11 @@ async function startServer() {
     connection,
     /** Resolves when the diagnostics for `uri` at `version` arrive. */
     diagnosticsFor: (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve)),
+    /** The publish of all findings for `uri` at `version`: the last one before fulcrum/score answers (they share one ordered stream). */
+    async completeDiagnostics(uri, version) {
+      await connection.sendRequest('fulcrum/score', { textDocument: { uri } });
+      return lastPublish.get(`${uri}@${version}`);
+    },
     async stop() {
       await connection.sendRequest('shutdown');
       await connection.sendNotification('exit');
@@ -92,6 +106,8 @@ function positionAt(text, offset) {
 async function firstDiagnostics(text, kb) {
   const sinceStart = [];
   const sinceOpen = [];
+  const completeSinceStart = [];
+  const completeCounts = new Set();
   let findings = 0;
   for (let run = 0; run < FRESH_STARTS; run++) {
     const server = await startServer();
@@ -99,13 +115,17 @@ async function firstDiagnostics(text, kb) {
     const arrived = server.diagnosticsFor(uri, 1);
     const openedAt = performance.now();
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-    const { at, count } = await arrived;
+    const { at } = await arrived;
     sinceStart.push(at - server.spawnedAt);
     sinceOpen.push(at - openedAt);
-    findings = count;
+    const complete = await server.completeDiagnostics(uri, 1);
+    completeSinceStart.push(complete.at - server.spawnedAt);
+    completeCounts.add(complete.count);
+    findings = complete.count;
     await server.stop();
   }
-  return { sinceStartMs: median(sinceStart), sinceStartMaxMs: Math.max(...sinceStart), sinceOpenMs: median(sinceOpen), findings };
+  if (completeCounts.size !== 1) throw new Error(`bench-lsp: the complete diagnostics of ${kb} KB differ between runs (${[...completeCounts].join(', ')} findings)`);
+  return { sinceStartMs: median(sinceStart), sinceStartMaxMs: Math.max(...sinceStart), sinceOpenMs: median(sinceOpen), completeSinceStartMs: median(completeSinceStart), findings };
 }
 
 async function typing(text, kb) {
@@ -114,6 +134,10 @@ async function typing(text, kb) {
   const opened = server.diagnosticsFor(uri, 1);
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
   await opened;
+  // The complete publish holds what one lint of the whole text finds (fulcrum/lintText: a one-off lint, no preview).
+  const complete = await server.completeDiagnostics(uri, 1);
+  const whole = await server.connection.sendRequest('fulcrum/lintText', { uri, languageId: 'markdown', text });
+  if (complete.count !== whole.result.findings.length) throw new Error(`bench-lsp: ${kb} KB: the complete publish has ${complete.count} diagnostics, a one-off lint ${whole.result.findings.length} findings`);
   let version = 1;
   let offset = typingPoint(text);
   const typed = ' We agreed that Sam will send the revised plan to the team by Friday 14 March, and we will review it together then.';
@@ -148,7 +172,7 @@ async function typing(text, kb) {
     await sleep(200);
   }
   await server.stop();
-  return { keystrokeMedianMs: median(keystrokes), keystrokeP95Ms: percentile(keystrokes, 0.95), burstMedianMs: median(bursts) };
+  return { keystrokeMedianMs: median(keystrokes), keystrokeP90Ms: percentile(keystrokes, 0.9), keystrokeP95Ms: percentile(keystrokes, 0.95), burstMedianMs: median(bursts) };
 }
 
 const results = [];
@@ -165,14 +189,15 @@ if (asJson) {
 } else {
   log(`Fulcrum language server over stdio (Node ${process.version}); medians, ${FRESH_STARTS} fresh starts, ${KEYSTROKES} keystrokes and ${BURSTS} bursts per size`);
   log();
-  log('| Size | Findings | First diagnostics after server start (max) | after didOpen | Keystroke to diagnostics (p95) | End of a 10-key burst |');
-  log('| --- | --- | --- | --- | --- | --- |');
+  log('| Size | Findings | First diagnostics after server start (max) | after didOpen | Complete diagnostics after server start | Keystroke to diagnostics (p90, p95) | End of a 10-key burst |');
+  log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
-    log(`| ${r.sizeKB} KB | ${r.findings} | ${fmt(r.sinceStartMs)} (${fmt(r.sinceStartMaxMs)}) | ${fmt(r.sinceOpenMs)} | ${fmt(r.keystrokeMedianMs)} (${fmt(r.keystrokeP95Ms)}) | ${fmt(r.burstMedianMs)} |`);
+    log(`| ${r.sizeKB} KB | ${r.findings} | ${fmt(r.sinceStartMs)} (${fmt(r.sinceStartMaxMs)}) | ${fmt(r.sinceOpenMs)} | ${fmt(r.completeSinceStartMs)} | ${fmt(r.keystrokeMedianMs)} (${fmt(r.keystrokeP90Ms)}, ${fmt(r.keystrokeP95Ms)}) | ${fmt(r.burstMedianMs)} |`);
   }
   const hundred = results.find((r) => r.sizeKB === 100);
   const firstOk = results.every((r) => r.sinceStartMs <= TARGETS.firstDiagnosticsMs);
+  const completeOk = results.every((r) => r.completeSinceStartMs <= TARGETS.firstDiagnosticsMs);
   const keyOk = hundred.keystrokeMedianMs <= TARGETS.keystrokeMedianMs100KB;
   log();
-  log(`Targets: first diagnostics ≤ ${TARGETS.firstDiagnosticsMs} ms after start: ${firstOk ? 'met' : 'missed'}; keystroke ≤ ${TARGETS.keystrokeMedianMs100KB} ms median on 100 KB: ${keyOk ? 'met' : 'missed'}.`);
+  log(`Targets: first diagnostics ≤ ${TARGETS.firstDiagnosticsMs} ms after start: ${firstOk ? 'met' : 'missed'} (complete diagnostics: ${completeOk ? 'met' : 'missed'}); keystroke ≤ ${TARGETS.keystrokeMedianMs100KB} ms median on 100 KB: ${keyOk ? 'met' : 'missed'}.`);
 }

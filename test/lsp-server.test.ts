@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { builtinRules, docsUrlFor, lint } from '../src/core/index.js';
 import { ROOT } from './helpers.js';
+import { previewCut } from '../src/lsp/preview.js';
 import { StdioClient } from './lsp/client.js';
 
 const WEAK_REVIEW = readFileSync(join(ROOT, 'examples', 'review-weak.md'), 'utf8');
@@ -92,6 +93,45 @@ describe('Language server over stdio (fulcrum lsp --stdio)', function () {
     // A document-level gap sits where its fix goes: a missing check-in on the last line, whose end the fix appends to.
     const checkIn = diagnostics.find((d) => d.code === 'follow-up/no-check-in')!;
     assert.deepEqual(offsetsOf(document, checkIn), [WEAK_REVIEW.indexOf("Let's touch base"), expected.find((f) => f.ruleId === 'follow-up/no-check-in')!.fixes[0].edits[0].start]);
+  });
+
+  it('publishes a long document’s top first, then the same diagnostics as one lint of the whole text', async () => {
+    // Ten numbered copies of the weak review (about 22 KB): long enough for a preview.
+    const text = Array.from({ length: 10 }, (_, copy) => WEAK_REVIEW.replace(/\n\n/g, ` (${copy})\n\n`)).join('\n');
+    const cut = previewCut(text);
+    assert.ok(cut !== null && cut < text.length / 2, 'the text has a top to preview');
+    const long = pathToFileURL(join(folder, 'long.md')).href;
+    const document = TextDocument.create(long, 'markdown', 1, text);
+    await client.open(long, text);
+    // fulcrum/score answers once the whole text is linted, after its publish.
+    await client.connection.sendRequest('fulcrum/score', { textDocument: { uri: long } });
+    const [preview, complete, ...more] = client.published(long).filter((p) => p.version === 1);
+    assert.equal(more.length, 0, 'two publishes');
+    assert.ok(preview && complete, 'a preview, then the complete diagnostics');
+    const expected = lint(text, { format: 'markdown' }).findings;
+    assert.deepEqual(
+      complete.diagnostics.map((d) => [d.code, d.message, ...offsetsOf(document, d)]),
+      expected.map((f) => [f.ruleId, f.message, f.range.start.offset, f.range.end.offset]),
+    );
+    assert.ok(preview.diagnostics.length > 0 && preview.diagnostics.length < complete.diagnostics.length);
+    assert.ok(preview.diagnostics.every((d) => offsetsOf(document, d)[1] < cut), 'the preview holds findings of the top only');
+    const final = new Set(complete.diagnostics.map((d) => JSON.stringify(d)));
+    assert.ok(preview.diagnostics.every((d) => final.has(JSON.stringify(d))), 'each finding of the top stays as it was');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: long } });
+  });
+
+  it('previews a long document once: typing before its first lint ends gets the full lint only', async () => {
+    const text = Array.from({ length: 10 }, (_, copy) => WEAK_REVIEW.replace(/\n\n/g, ` [${copy}]\n\n`)).join('\n');
+    const long = pathToFileURL(join(folder, 'typed.md')).href;
+    await client.open(long, text);
+    await client.waitForDiagnostics(long, 1);
+    // A word typed as soon as the top shows: the full lint of version 1 is still running, and its result will be dropped.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: long, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Draft ' }] });
+    await client.connection.sendRequest('fulcrum/score', { textDocument: { uri: long } });
+    const publishes = client.published(long).filter((p) => p.version === 2);
+    assert.equal(publishes.length, 1, 'one publish for version 2: a second preview would also have made the engine parse everything below the top again');
+    assert.equal(publishes[0].diagnostics.length, lint(`Draft ${text}`, { format: 'markdown' }).findings.length);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: long } });
   });
 
   it('offers the rule’s fix as a snippet, fix all, disable for line and document; applying one clears its finding', async () => {
@@ -303,7 +343,9 @@ describe('Language server over stdio (fulcrum lsp --stdio)', function () {
     const warning = await client.waitForMessage((m) => m.message.includes('slow.md'), 30_000);
     assert.equal(warning.type, 2);
     assert.equal(warning.message, 'Fulcrum stopped checking slow.md: it took longer than 1 s (fulcrum.timeBudgetSeconds). It will try again when you save the file.');
-    assert.deepEqual(await client.waitForDiagnostics(slow, 1), []);
+    // The top's findings were shown first (a preview, quick to lint); the lint of the whole left none.
+    await client.waitForDiagnostics(slow, 1);
+    assert.deepEqual(client.published(slow).filter((p) => p.version === 1).at(-1)?.diagnostics, []);
     // Typing does not try again (each try would hold the engine for the whole budget); saving does.
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: slow, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }] });
     await new Promise((resolve) => setTimeout(resolve, 500));

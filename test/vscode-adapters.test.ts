@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../src/core/index.js';
 import { compatibleEdits, disableDocumentEdit, disableLineEdit, findingToDiagnosticSpec, mergeConfig, readSettings, toSnippet, DEFAULT_SETTINGS } from '../src/editor/convert.js';
@@ -124,6 +124,16 @@ describe('VS Code adapters', () => {
       const full = lint(text);
       assert.ok(sent.length < JSON.stringify(full).length * 0.8, `packed ${sent.length} vs ${JSON.stringify(full).length} characters`);
       assert.deepEqual(unpackReply(structuredClone(answer.reply)).result, full);
+    });
+
+    it('travels as JSON that gives back every example\'s result exactly (plain data: no undefined, no Map, no NaN)', () => {
+      const service = createEngineService();
+      for (const name of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.md'))) {
+        const example = readFileSync(join(ROOT, 'examples', name), 'utf8');
+        const answer = service({ id: 1, kind: 'lint', request: { ...request, text: example } });
+        assert.ok(answer.reply, answer.error ?? name);
+        assert.deepEqual(unpackReply(answer.reply!).result, lint(example), name);
+      }
     });
 
     it('keeps the balance deduction\'s own reason', () => {

@@ -8,6 +8,7 @@ import { WorkerEngine } from '../src/host/client.js';
 import { LruMap } from '../src/host/lru.js';
 import { startWorkerThread } from '../src/host/threadPort.js';
 import { CACHE_LIMITS, createEngineService, type LintRequest } from '../src/host/service.js';
+import { unpackReply } from '../src/host/wire.js';
 import { FakeWorkers, flush, ManualClock } from './fakeWorker.js';
 import { ROOT } from './helpers.js';
 
@@ -92,7 +93,7 @@ describe('Editor engine worker: budgets, restarts and caches', () => {
       const engine = createEngineService();
       engine({ id: 1, kind: 'forget', key: 'doc#1' });
       const answer = engine({ id: 2, kind: 'lint', request: lintRequest(JARGON_TEXT, 'doc#1') });
-      assert.ok(answer.reply?.result.findings.some((f) => f.ruleId === 'clarity/corporate-jargon'));
+      assert.ok(answer.reply && unpackReply(answer.reply).result.findings.some((f) => f.ruleId === 'clarity/corporate-jargon'));
       assert.deepEqual(engine.cachedKeys(), []);
     });
 

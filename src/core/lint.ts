@@ -10,7 +10,7 @@ import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
 import { flaggingRules } from './flagged.js';
 import { withoutDismissed, type Dismissal } from './dismissals.js';
-import { blockwiseHits, type DetectionContext } from './detectors/hit.js';
+import { blockwiseHits, type BlockwiseRule, type DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
 import { docsUrlFor } from './docs.js';
@@ -79,16 +79,22 @@ export class Linter {
     const suppressions = parseSuppressions(doc.source, doc.lines, doc.comments);
     const findings: Finding[] = [];
     let context: DetectionContext | undefined;
+    const runs = ({ spec }: CompiledRule): boolean => {
+      if (!spec.profiles.includes(profile)) return false;
+      // Unsure what kind of text this is: a check only some kinds need (no strengths, no question channel) stays silent.
+      if (detection.how === 'unsure' && spec.scope === 'document' && spec.profiles.length < PROFILES.length) return false;
+      return !(kind && spec.skipForKinds?.includes(kind));
+    };
+    const blockwise: BlockwiseRule[] = [];
+    for (const [slot, rule] of this.inlineFirst.entries()) if ('inBlock' in rule.detection && runs(rule)) blockwise.push({ slot, detection: rule.detection });
+    const blockHits = blockwiseHits(doc, this, blockwise);
     // Inline rules first: document checks then know which sentences were flagged (see DetectionContext).
     for (const [slot, rule] of this.inlineFirst.entries()) {
       if (rule.spec.scope === 'document') context ??= { flaggedBy: flaggedByRule(doc, findings) };
       const { spec } = rule;
-      if (!spec.profiles.includes(profile)) continue;
-      // Unsure what kind of text this is: a check only some kinds need (no strengths, no question channel) stays silent.
-      if (detection.how === 'unsure' && spec.scope === 'document' && spec.profiles.length < PROFILES.length) continue;
-      if (kind && spec.skipForKinds?.includes(kind)) continue;
+      if (!runs(rule)) continue;
       const spans: Span[] = [];
-      const hits = 'inBlock' in rule.detection ? blockwiseHits(doc, this, slot, rule.detection) : rule.detection.hits(doc, context);
+      const hits = 'inBlock' in rule.detection ? blockHits.get(slot)! : rule.detection.hits(doc, context);
       for (const hit of hits) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;

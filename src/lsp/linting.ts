@@ -4,12 +4,14 @@ import type { Dismissal } from '../core/dismissals.js';
 import type { LintResult } from '../core/types.js';
 import type { RequestFailure } from '../editor/lspProtocol.js';
 import type { EngineClient } from '../host/client.js';
+import type { LintRequest } from '../host/service.js';
 import { sizeRefusal, type OverTimeBudget, type TextTooLarge } from '../host/budgets.js';
 import { limitKindOf, limitMessage, UncheckedDocuments } from '../host/uncheckedDocuments.js';
 import type { DiagnosticFeatures } from './clientFeatures.js';
 import type { ConfigSource } from './configSource.js';
 import { PublishedDiagnostics } from './publishedDiagnostics.js';
 import { formatOf, isChecked } from './languages.js';
+import { previewCut, previewFindings } from './preview.js';
 import { tell } from './messages.js';
 import type { SettingsSource } from './settings.js';
 
@@ -64,6 +66,8 @@ export interface WorkspaceState {
 export class DocumentLinting {
   private readonly latest = new Map<string, Analysis>();
   private readonly engineKeys = new Map<string, string>();
+  /** Engine keys no lint has used yet: the engine has nothing cached for them. */
+  private readonly unlintedKeys = new Set<string>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly reportedConfigProblems = new Set<string>();
   readonly unchecked = new UncheckedDocuments();
@@ -112,9 +116,17 @@ export class DocumentLinting {
     const text = document.getText();
     const refusal = sizeRefusal(text, budgets);
     if (refusal) return this.leaveUnchecked(uri, version, refusal);
+    const key = this.engineKeyOf(uri);
+    const request: LintRequest = { key, text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: this.deps.workspace.trusted(), dismissals: this.deps.workspace.dismissals() };
+    // The first lint with this engine key (the document just opened): the findings of its top first (preview.ts).
+    // Only then: the engine's parse cache keeps what the latest lint used, so a preview later on
+    // would make the full lint that follows parse everything below the top again. A document
+    // tried again after a limit gets none: the full lint would likely take its findings away again.
+    const firstLint = this.unlintedKeys.delete(key);
+    if (firstLint && !this.unchecked.get(uri) && !(await this.publishPreview(document, request))) return;
     let reply;
     try {
-      reply = await engine.lint({ key: this.engineKeyOf(uri), text, format: formatOf(document.languageId), configText: config.text, settings: editor, trusted: this.deps.workspace.trusted(), dismissals: this.deps.workspace.dismissals() });
+      reply = await engine.lint(request);
     } catch (error) {
       if (this.stopped) return;
       if (limitKindOf(error)) return this.leaveUnchecked(uri, version, error as TextTooLarge | OverTimeBudget);
@@ -130,6 +142,26 @@ export class DocumentLinting {
     this.latest.set(uri, analysis);
     this.publish({ uri, version, diagnostics: this.published.diagnosticsFor(document, reply.result.findings) });
     this.settleWaiters(uri, analysis);
+  }
+
+  /**
+   * Lints the top of a long document and publishes its inline findings (preview.ts); a short
+   * document has no preview. False when the document changed meanwhile (a newer lint is on its
+   * way). A preview that fails is skipped: the full lint that follows reports what went wrong.
+   */
+  private async publishPreview(document: TextDocument, request: LintRequest): Promise<boolean> {
+    const cut = previewCut(request.text);
+    if (cut === null) return true;
+    const { uri, version } = document;
+    let reply;
+    try {
+      reply = await this.deps.engine.lint({ ...request, text: request.text.slice(0, cut) });
+    } catch {
+      return !this.stopped && this.deps.documents.get(uri)?.version === version;
+    }
+    if (this.stopped || this.deps.documents.get(uri)?.version !== version) return false;
+    this.publish({ uri, version, diagnostics: this.published.diagnosticsFor(document, previewFindings(reply.result.findings, cut)) });
+    return true;
   }
 
   /** The document closed: its findings, its engine cache and anyone waiting for it go. */
@@ -174,7 +206,10 @@ export class DocumentLinting {
    */
   private engineKeyOf(uri: string): string {
     let key = this.engineKeys.get(uri);
-    if (key === undefined) this.engineKeys.set(uri, (key = `${uri}#${this.nextKey++}`));
+    if (key === undefined) {
+      this.engineKeys.set(uri, (key = `${uri}#${this.nextKey++}`));
+      this.unlintedKeys.add(key);
+    }
     return key;
   }
 
@@ -182,6 +217,7 @@ export class DocumentLinting {
     const key = this.engineKeys.get(uri);
     if (key === undefined) return;
     this.engineKeys.delete(uri);
+    this.unlintedKeys.delete(key);
     this.deps.engine.forget(key);
   }
 

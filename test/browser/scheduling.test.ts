@@ -3,7 +3,10 @@ import { EngineHost, IDLE_MS } from '../../src/browser/background/engineHost.js'
 import { FairQueue } from '../../src/browser/background/fairQueue.js';
 import type { EngineLintRequest, EngineLintResponse } from '../../src/browser/protocol.js';
 import { DEFAULT_BROWSER_SETTINGS, type BrowserSettings } from '../../src/browser/settings.js';
+import { unpackReply, type PackedReply } from '../../src/host/wire.js';
 import { FakeWorkers, flush, ManualClock } from '../fakeWorker.js';
+
+const unpacked = (reply: PackedReply | undefined) => (reply === undefined ? undefined : unpackReply(reply));
 
 type Response = Omit<EngineLintResponse, 'id'>;
 
@@ -82,7 +85,7 @@ describe('Browser engine host: fair turns, budgets, idle stop', () => {
       workers.current.answerAll();
       await flush();
       assert.equal(answers.length, 1);
-      assert.ok(answers[0].reply?.result.findings.some((f) => f.ruleId === 'clarity/corporate-jargon'));
+      assert.ok(unpacked(answers[0].reply)?.result.findings.some((f) => f.ruleId === 'clarity/corporate-jargon'));
     });
 
     it('stops a text over its time budget: a plain message, a terminated worker, a fresh worker for the next text', async () => {
@@ -160,7 +163,7 @@ describe('Browser engine host: fair turns, budgets, idle stop', () => {
       await flush();
       workers.current.answerAll();
       await flush();
-      assert.ok(second[0].reply?.result.findings.some((f) => f.ruleId === 'clarity/corporate-jargon'));
+      assert.ok(unpacked(second[0].reply)?.result.findings.some((f) => f.ruleId === 'clarity/corporate-jargon'));
     });
 
     it('drops a closed tab’s waiting texts and forgets its fields’ caches', async () => {

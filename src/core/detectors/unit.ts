@@ -91,7 +91,16 @@ function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
   };
 }
 
+/** Each document's units of each kind: action items are read by two rules (no owner, no deadline), so found once. */
+const unitsByDocument = new WeakMap<ParsedDocument, Partial<Record<UnitKind, Sentence[]>>>();
+
 export function unitsOf(doc: ParsedDocument, kind: UnitKind): Sentence[] {
+  let byKind = unitsByDocument.get(doc);
+  if (!byKind) unitsByDocument.set(doc, (byKind = {}));
+  return (byKind[kind] ??= findUnits(doc, kind));
+}
+
+function findUnits(doc: ParsedDocument, kind: UnitKind): Sentence[] {
   const units: Sentence[] = [];
   for (const block of doc.blocks) {
     if (block.sentences.length === 0 || block.kind === 'heading' || block.kind === 'label') continue;

@@ -227,7 +227,9 @@ function parseBlock(text: string): BlockParse {
     const closing = text.slice(lastWordEnd, lastWordEnd + 40).match(CLOSING_PUNCTUATION)?.[0] ?? '';
     const end = lastWordEnd + closing.length;
     const wordsEnd = closing ? end - closing.trimStart().length : lastWordEnd;
-    sentences.push({ start, end, wordsEnd, tokens });
+    // Every memo slot is there from the start (undefined until used): keys then share one shape, and
+    // the memo look-ups, made for every sentence on every keystroke, stay monomorphic.
+    sentences.push({ start, end, wordsEnd, tokens, features: undefined, cues: undefined, analysis: undefined, leadIn: undefined });
   };
   for (const terms of view.document) {
     let tokens: Token[] = [];
