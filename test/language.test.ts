@@ -308,6 +308,17 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'an ask put to someone',
+    'asks-someone',
+    [
+      ['ALL crew must collect new photo ID badges from the gatehouse by 30 April.', true],
+      ["I'd like her to lead the learning update at the team meeting from January.", true],
+      ['From Mon 4 Nov please log every late checkout in the PMS notes.', true],
+      ['Temp desk - lots of cancellations again this month, need to get on top of this', false],
+      ['Part ordered, should be here Monday.', false],
+    ],
+  ]);
+  featureCases.push([
     'a check-in and nothing else',
     'checkin-only',
     [

@@ -696,6 +696,12 @@ const FEATURES: Record<string, FeatureTest> = {
     return startsWithImperative(text) && !departmentActs(text) && (/[.!]\s*["'”’)]*\s*$/.test(text) || s.tokens.length >= 6);
   },
   request: (s) => request.test(s.text),
+  /**
+   * An ask put to someone: the readers ("you", "everyone", "please …"), a person or a group that acts
+   * ("I'd like her to lead …", "all crew must …"). "Need to get on top of this" and "the part should be
+   * here Monday" ask nobody.
+   */
+  'asks-someone': (s) => /\bplease\b/i.test(s.text) || hasFeature(s, 'addresses-reader') || personPronoun.test(s.text) || hasOwner(s.text) || groupActs(s.text.replace(/\b(?:must|should|need(?:s)? to|have to|has to)\s+/i, '')),
   /** A problem stated with evidence ("Last month 30% of tickets lacked repro steps"): a reason given before the rule. */
   evidence: (s) => (hasNumber(s.text) || test(pastTime, s.text)) && polarityOfSentence(s) === 'criticism',
   /** Two or more hedges soften the sentence ("maybe just a little late"). */
