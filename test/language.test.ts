@@ -114,6 +114,10 @@ describe('linguistic layer', () => {
       ['His tone was off in the meeting.', 'criticism'],
     ];
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
+    it('too much of a good thing is a fault: "too quiet in meetings" is criticism, "you too" is not', () => {
+      assert.equal(polarityOf('She is too quiet in the production meetings.'), 'criticism');
+      assert.notEqual(polarityOf('Thanks, and well done to you too.'), 'criticism');
+    });
   });
 
   describe('"by then" takes its date from the sentence before it', () => {

@@ -73,6 +73,11 @@ export function startsWithImperative(text: string): boolean {
 }
 const OBJECT_STARTERS = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'me', 'us', 'all', 'any', 'every', 'each', 'up', 'out', 'off', 'down', 'with', 'by']);
 
+/** Does compromise's lexicon know this word as an adjective ("quiet", "slow", "careful")? */
+export function isAdjective(word: string): boolean {
+  return lexicon[word.toLowerCase()] === 'Adjective';
+}
+
 /** Does compromise's lexicon know this word as a first name ("Maria", "David")? */
 /** Words written with a capital whatever the case around them: names, weekdays, months, places. */
 export function isProperWord(word: string): boolean {

@@ -1,6 +1,7 @@
 import { VALENCE } from './lexicon.js';
 import type { Claim } from './claims.js';
 import type { Word } from './words.js';
+import { isAdjective } from '../wordClasses.js';
 
 /**
  * How favourable a sentence is, from a valence lexicon (AFINN-165 plus workplace words) read
@@ -25,6 +26,9 @@ const DUTY_PREFIX = /^(?:double|re|cross)-/;
 /** "not once", "not even once", "not a single": as wide as "never". */
 const ONCE = new Set(['once', 'even', 'a', 'one']);
 const INVERSION = new Set(['did', 'does', 'do', 'has', 'have', 'he', 'she', 'they', 'you', 'even', 'once', 'ever']);
+
+/** After "too", words that measure rather than judge: "too many", "too few", "too early to say". */
+const TOO_NOT_EXCESS = new Set(['many', 'few', 'early', 'soon']);
 
 function clauseStart(words: Word[], i: number): number {
   let j = i;
@@ -103,6 +107,12 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     if (contrastAt > 0) v *= i > contrastAt ? VALENCE.weightAfter : VALENCE.weightBefore;
     score += v;
     i = phraseEnd - 1;
+  }
+  // "too quiet in meetings", "too slow on handovers": too much of anything is a fault, however good the word.
+  for (let i = from; i + 1 < to; i++) {
+    if (words[i].w !== 'too' || !isAdjective(words[i + 1].w) || TOO_NOT_EXCESS.has(words[i + 1].w)) continue;
+    const v = VALENCE.of(words[i + 1].w);
+    if (v >= 0) score -= 1 + v;
   }
   // "never responds", "rarely replies": a duty left undone reads as criticism even with no graded word.
   for (let i = from; i + 1 < to; i++) {
