@@ -27,9 +27,9 @@ const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the n
 const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|last\s+week)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|probation|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
-/** An e-mail address or a phone number: somewhere to ask. */
 /** "Effective immediately", "with immediate effect", "as of today": the change starts now, which is a when. */
 const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
+/** An e-mail address or a phone number: somewhere to ask. */
 const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
 /** "ask Priyanka", "see Parminder in the depot office": someone the readers can go to, by name. */
 const contactVerbThenName = /\b(?:ask|see|speak\s+to|speak\s+with|talk\s+to|talk\s+with|contact|ring|email|e-mail|message|ping|find|go\s+to)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)(?!\s*\d)/gu;
@@ -186,10 +186,10 @@ export function polarityOf(text: string): Polarity {
   return polarityFromValence(analyseText(text).valence);
 }
 
-/** A named day: a weekday, a day of a month, a numeric date. */
 /** "in Jan", "by end of Sept", "mid-Nov": a short month name after a word that places it in time. */
 const shortMonth = /\b(?:in|by|early|mid|late|end\s+of|start\s+of|until|before|after)[\s-]+(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?/i;
 
+/** A named day: a weekday, a day of a month, a numeric date. */
 function hasNamedDay(text: string): boolean {
   return test(weekday, text) || fullMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text) || shortMonth.test(text);
 }
@@ -665,14 +665,14 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Talks about growth, unless the writer says they cannot see it ("I don't see her moving into a fee-earner role"). */
   growth: (s) => test(growth, s.text) && !deniesGrowth.test(s.text),
   change: (s) => test(change, s.text),
+  /** "The road will be closed", "floor markings will be repainted": something will be done to the readers' surroundings. */
+  'passive-future': (s) => announcesPassiveFuture(s.text),
   /**
    * Announces a change: a change word, "will be", or something starting on a named day that is not
    * history ("we're switching supplier from the 15th"). Broader than `change`, which also decides what
    * kind of post this is: a welcome names its newcomer's first day, a farewell says there will be a
    * card, and each is still a recognition post.
    */
-  /** "The road will be closed", "floor markings will be repainted": something will be done to the readers' surroundings. */
-  'passive-future': (s) => announcesPassiveFuture(s.text),
   'announces-change': (s) => hasFeature(s, 'change') || test(changeAhead, s.text) || (namesAStartDate(s.text) && !narratesThePast(s.text)),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
   'takes-effect': (s) => test(change, s.text) || test(changeAhead, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
