@@ -1,6 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
-import { isClosedClassWord, isLikelyName, isOrderVerb, startsWithImperative } from './wordClasses.js';
+import { isClosedClassWord, isLikelyName, isOrderVerb, isOrderVerbForm, startsWithImperative } from './wordClasses.js';
 import { escapeRegExp, findAll, phraseRegex, test } from './phrases.js';
 import { analyse, analyseText } from './language/analysis.js';
 import { WHO } from './language/lexicon.js';
@@ -209,8 +209,8 @@ function namesAStartDate(text: string): boolean {
   startWord.lastIndex = 0;
   for (let m = startWord.exec(text); m; m = startWord.exec(text)) {
     const when = m[1];
-    const first = when.split(/\s+/)[0];
-    if (startDay.test(when) || test(weekday, first) || fullMonth.test(first) || monthWithNumber.test(when) || numericDate.test(when)) return true;
+    // The day must open what follows: its first word names it, or the whole is a date ("1 April", "14/3").
+    if (startDay.test(when) || hasNamedDay(when.split(/\s+/)[0]) || monthWithNumber.test(when) || numericDate.test(when)) return true;
   }
   return false;
 }
@@ -280,7 +280,7 @@ function namesAnOwner(text: string): boolean {
   const line = text.replace(LINE_LABEL, '');
   // "I review it by Friday", "we present to the board": the writer's side takes the verb's plain form.
   const ours = line.match(selfThenVerb);
-  if (ours && (isOrderVerb(ours[1]) || isOrderVerb(ours[1].replace(/e?s$/, '')))) return true;
+  if (ours && isOrderVerbForm(ours[1])) return true;
   // "Everyone: accept your invite by Friday", "Squad leads: set up cycles": a group named before an order.
   const group = line.match(groupLabel);
   if (group && isOrderVerb(group[2]) && isGroupOfPeople(group[1])) return true;
@@ -296,8 +296,7 @@ function namesAnOwner(text: string): boolean {
   const labelled = line !== text ? line.match(nameThenPlainVerb) : null;
   if (labelled && isOrderVerb(labelled[2]) && isLikelyName(labelled[1]) && !isClosedClassWord(labelled[1])) return true;
   const present = line.match(nameThenVerb);
-  // The -s or -es came off: "migrates" leaves "migrat", whose verb is "migrate".
-  if (!present || !(isOrderVerb(present[2]) || isOrderVerb(`${present[2]}e`))) return false;
+  if (!present || !isOrderVerbForm(present[2])) return false;
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
 const nameThenPlainVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+)\b/u;
@@ -328,6 +327,8 @@ function groupActs(line: string): boolean {
   return [1, 2].some((n) => {
     const verb = words[n]?.toLowerCase();
     if (!verb || !/^\p{Ll}+$/u.test(words[n])) return false;
+    // Not isOrderVerbForm: a group's plain verb is its own form ("night nurses complete"), and a
+    // group with -s verbs ("everyone loves …") is as often a feeling as an action.
     return isGroupOfPeople(words.slice(0, n).join(' ')) && (isOrderVerb(verb) || isOrderVerb(verb.replace(/e?s$/, '')));
   });
 }
@@ -464,7 +465,7 @@ function isDoer(subject: string, original: string): boolean {
   return isLikelyName(original) && !isClosedClassWord(original);
 }
 
-const nameThenVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*|he|she|they|we|i)\s+(\p{Ll}+?)(?:es|s)\b/iu;
+const nameThenVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*|he|she|they|we|i)\s+(\p{Ll}+s)\b/iu;
 const selfThenVerb = /^\W*(?:i|we|you)\s+(\p{Ll}+)\b/iu;
 
 /** The writer takes it: "it's on me to book the room", "me: ask finance". */

@@ -73,6 +73,18 @@ export function startsWithImperative(text: string): boolean {
 }
 const OBJECT_STARTERS = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'me', 'us', 'all', 'any', 'every', 'each', 'up', 'out', 'off', 'down', 'with', 'by']);
 
+/**
+ * An action verb as written after its subject: "sends", "migrates", "pushes", or the plain form a
+ * plural or "I" takes ("complete"). The -s or -es comes off before the look-up ("migrates" →
+ * "migrate", "pushes" → "push").
+ */
+export function isOrderVerbForm(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (isOrderVerb(lower)) return true;
+  if (!lower.endsWith('s')) return false;
+  return isOrderVerb(lower.slice(0, -1)) || (lower.endsWith('es') && isOrderVerb(lower.slice(0, -2)));
+}
+
 /** Does compromise's lexicon know this word as an adjective ("quiet", "slow", "careful")? */
 export function isAdjective(word: string): boolean {
   return lexicon[word.toLowerCase()] === 'Adjective';
