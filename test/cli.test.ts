@@ -290,6 +290,19 @@ describe('cli', function () {
     /** About a second of linting even with only vague-time on: 400 KB of ordinary sentences. */
     const slow = () => `${'Marco will share the plan soon. Ana reviewed the budget with the team on Tuesday.\n\n'.repeat(4800)}`;
 
+    it('stops quietly when the reader of its output goes away (`fulcrum check … | head -n 1`)', () => {
+      // Far more output than a pipe holds, so the CLI is still writing when `head` has gone.
+      for (let i = 0; i < 40; i++) box.write(`weak-${i}.md`, readFileSync(join(ROOT, 'examples', 'review-weak.md'), 'utf8').repeat(20));
+      const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check --format json weak-*.md | head -n 1; exit "\${PIPESTATUS[0]}"`], {
+        cwd: box.root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      assert.equal(piped.stdout, '{\n');
+      assert.equal(piped.stderr, '', 'no EPIPE stack trace');
+      assert.equal(piped.status, 0, 'the exit code is the one it would have had (warnings only)');
+    });
+
     it('gives up a document over --time-budget with one line naming it, and still checks the others', () => {
       box.write('big.md', slow());
       box.write('small.md', SOON);
