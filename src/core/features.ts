@@ -150,6 +150,10 @@ const forward = phraseRegex(lexicon.forwardMarkers);
 const support = phraseRegex(lexicon.supportMarkers);
 const helpArranged = phraseRegex(lexicon.helpArranged);
 const hollowAsk = phraseRegex(lexicon.hollowAsks);
+/** A rule put as what is not allowed: "jeans are not acceptable", "nobody is to use their phone". */
+const prohibition = phraseRegex(lexicon.prohibitionMarkers);
+/** What enforces an order: a sanction ("will be sent home", "a written warning") or a door shut on discussion ("not up for debate"). */
+const enforcement = phraseRegex(lexicon.enforcementMarkers);
 const vision = phraseRegex(lexicon.visionMarkers);
 const guardrail = phraseRegex(lexicon.guardrailMarkers);
 const experiment = phraseRegex(lexicon.experimentMarkers);
@@ -687,9 +691,11 @@ const FEATURES: Record<string, FeatureTest> = {
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
   'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
-  directive: (s) => directive.test(s.text),
+  directive: (s) => directive.test(s.text) || test(prohibition, s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
-  order: (s) => directive.test(s.text) || hasFeature(s, 'imperative') || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
+  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
+  /** An order or what enforces one: "Anyone seen with a phone goes to disciplinary", "This is not up for debate". */
+  command: (s) => hasFeature(s, 'order') || test(enforcement, s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
   imperative: (s) => {
     // "From the 11th, raise tickets at the new portal": an order after the day it starts.
