@@ -299,6 +299,20 @@ describe('linguistic layer', () => {
       ['Next step: everyone sets up MFA on their account by Friday 28 November.', true],
       ['Night nurses complete the audit by Friday.', true],
       ['Everyone loves the new rota.', false],
+      ['- AP Kwame - send pics + damage log to me by Fri', true],
+      ['ada to post the RFC to discussions by 19 apr', true],
+      ['stock to arrive by Fri', false],
+      ['need to check the rota by Fri', false],
+    ],
+  ]);
+  featureCases.push([
+    'an order, or what enforces one',
+    'command',
+    [
+      ['From now on jeans, trainers and hoodies are not acceptable.', true],
+      ['This is not up for discussion.', true],
+      ['Anyone not following this will be sent home.', true],
+      ['Jeans were acceptable at the summer party.', false],
     ],
   ]);
   featureCases.push([

@@ -1,6 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
-import { isClosedClassWord, isLikelyName, isOrderVerb, isOrderVerbForm, startsWithImperative } from './wordClasses.js';
+import { isActionVerb, isClosedClassWord, isLikelyName, isOrderVerb, isOrderVerbForm, startsWithImperative } from './wordClasses.js';
 import { escapeRegExp, findAll, phraseRegex, test } from './phrases.js';
 import { analyse, analyseText } from './language/analysis.js';
 import { WHO } from './language/lexicon.js';
@@ -299,10 +299,16 @@ function namesAnOwner(text: string): boolean {
   // "Action: Ravi make the video": after an action label, the verb may come in its plain form.
   const labelled = line !== text ? line.match(nameThenPlainVerb) : null;
   if (labelled && isOrderVerb(labelled[2]) && isLikelyName(labelled[1]) && !isClosedClassWord(labelled[1])) return true;
+  // "rui to update CODEOWNERS (fri)": notes write names in lower case. A word compromise does not
+  // know, then "to" and a verb of work; "stock to arrive" and "need to check" are not owners.
+  const lowerCase = line.match(lowerCaseNameThenTo);
+  if (lowerCase && isActionVerb(lowerCase[2]) && isLikelyName(capitalised(lowerCase[1]))) return true;
   const present = line.match(nameThenVerb);
   if (!present || !isOrderVerbForm(present[2])) return false;
   return /^(?:he|she|they|we|i)$/i.test(present[1]) || (isLikelyName(present[1]) && !isClosedClassWord(present[1]));
 }
+const lowerCaseNameThenTo = /^\W*(\p{Ll}[\p{Ll}'’-]+)\s+to\s+(\p{Ll}+)\b/u;
+const capitalised = (word: string) => word[0].toUpperCase() + word.slice(1);
 const nameThenPlainVerb = /^\W*(\p{Lu}\p{Ll}[\p{L}'’-]*)\s+(\p{Ll}+)\b/u;
 // A table's cells count as dashes: "Jun | order HEK293 + start the replicate | 19 Apr".
 const dashOwner = /^\W*(\p{L}[\p{L}'’-]*)\s*[-–:|]\s*(\p{Ll}+)/u;
@@ -344,7 +350,7 @@ function isGroupOfPeople(label: string): boolean {
   return GROUP_WORDS.has(last) || [last, last.replace(/s$/, ''), last.replace(/es$/, '')].some((w) => WHO.roleNouns.has(w));
 }
 
-const LINE_LABEL = /^\W*(?:action(?: items?)?|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*/i;
+const LINE_LABEL = /^\W*(?:action(?: items?| points?)?|actions|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*|^\W*(?:AP|A\/P)\b\s*[:\-–]?\s*/i;
 
 /**
  * Someone says they will do something: "I'll send the rota", "Ana will draft it", "HR are going to

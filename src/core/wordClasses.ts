@@ -115,6 +115,10 @@ export function isFunctionWord(word: string): boolean {
 
 /** Is this word a verb that can give an order ("send", "book", "chase")? */
 const ACTION_VERBS = new Set(vocabulary.actionVerbs);
+/** One of the verbs of work that action items use ("chase", "update", "post"), not "go" or "arrive". */
+export function isActionVerb(word: string): boolean {
+  return ACTION_VERBS.has(word.toLowerCase());
+}
 export function isOrderVerb(word: string): boolean {
   const lower = word.toLowerCase();
   return lexicon[lower] === 'Infinitive' || ALSO_IMPERATIVE.has(lower) || ACTION_VERBS.has(lower);
