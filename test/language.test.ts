@@ -170,6 +170,18 @@ describe('linguistic layer', () => {
         ["Niamh will get the pipeline into the CRM by 30 September, and we'll sit down at her mid-year on 12 July.", false],
         ["Ife to trial the running sheet from 13 Jan; we'll look at the results together on 10 Feb.", false],
         ['I will send the rota by Friday.', false],
+        ['We’ll look at turn times after two weeks and share the figures at the ops meeting on 20 March.', false],
+        ["If you'd rather be in the other pod, message me by 22 Aug and we'll talk it through.", false],
+      ],
+    ],
+    [
+      'an order for those a condition applies to',
+      'conditional-order',
+      [
+        ["I went off what you told me, but if you'd rather be in the other pod, message me by 22 Aug.", true],
+        ["If you can't make the 24th, book yourself on the 3 Mar course by Friday.", true],
+        ['If anything is unclear, ask Dilnoza.', false],
+        ['If it rains, the BBQ moves to the canteen.', false],
       ],
     ],
     [

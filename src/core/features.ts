@@ -408,6 +408,9 @@ function departmentActs(text: string): boolean {
 
 /** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
 const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
+/** "if you'd rather be in the other one, " (or "If anything is unclear — "): a condition, then its clause. */
+const conditionThenClause = /\bif\s[^,.;:!?—–]{2,80}(?:,|\s[—–])\s*(?:please\s+)?/i;
+
 function afterLeadingTime(text: string): string {
   const lead = leadingTime.exec(text);
   return lead && hasDeadline(lead[0]) ? text.slice(lead[0].length) : text;
@@ -458,6 +461,9 @@ function onlyArrangesACheckin(sentence: Sentence): boolean {
   const words = sentence.tokens.map((t) => t.normal.replace(/’/g, "'"));
   // "Revisit in our 1:1 on 2 Feb.", "Review at the site office Friday 14th": a note's line that is the meeting itself.
   let arrangements = findAll(reconvene, words.slice(0, 3).join(' '))[0]?.start === 0 ? 1 : 0;
+  // "… and share the figures at the ops meeting", "message me by 22 Aug and we'll talk it through": work besides the meeting.
+  if (words.some((w, i) => (w === 'and' && isActionVerb(words[i + 1] ?? '') && !test(reconvene, words.slice(i + 1, i + 4).join(' '))))) return false;
+  if (hasFeature(sentence, 'conditional-order')) return false;
   for (let i = 0; i < words.length; i++) {
     const verbAt = words[i] === "let's" || (words[i] === 'let' && words[i + 1] === 'us') ? skipFillers(words, words[i] === 'let' ? i + 2 : i + 1) : futureAt(words, i)[1];
     if (verbAt < 0) continue;
@@ -707,6 +713,11 @@ const FEATURES: Record<string, FeatureTest> = {
     // "From the 11th, raise tickets at the new portal": an order after the day it starts.
     const text = afterLeadingTime(s.text);
     return startsWithImperative(text) && !departmentActs(text) && (/[.!]\s*["'”’)]*\s*$/.test(text) || s.tokens.length >= 6);
+  },
+  /** "If you'd rather be in the other pod, message me by 22 Aug": an order for those it applies to. */
+  'conditional-order': (s) => {
+    const condition = conditionThenClause.exec(s.text);
+    return condition !== null && startsWithImperative(s.text.slice(condition.index + condition[0].length));
   },
   request: (s) => request.test(s.text),
   /**
