@@ -344,6 +344,14 @@ function groupActs(line: string): boolean {
 }
 const GROUP_WORDS = new Set(['everyone', 'everybody', 'all', 'staff', 'team', 'teams', 'colleagues']);
 /** "Everyone", "All staff", "Squad leads", "Night nurses": people who can act, by their role. */
+/** "de-icing crew moving to hangar 3", "night nurses will start at 19:30": what changes for a group of readers. */
+const subjectThenMove = /\b([\p{L}-]+)\s+(?:(?:is|are|will|will be|are now|is now)\s+)?(?:moving|move|moves|relocating|relocate|relocates|starting|start|starts|switching|switch|switches|joining|join|joins)\b/giu;
+function aGroupOfPeopleMoves(text: string): boolean {
+  subjectThenMove.lastIndex = 0;
+  for (let m = subjectThenMove.exec(text); m; m = subjectThenMove.exec(text)) if (isGroupOfPeople(m[1])) return true;
+  return false;
+}
+
 function isGroupOfPeople(label: string): boolean {
   const last = label.toLowerCase().split(/\s+/).at(-1) ?? '';
   // "nurses" → "nurse", "coaches" → "coach".
@@ -698,7 +706,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Tells what happened, with nothing about what comes next ("came in at 99.2%", "went live and started rejecting"). */
   'past-narrative': (s) => narratesThePast(s.text),
   'group-vote': (s) => test(groupVote, s.text),
-  'people-impact': (s) => test(peopleImpact, s.text),
+  'people-impact': (s) => test(peopleImpact, s.text) || aGroupOfPeopleMoves(s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
