@@ -238,6 +238,8 @@ describe('linguistic layer', () => {
       ['Revisit at the end of probation.', true],
       ["Let's pick this up again after the summer.", false],
       ['Support the new Year 7 scheme of work.', false],
+      ['Dr Al-Khatib to bring a worked proposal to the May board.', true],
+      ['We may review it in the new year.', false],
     ],
   ]);
   featureCases.push([
@@ -314,6 +316,9 @@ describe('linguistic layer', () => {
       ['- AP Kwame - send pics + damage log to me by Fri', true],
       ['ada to post the RFC to discussions by 19 apr', true],
       ['stock to arrive by Fri', false],
+      ['Agreed to book 6 per tour.', false],
+      ['Decided: Kofi will book the coach.', true],
+      ['agreed Ana sends the rota to the depot by Fri', true],
       ['need to check the rota by Fri', false],
     ],
   ]);

@@ -1,6 +1,6 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
-import { isActionVerb, isClosedClassWord, isLikelyName, isOrderVerb, isOrderVerbForm, startsWithImperative } from './wordClasses.js';
+import { isActionVerb, isClosedClassWord, isPastForm, isLikelyName, isOrderVerb, isOrderVerbForm, startsWithImperative } from './wordClasses.js';
 import { escapeRegExp, findAll, phraseRegex, test } from './phrases.js';
 import { analyse, analyseText } from './language/analysis.js';
 import { WHO } from './language/lexicon.js';
@@ -13,6 +13,8 @@ import { WHO } from './language/lexicon.js';
 
 const weekday = phraseRegex(lexicon.weekdays);
 const fullMonth = /(?<![\p{L}])(?:january|february|march|april|june|july|august|september|october|november|december)(?![\p{L}])|(?<![\p{L}])May(?![\p{L}])(?=\s+\d)/iu;
+/** "the May board", "by May", "end of May": the month, where the modal cannot stand (case matters here). */
+const mayAsMonth = /(?<![\p{L}])(?:[Ii]n|[Bb]y|[Uu]ntil|[Tt]ill|[Bb]efore|[Aa]fter|of|[Tt]he|[Mm]id|[Ee]arly|[Ll]ate)[\s-]+May(?![\p{L}])/u;
 const monthWithNumber = new RegExp(
   `(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${lexicon.months.join('|')})\\b|\\b(?:${lexicon.months.join('|')})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)`,
   'i',
@@ -160,7 +162,7 @@ const experiment = phraseRegex(lexicon.experimentMarkers);
 const ownerPlaceholder = phraseRegex(lexicon.ownerPlaceholders);
 
 
-const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)(?:\s*\([^()\n]{1,30}\))?\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|(:\s))/u;
+const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Decided|Agreed|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)(?:\s*\([^()\n]{1,30}\))?\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|(:\s))/u;
 /** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
 function anyCaseFirst(word: string): string {
   return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
@@ -195,7 +197,7 @@ const shortMonth = /\b(?:in|by|early|mid|late|end\s+of|start\s+of|until|before|a
 
 /** A named day: a weekday, a day of a month, a numeric date. */
 function hasNamedDay(text: string): boolean {
-  return test(weekday, text) || fullMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text) || shortMonth.test(text);
+  return test(weekday, text) || fullMonth.test(text) || mayAsMonth.test(text) || monthWithNumber.test(text) || numericDate.test(text) || shortMonth.test(text);
 }
 
 /** A date on the calendar: a named day, a time of day or a quarter (not "this year" or "soon"). */
@@ -278,10 +280,11 @@ function hasNumber(text: string): boolean {
 function namesAnOwner(text: string): boolean {
   const match = text.match(namedOwner);
   const owner = match?.[1];
-  if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && isClosedClassWord(owner)) && (!match![2] || labelsAPerson(text, match!.index!, owner))) return true;
-  // "Ana books the venue", "Action: Ayaan books …", "Next step: she runs …": a line that opens with
-  // someone and an action verb in the present.
-  const line = text.replace(LINE_LABEL, '');
+  // "Agreed to book 6 per tour", "Asked to review the rota": a verb opening a note's line, not who acts.
+  if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && (isClosedClassWord(owner) || isPastForm(owner))) && (!match![2] || labelsAPerson(text, match!.index!, owner))) return true;
+  // "Ana books the venue", "Action: Ayaan books …", "Next step: she runs …", "agreed Faizal photographs
+  // every sofa …": a line that opens with someone and an action verb in the present.
+  const line = text.replace(LINE_LABEL, '').replace(AGREED, '');
   // "I review it by Friday", "we present to the board": the writer's side takes the verb's plain form.
   const ours = line.match(selfThenVerb);
   if (ours && isOrderVerbForm(ours[1])) return true;
@@ -358,6 +361,8 @@ function isGroupOfPeople(label: string): boolean {
   return GROUP_WORDS.has(last) || [last, last.replace(/s$/, ''), last.replace(/es$/, '')].some((w) => WHO.roleNouns.has(w));
 }
 
+/** "agreed Faizal photographs …", "Agreed that Ana books …": minutes record what was agreed before who does it. */
+const AGREED = /^\W*(?:(?:we|it was)\s+)?agreed(?:\s+that)?\s*[:\-–]?\s*/i;
 const LINE_LABEL = /^\W*(?:action(?: items?| points?)?|actions|ai|todo|to-do|next steps?|homework)\s*[:\-–]\s*|^\W*(?:AP|A\/P)\b\s*[:\-–]?\s*/i;
 
 /**

@@ -108,6 +108,11 @@ export function isClosedClassWord(word: string): boolean {
   return /Adverb|Conjunction|Determiner|QuestionWord/.test(lexicon[word.toLowerCase()] ?? '');
 }
 
+/** A past tense or participle in compromise's lexicon ("agreed", "asked", "decided"). */
+export function isPastForm(word: string): boolean {
+  return /PastTense|Participle/.test(lexicon[word.toLowerCase()] ?? '');
+}
+
 /** Function words ("To", "In", "When", "Will") that open sentences without naming anyone. */
 export function isFunctionWord(word: string): boolean {
   return isClosedClassWord(word) || /Preposition|Pronoun|Modal|Copula|Auxiliary/.test(lexicon[word.toLowerCase()] ?? '');
