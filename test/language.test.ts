@@ -175,6 +175,16 @@ describe('linguistic layer', () => {
       ],
     ],
     [
+      'a suggestion for next time',
+      'forward',
+      [
+        ['She should work on her delegation.', true],
+        ['Practise the pitch with Emre before Friday.', true],
+        ['Wai Ming did excellent work on the Harcourt Road library scheme this year.', false],
+        ['Agnieszka has been with the practice 2 years now.', false],
+      ],
+    ],
+    [
       'an order for those a condition applies to',
       'conditional-order',
       [

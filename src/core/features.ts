@@ -149,6 +149,9 @@ const actedOn = /\b(?:i|we)['’]ve\b|\b(?:i|we)\s+(?:have|had)\s+(?:already\s+)
 const placeholder = /\[[a-z][a-z /'’-]{1,30}\]/;
 const effort = phraseRegex(lexicon.effortMarkers);
 const forward = phraseRegex(lexicon.forwardMarkers);
+/** "did excellent work on the Harcourt scheme": work praised, not "work on your delegation" asked for. */
+const workDoneOn = /\b(?:good|great|excellent|brilliant|solid|fantastic|outstanding|amazing|superb|strong|hard|careful|her|his|their|the|your|our|this|that)\s+work\s+on\b/giu;
+const withoutWorkDone = (text: string) => text.replace(workDoneOn, ' ');
 const support = phraseRegex(lexicon.supportMarkers);
 const helpArranged = phraseRegex(lexicon.helpArranged);
 const hollowAsk = phraseRegex(lexicon.hollowAsks);
@@ -732,7 +735,7 @@ const FEATURES: Record<string, FeatureTest> = {
     const condition = conditionThenClause.exec(s.text);
     return condition !== null && startsWithImperative(s.text.slice(condition.index + condition[0].length));
   },
-  request: (s) => request.test(s.text),
+  request: (s) => request.test(withoutWorkDone(s.text)),
   /**
    * An ask put to someone: the readers ("you", "everyone", "please …"), a person or a group that acts
    * ("I'd like her to lead …", "all crew must …"). "Need to get on top of this" and "the part should be
@@ -754,7 +757,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Hours and sacrifice rather than results ("worked all weekend"). */
   effort: (s) => test(effort, s.text),
   /** Looks ahead: a suggestion for next time ("going forward, try …"). */
-  forward: (s) => test(forward, s.text),
+  forward: (s) => test(forward, withoutWorkDone(s.text)),
   /** Offers help: mentoring, pairing, training, "I'll help". */
   support: (s) => test(support, s.text) || offersHelp(s),
   /** An ask with no how in it: "needs to improve", "do better", "not acceptable", "or he's out". */
