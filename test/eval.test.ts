@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CATEGORIES } from '../src/core/index.js';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BLIND_DIR, DEV_DIR, evaluate, formatEvaluation, precision, recall } from './corpus/evaluate.js';
 import { measureRules } from './corpus/measure.js';
@@ -106,5 +107,30 @@ describe('measured precision shown to users', () => {
   it('rules/measured.json matches what the blind and real-text sets measure today (else: npm run eval -- --write)', () => {
     const recorded = JSON.parse(readFileSync(join(ROOT, 'rules', 'measured.json'), 'utf8'));
     assert.deepEqual(recorded, measureRules(evaluate(BLIND_DIR)));
+  });
+});
+
+describe('labels the evaluation reads', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fulcrum-labels-'));
+    mkdirSync(join(dir, 'graded'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const document = (frontMatter: string) => writeFileSync(join(dir, 'graded', 'doc.md'), `---\nfulcrum:\n  profile: review\n${frontMatter}\n---\nAna shipped the new rota in March.\n`);
+
+  it('stops at a grade put inside the gaps (a labelling slip), naming the file', () => {
+    document('gaps: [5]\ngrade: ');
+    assert.throws(() => evaluate(dir), /graded\/doc\.md: unknown gap "5"/);
+  });
+
+  it('stops at a grade that is not 1 to 5', () => {
+    document('gaps: []\ngrade: excellent');
+    assert.throws(() => evaluate(dir), /graded\/doc\.md: "grade:" must be a grade from 1 to 5/);
+  });
+
+  it('reads well-formed labels', () => {
+    document('gaps: [no-check-in]\ngrade: 4');
+    assert.equal(evaluate(dir).graded.count, 1);
   });
 });

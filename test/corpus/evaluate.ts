@@ -79,12 +79,20 @@ export interface GapCounts extends Counts {
 export const precision = (c: Counts): number => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
 export const recall = (c: Counts): number => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
 
-function frontMatter(text: string): { profile: Profile; gaps: string[]; grade?: number } {
+/**
+ * A labelled document's front matter. A label that is not a gap, or a `grade:` line without a
+ * grade from 1 to 5, is a labelling slip (a coach once put the grade inside `gaps: [5]`): it stops
+ * the evaluation rather than being read as "no gaps" and "ungraded".
+ */
+function frontMatter(text: string, file: string): { profile: Profile; gaps: string[]; grade?: number } {
   const fm = text.match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1] ?? '';
   const profile = (fm.match(/profile:\s*([\w-]+)/)?.[1] ?? 'review') as Profile;
   const gaps = (fm.match(/^gaps:\s*\[([^\]]*)\]/m)?.[1] ?? '').split(',').map((g) => g.trim()).filter(Boolean);
-  const grade = fm.match(/^grade:\s*([1-5])\s*$/m)?.[1];
-  return { profile, gaps, grade: grade ? Number(grade) : undefined };
+  const unknown = gaps.filter((g) => !(g in GAP_RULES));
+  if (unknown.length) throw new Error(`${file}: unknown gap ${unknown.map((g) => `"${g}"`).join(', ')} in its front matter`);
+  const gradeLine = fm.match(/^grade:(.*)$/m)?.[1];
+  if (gradeLine !== undefined && !/^\s*[1-5]\s*$/.test(gradeLine)) throw new Error(`${file}: "grade:" must be a grade from 1 to 5`);
+  return { profile, gaps, grade: gradeLine === undefined ? undefined : Number(gradeLine) };
 }
 
 /** Ranks with ties sharing their average rank. */
@@ -156,7 +164,7 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
     const docDir = join(dir, sub);
     for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => f.endsWith('.md')).sort() : []) {
       const text = readFileSync(join(docDir, file), 'utf8');
-      const { profile, gaps, grade } = frontMatter(text);
+      const { profile, gaps, grade } = frontMatter(text, `${sub}/${file}`);
       const result = linter.lint(text, { profile });
       if (grade !== undefined) scored.push({ score: result.score.overall, grade });
       const found = new Set(result.findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
@@ -217,7 +225,7 @@ function evaluateFocused(root: string, linter: Linter): Evaluation['focused'] {
     if (!rule) throw new Error(`focused/${gap}: not a document gap`);
     for (const file of readdirSync(join(root, gap)).filter((f) => f.endsWith('.md')).sort()) {
       const text = readFileSync(join(root, gap, file), 'utf8');
-      const { profile } = frontMatter(text);
+      const { profile } = frontMatter(text, `focused/${gap}/${file}`);
       const expected = /^has_gap:\s*true\s*$/m.test(text.match(/^---\r?\n([\s\S]*?)\r?\n---/)?.[1] ?? '');
       const got = linter.lint(text, { profile }).findings.some((f) => f.ruleId === rule);
       const counts = (focused.perGap[gap] ??= { right: 0, wrong: 0 });
