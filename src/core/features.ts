@@ -425,6 +425,8 @@ function departmentActs(text: string): boolean {
 /** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
 const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
 /** "if you'd rather be in the other one, " (or "If anything is unclear — "): a condition, then its clause. */
+/** "FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A SIGN-OFF", "From Monday no phones on the floor": a "no …" rule after the day it starts. */
+const ruleAfterItsStart = /^\W*(?:from|starting|as\s+of|effective|with\s+effect\s+from)\b[^.;:!?]{1,40}?[,\s]\s*no\s+\p{L}+(?:\s+\p{L}+)?\s+(?:allowed|permitted|to\s+be|in|on|at|before|after|without|during)\b/iu;
 const conditionThenClause = /\bif\s[^,.;:!?—–]{2,80}(?:,|\s[—–])\s*(?:please\s+)?/i;
 
 function afterLeadingTime(text: string): string {
@@ -719,7 +721,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
   'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
-  directive: (s) => directive.test(s.text) || test(prohibition, s.text),
+  directive: (s) => directive.test(s.text) || test(prohibition, s.text) || ruleAfterItsStart.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
   order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** An order or what enforces one: "Anyone seen with a phone goes to disciplinary", "This is not up for debate". */
