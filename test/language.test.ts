@@ -225,6 +225,9 @@ describe('linguistic layer', () => {
     [
       ['Next year I would like her to move into the senior role.', true],
       ["To be honest, I don't see Beatriz moving into a fee-earner role.", false],
+      ['For next year she needs to work on her presentation skills.', true],
+      ['Next step for her is building confidence presenting to the ops leads.', true],
+      ['I am happy to support his fellowship application.', true],
     ],
   ]);
   featureCases.push([
@@ -262,6 +265,7 @@ describe('linguistic layer', () => {
       ['Black non-slip shoes only, no trainers.', true],
       ['- No jewellery except a plain band', true],
       ['FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A TWO PERSON LOCKOUT SIGN-OFF.', true],
+      ['No one is to use the side door after 6pm.', true],
       ['From Monday, no change to the rota.', false],
       ['The canteen reopens on Monday.', false],
       ['No complaints from the inspectors this year.', false],
