@@ -272,6 +272,18 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'what a change means for the reader, not words that only sound like it',
+    'people-impact',
+    [
+      ['Your shift pattern stays the same.', true],
+      ['Heads up - from next week de-icing crew moving to the new base in hangar 3.', true],
+      ['Q: Does this affect my January deals?', true],
+      ['I realise this is a big change for some of you.', false],
+      ['You will hear more from your leadership teams in the coming months.', false],
+      ['That means thinking bigger and moving faster.', false],
+    ],
+  ]);
+  featureCases.push([
     'a way to ask questions',
     'question-channel',
     [

@@ -116,6 +116,8 @@ const noticeLabel = phraseRegex(lexicon.noticeLabels);
 /** Outcomes a group decides by voting ("needs to be re-elected"): passive, but no one person owns them. */
 const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
+/** Sounds like impact but tells nobody what changes in their work: "you will hear more", "a big change for some of you". */
+const hollowImpact = phraseRegex(lexicon.hollowImpactMarkers);
 const addressesReader = /\b(?:you|your|you['’](?:re|ll|ve|d)|everyone|everybody|all staff|staff|colleagues|team members|all of us|we all)\b/i;
 const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
@@ -716,7 +718,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Tells what happened, with nothing about what comes next ("came in at 99.2%", "went live and started rejecting"). */
   'past-narrative': (s) => narratesThePast(s.text),
   'group-vote': (s) => test(groupVote, s.text),
-  'people-impact': (s) => test(peopleImpact, s.text) || aGroupOfPeopleMoves(s.text),
+  'people-impact': (s) => test(peopleImpact, test(hollowImpact, s.text) ? s.text.replace(hollowImpact, ' ') : s.text) || aGroupOfPeopleMoves(s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
