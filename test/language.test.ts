@@ -228,6 +228,9 @@ describe('linguistic layer', () => {
       ['For next year she needs to work on her presentation skills.', true],
       ['Next step for her is building confidence presenting to the ops leads.', true],
       ['I am happy to support his fellowship application.', true],
+      ["I dont think she really wants to be a dental nurse anymore.", false],
+      ["She doesn't seem very interested in learning the new clinical system.", false],
+      ['He is keen to learn Python.', true],
     ],
   ]);
   featureCases.push([

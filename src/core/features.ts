@@ -106,6 +106,8 @@ const reconvene = phraseRegex(lexicon.reconveneVerbs);
 /** The writer and the reader together, ahead: "we'll", "let's", "shall we". */
 const together = /\b(?:we['’]ll|we\s+will|we\s+shall|we\s+can|let['’]?s|let\s+us|shall\s+we|we['’]re\s+going\s+to|we\s+are\s+going\s+to|both\s+of\s+us|the\s+two\s+of\s+us)\b/i;
 const growth = phraseRegex(lexicon.growthMarkers);
+/** A guess at what someone wants, not a path offered: "doesn't want to be here", "more interested in her uni course". */
+const notGrowth = phraseRegex(lexicon.notGrowthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
 /** "will be": news of a change in an announcement, but just as often a card, a drink or a shift in a farewell post. */
 const changeAhead = phraseRegex(lexicon.changeAheadMarkers);
@@ -700,7 +702,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Arranges a check-in and nothing else (see onlyArrangesACheckin): no next step. */
   'checkin-only': (s) => onlyArrangesACheckin(s),
   /** Talks about growth, unless the writer says they cannot see it ("I don't see her moving into a fee-earner role"). */
-  growth: (s) => test(growth, s.text) && !deniesGrowth.test(s.text),
+  growth: (s) => test(growth, test(notGrowth, s.text) ? s.text.replace(notGrowth, ' ') : s.text) && !deniesGrowth.test(s.text),
   change: (s) => test(change, s.text),
   /** "The road will be closed", "floor markings will be repainted": something will be done to the readers' surroundings. */
   'passive-future': (s) => announcesPassiveFuture(s.text),
