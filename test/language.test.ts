@@ -409,7 +409,7 @@ describe('linguistic layer', () => {
       ['Shout out to Li Wei and Grace who stayed till midnight on Sunday to finish the stocktake. It meant the store could open on time with the new planogram. Thank you both!', 'recognition'],
       ['Please join me in welcoming Amara to the team! She will be joining us in Accounts Payable. Make sure to say hi!', 'recognition'],
       ['Hi everyone, as many of you know Semi is leaving us on Friday after 11 years. She always goes above and beyond and we will all miss her so much. There will be cake in the staff room on Fri.', 'recognition'],
-      ['Litia starts on the gibbon and lemur rota this Monday and will be shadowing Anders for her first fortnight. Welcome, Litia!', 'recognition'],
+      ['Please join us in welcoming Litia to the primates section! She starts on the gibbon and lemur rota this Monday and will be shadowing Anders for her first fortnight.', 'recognition'],
       ['Thank you all for your feedback on the rota. From 1 May the new rota replaces the old one, and weekend shifts are shared evenly.', null],
     ];
     for (const [text, expected] of cases) it(`${text.slice(0, 60)}… → ${expected}`, () => assert.equal(kindOf(text), expected));
