@@ -301,6 +301,11 @@ describe('linguistic layer', () => {
       ['Nomvula is coordinating the porter rota - please send her any ward-specific issues by 22 March.', true],
       ['See Appendix 2 for the rota.', false],
       ["Don't email me about it.", false],
+      ['No exceptions, dont ask your team leader.', false],
+      ['This decision is final, so no questions will be taken on it.', false],
+      ['We appreciate this will raise questions for a lot of you.', false],
+      ['Not sure of exact dates yet.', false],
+      ["If you're not sure, ask Sam on the front desk.", true],
       ['You will get your score and comments in Calabrio within 2 days.', false],
     ],
   ]);

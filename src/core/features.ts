@@ -42,7 +42,8 @@ function namesAContact(text: string): boolean {
   }
   return false;
 }
-const closedChannel = /\b(?:don['’]t|do not|no need to|please don['’]t|not to)\s+(?:email|e-mail|call|ring|message|contact|ask|come to|bother|ping)\b/i;
+/** A door shut on questions: "don't ask your team leader", "dont ask me why", "no questions will be taken". */
+const closedChannel = /\b(?:don['’]?t|do not|no need to|please don['’]?t|not to)\s+(?:email|e-mail|call|ring|message|contact|ask|come to|bother|ping)\b|\bno questions\b|\b(?:will|may|might) raise questions\b/i;
 /** How lists of rules are written without a verb: "Hair tied back at all times", "Black non-slip shoes only". */
 const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)/i;
 /** The writer cannot picture the person growing: a verdict, not a path. */
