@@ -258,6 +258,8 @@ describe('linguistic layer', () => {
       ['Support the new Year 7 scheme of work.', false],
       ['Dr Al-Khatib to bring a worked proposal to the May board.', true],
       ['We may review it in the new year.', false],
+      ["She'll come to the ABA fair in June as our second person on the stand.", true],
+      ['March timesheets are due.', false],
     ],
   ]);
   featureCases.push([

@@ -210,7 +210,7 @@ function hasNamedDay(text: string): boolean {
 
 /** A date on the calendar: a named day, a time of day or a quarter (not "this year" or "soon"). */
 /** "Q3 targets", "March timesheets": a date that names which things, not when something is due. */
-const dateAsModifier = /\b(?:Q[1-4]|H[12]|January|February|March|April|June|July|August|September|October|November|December)\s+(?=\p{Ll}+s\b)/gu;
+const dateAsModifier = /\b(?:Q[1-4]|H[12]|January|February|March|April|June|July|August|September|October|November|December)\s+(?=\p{Ll}{3,}s\b)/gu;
 
 /**
  * "from the 15th", "as of Monday", "starting next term", "from April": the day something starts,
