@@ -633,6 +633,15 @@ function offersHelp(sentence: Sentence): boolean {
   return test(helpArranged, sentence.text) && (isUndertaking(sentence) || /\b(?:i|we)['’]ve\b|\b(?:i|we|have|has|i\s+have|we\s+have)\s+(?:already\s+)?(?:booked|arranged|organised|organized|freed|taken|put|got|enrolled|signed|set)\b/i.test(sentence.text));
 }
 
+/**
+ * Minutes put the action after the topic on the same line: "By-election – nominations close Fri 1 Nov.
+ * Heðin to push it on insta this week." The sentence ends a line of a block of several lines.
+ */
+function endsANoteLine(sentence: Sentence): boolean {
+  const { block } = sentence;
+  return block.text.includes('\n') && /^[ \t]*(?:\n|$)/.test(block.text.slice(sentence.end - block.start));
+}
+
 /** The sentence fills one line of a block of several lines: it starts a line and ends one. */
 function isOwnLine(sentence: Sentence): boolean {
   const { block } = sentence;
@@ -778,7 +787,7 @@ const FEATURES: Record<string, FeatureTest> = {
   impact: (s) => impact.test(s.text) || test(reason, s.text),
   'list-item': (s) => s.block.kind === 'list-item',
   /** An item on a line of its own, as notes list actions without bullets ("Marcus - call the engineer tmrw"), or under an action label ("Actions: Dariusz to clear …"). */
-  'line-item': (s) => s.block.kind === 'list-item' || isOwnLine(s) || LINE_LABEL.test(s.text),
+  'line-item': (s) => s.block.kind === 'list-item' || isOwnLine(s) || endsANoteLine(s) || LINE_LABEL.test(s.text),
   /** Something under way or to come, not a report of the past: an action, "we're testing …", "going to", a note's list item. */
   planned: (s) => hasFeature(s, 'action') || test(planned, s.text) || s.block.kind === 'list-item' || /^\W*(?:trial|trialling|trialing|pilot|piloting|test|testing|try|trying|experiment|experimenting)\b/i.test(s.text),
   /** Gives notice: "in four weeks", "two weeks' notice", "six weeks from today". */
