@@ -432,6 +432,9 @@ const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|
 /** "if you'd rather be in the other one, " (or "If anything is unclear — "): a condition, then its clause. */
 /** "FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A SIGN-OFF", "From Monday no phones on the floor": a "no …" rule after the day it starts. */
 const ruleAfterItsStart = /^\W*(?:from|starting|as\s+of|effective|with\s+effect\s+from)\b[^.;:!?]{1,40}?[,\s]\s*no\s+\p{L}+(?:\s+\p{L}+)?\s+(?:allowed|permitted|to\s+be|in|on|at|before|after|without|during)\b/iu;
+/** "Visitor team: route tours through the Home Front room", "Front desk: please mention it": an order after whom it is for. */
+const SHORT_LABEL = /^\W*(?:[\p{L}\d'’&/-]+\s+){0,3}[\p{L}\d'’&/-]+\s*:\s+/u;
+const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithImperative(text.replace(SHORT_LABEL, ''));
 const conditionThenClause = /\bif\s[^,.;:!?—–]{2,80}(?:,|\s[—–])\s*(?:please\s+)?/i;
 
 function afterLeadingTime(text: string): string {
@@ -737,7 +740,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text) || test(prohibition, s.text) || ruleAfterItsStart.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
-  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
+  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** An order or what enforces one: "Anyone seen with a phone goes to disciplinary", "This is not up for debate". */
   command: (s) => hasFeature(s, 'order') || test(enforcement, s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
