@@ -323,6 +323,7 @@ describe('linguistic layer', () => {
       ['Kessler Construction has taken over as principal contractor from Monday 6th.', true],
       ['The canteen opens at 7 from next week.', true],
       ['Drinks are on the office at the Feast & Firkin on Friday from 5.', false],
+      ['Anyone caught without a uniform will be sent home without pay.', false],
       ['From last April we saw complaints fall by a third.', false],
       ['Everyone got a card from London.', false],
     ],
@@ -374,6 +375,7 @@ describe('linguistic layer', () => {
       ['From now on jeans, trainers and hoodies are not acceptable.', true],
       ['This is not up for discussion.', true],
       ['Anyone not following this will be sent home.', true],
+      ['Anyone found with a messy van will lose their van.', true],
       ['Jeans were acceptable at the summer party.', false],
     ],
   ]);

@@ -725,7 +725,8 @@ const FEATURES: Record<string, FeatureTest> = {
    * kind of post this is: a welcome names its newcomer's first day, a farewell says there will be a
    * card, and each is still a recognition post.
    */
-  'announces-change': (s) => hasFeature(s, 'change') || test(changeAhead, s.text) || (namesAStartDate(s.text) && !narratesThePast(s.text)),
+  // "Anyone caught without will be sent home" enforces a rule; it is no news of a change.
+  'announces-change': (s) => (hasFeature(s, 'change') || test(changeAhead, s.text) || (namesAStartDate(s.text) && !narratesThePast(s.text))) && !test(enforcement, s.text),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
   'takes-effect': (s) => test(change, s.text) || test(changeAhead, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
   /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */
