@@ -274,6 +274,7 @@ describe('linguistic layer', () => {
       ['FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A TWO PERSON LOCKOUT SIGN-OFF.', true],
       ['No one is to use the side door after 6pm.', true],
       ['Visitor team: route tours through the Home Front room instead.', true],
+      ['@channel from monday no phones on the shop floor, not in your pocket, nowhere.', true],
       ['Comments: too many repeat runs in Q3.', false],
       ['From Monday, no change to the rota.', false],
       ['The canteen reopens on Monday.', false],
@@ -311,6 +312,7 @@ describe('linguistic layer', () => {
       ['We appreciate this will raise questions for a lot of you.', false],
       ['Not sure of exact dates yet.', false],
       ["If you're not sure, ask Sam on the front desk.", true],
+      ['Any problems on the new route, tell Saw Eh Doh on dispatch or me.', true],
       ['You will get your score and comments in Calabrio within 2 days.', false],
     ],
   ]);

@@ -430,8 +430,8 @@ function departmentActs(text: string): boolean {
 /** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
 const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
 /** "if you'd rather be in the other one, " (or "If anything is unclear — "): a condition, then its clause. */
-/** "FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A SIGN-OFF", "From Monday no phones on the floor": a "no …" rule after the day it starts. */
-const ruleAfterItsStart = /^\W*(?:from|starting|as\s+of|effective|with\s+effect\s+from)\b[^.;:!?]{1,40}?[,\s]\s*no\s+\p{L}+(?:\s+\p{L}+)?\s+(?:allowed|permitted|to\s+be|in|on|at|before|after|without|during)\b/iu;
+/** "FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A SIGN-OFF", "@channel from monday no phones on the floor": a "no …" rule after the day it starts. */
+const ruleAfterItsStart = /^\W*(?:@[\w.-]+\s+)?(?:from|starting|as\s+of|effective|with\s+effect\s+from)\b[^.;:!?]{1,40}?[,\s]\s*no\s+\p{L}+(?:\s+\p{L}+)?\s+(?:allowed|permitted|to\s+be|in|on|at|before|after|without|during)\b/iu;
 /** "Visitor team: route tours through the Home Front room", "Front desk: please mention it": an order after whom it is for. */
 const SHORT_LABEL = /^\W*(?:[\p{L}\d'’&/-]+\s+){0,3}[\p{L}\d'’&/-]+\s*:\s+/u;
 const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithImperative(text.replace(SHORT_LABEL, ''));
