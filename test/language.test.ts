@@ -92,6 +92,7 @@ describe('linguistic layer', () => {
     const cases: Array<[string, string]> = [
       ['He always owns his mistakes and fixes them the same day.', 'praise'],
       ['He is less reliable than last year.', 'criticism'],
+      ['He handled 3 complaints badly.', 'criticism'],
       ['Rind defects on the 12-month tomme dropped from about 6% of wheels to under 2% after he changed the brushing order.', 'praise'],
       ['Tom does not do good work.', 'criticism'],
       ['You never missed a sprint commitment this half.', 'praise'],

@@ -16,6 +16,8 @@ const NEGATION_SCALE = -0.75;
 const DOWNTONER_SCALE = 0.7;
 /** How far back a negator reaches: "never let the quality slip". */
 const NEGATION_WINDOW = 4;
+/** "handled 3 complaints badly": a manner adverb judges how the remedy went; it is not part of what was remedied. */
+const MANNER_ADVERB = /ly$/;
 /** How far after a bad word its fall may be told ("defects on the 12-month tomme dropped"). */
 const DECREASE_WINDOW = 5;
 const NEVER = new Set(['never', 'rarely', 'seldom']);
@@ -100,7 +102,7 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     if (negator >= 0) {
       v *= NEGATION_SCALE;
       usedNegators.add(negator);
-    } else if (v < 0 && firstIndex(words, windowStart, i, (k) => VALENCE.remedial.has(words[k].w)) >= 0) v = -v * 0.5;
+    } else if (v < 0 && !MANNER_ADVERB.test(words[i].w) && firstIndex(words, windowStart, i, (k) => VALENCE.remedial.has(words[k].w)) >= 0) v = -v * 0.5;
     // "errors down 30%", "rind defects on the 12-month tomme dropped from 6% to 2%": a bad thing that fell is good news.
     else if (v < 0 && firstIndex(words, phraseEnd, Math.min(to, phraseEnd + DECREASE_WINDOW), (k) => VALENCE.decreases.has(words[k].w)) >= 0) v = -v * 0.5;
     if (i > 0 && VALENCE.intensifiers.has(words[i - 1].w)) v *= 1.3;
