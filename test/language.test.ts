@@ -240,6 +240,8 @@ describe('linguistic layer', () => {
     'a dated check-in, however it is put',
     'checkin',
     [
+      ['We look at whether the split is working on 12 June.', true],
+      ['We meet our targets every month.', false],
       ["We'll reconvene on 3 June to see how it's going.", true],
       ["I'll review your numbers with you at month end.", true],
       ['I will check with you in one month time how it goes.', true],
@@ -253,6 +255,7 @@ describe('linguistic layer', () => {
     'deadline',
     [
       ['Next check in 2 wks.', true],
+      ['next 1:1 same time next wk', true],
       ["I'll set up a follow up for the first week of May.", true],
       ['Revisit at the end of probation.', true],
       ["Let's pick this up again after the summer.", false],

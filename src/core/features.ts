@@ -105,7 +105,8 @@ const checkin = phraseRegex(lexicon.checkinMarkers);
 const achievement = phraseRegex(lexicon.achievementMarkers);
 const reconvene = phraseRegex(lexicon.reconveneVerbs);
 /** The writer and the reader together, ahead: "we'll", "let's", "shall we". */
-const together = /\b(?:we['’]ll|we\s+will|we\s+shall|we\s+can|let['’]?s|let\s+us|shall\s+we|we['’]re\s+going\s+to|we\s+are\s+going\s+to|both\s+of\s+us|the\s+two\s+of\s+us)\b/i;
+// Notes put the plan in the present: "We look at whether the split is working on 12 June".
+const together = /\b(?:we['’]ll|we\s+will|we\s+shall|we\s+can|let['’]?s|let\s+us|shall\s+we|we['’]re\s+going\s+to|we\s+are\s+going\s+to|both\s+of\s+us|the\s+two\s+of\s+us|we\s+(?=(?:look|review|sit|talk|catch|revisit)\b))/i;
 const growth = phraseRegex(lexicon.growthMarkers);
 /** A guess at what someone wants, not a path offered: "doesn't want to be here", "more interested in her uni course". */
 const notGrowth = phraseRegex(lexicon.notGrowthMarkers);
