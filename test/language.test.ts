@@ -375,6 +375,16 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'an ask with nothing to act on',
+    'hollow-ask',
+    [
+      ['She should work on her tone.', true],
+      ['I think he can be better next year if he try harder.', true],
+      ['Perhaps he could maybe try to show a bit more engagement going forward?', true],
+      ['She should work on the handover notes with Sam before Friday.', false],
+    ],
+  ]);
+  featureCases.push([
     'an order, or what enforces one',
     'command',
     [
