@@ -296,6 +296,7 @@ describe('linguistic layer', () => {
       ['I realise this is a big change for some of you.', false],
       ['You will hear more from your leadership teams in the coming months.', false],
       ['That means thinking bigger and moving faster.', false],
+      ['As many of you will know, the leisure landscape continues to evolve.', false],
     ],
   ]);
   featureCases.push([
@@ -372,6 +373,15 @@ describe('linguistic layer', () => {
       ['Decided: Kofi will book the coach.', true],
       ['agreed Ana sends the rota to the depot by Fri', true],
       ['need to check the rota by Fri', false],
+    ],
+  ]);
+  featureCases.push([
+    'words that only sound like what a change means for the reader',
+    'hollow-impact',
+    [
+      ['Just to let you know there will be some changes to the volunteer rota going forward.', true],
+      ['You will hear more from your leadership teams in the coming months.', true],
+      ['Your shift pattern stays the same.', false],
     ],
   ]);
   featureCases.push([

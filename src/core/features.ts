@@ -735,6 +735,8 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Tells what happened, with nothing about what comes next ("came in at 99.2%", "went live and started rejecting"). */
   'past-narrative': (s) => narratesThePast(s.text),
   'group-vote': (s) => test(groupVote, s.text),
+  /** Words that only sound like impact: "you will hear more", "there will be some changes", "as many of you will know". */
+  'hollow-impact': (s) => test(hollowImpact, s.text),
   'people-impact': (s) => test(peopleImpact, test(hollowImpact, s.text) ? s.text.replace(hollowImpact, ' ') : s.text) || aGroupOfPeopleMoves(s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
