@@ -355,7 +355,6 @@ function groupActs(line: string): boolean {
   });
 }
 const GROUP_WORDS = new Set(['everyone', 'everybody', 'all', 'staff', 'team', 'teams', 'colleagues']);
-/** "Everyone", "All staff", "Squad leads", "Night nurses": people who can act, by their role. */
 /** "de-icing crew moving to hangar 3", "night nurses will start at 19:30": what changes for a group of readers. */
 const subjectThenMove = /\b([\p{L}-]+)\s+(?:(?:is|are|will|will be|are now|is now)\s+)?(?:moving|move|moves|relocating|relocate|relocates|starting|start|starts|switching|switch|switches|joining|join|joins)\b/giu;
 function aGroupOfPeopleMoves(text: string): boolean {
@@ -364,6 +363,7 @@ function aGroupOfPeopleMoves(text: string): boolean {
   return false;
 }
 
+/** "Everyone", "All staff", "Squad leads", "Night nurses": people who can act, by their role. */
 function isGroupOfPeople(label: string): boolean {
   const last = label.toLowerCase().split(/\s+/).at(-1) ?? '';
   // "nurses" → "nurse", "coaches" → "coach".
@@ -428,16 +428,16 @@ function departmentActs(text: string): boolean {
   return first !== undefined && WHO.departments.has(first) && second !== undefined && /[^s]s$/.test(second);
 }
 
-/** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
-const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
-/** "if you'd rather be in the other one, " (or "If anything is unclear — "): a condition, then its clause. */
 /** "FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A SIGN-OFF", "@channel from monday no phones on the floor": a "no …" rule after the day it starts. */
 const ruleAfterItsStart = /^\W*(?:@[\w.-]+\s+)?(?:from|starting|as\s+of|effective|with\s+effect\s+from)\b[^.;:!?]{1,40}?[,\s]\s*no\s+\p{L}+(?:\s+\p{L}+)?\s+(?:allowed|permitted|to\s+be|in|on|at|before|after|without|during)\b/iu;
 /** "Visitor team: route tours through the Home Front room", "Front desk: please mention it": an order after whom it is for. */
 const SHORT_LABEL = /^\W*(?:[\p{L}\d'’&/-]+\s+){0,3}[\p{L}\d'’&/-]+\s*:\s+/u;
 const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithImperative(text.replace(SHORT_LABEL, ''));
+/** "if you'd rather be in the other one, " (or "If anything is unclear — "): a condition, then its clause. */
 const conditionThenClause = /\bif\s[^,.;:!?—–]{2,80}(?:,|\s[—–])\s*(?:please\s+)?/i;
 
+/** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
+const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
 function afterLeadingTime(text: string): string {
   const lead = leadingTime.exec(text);
   return lead && hasDeadline(lead[0]) ? text.slice(lead[0].length) : text;
