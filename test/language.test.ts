@@ -93,6 +93,8 @@ describe('linguistic layer', () => {
       ['He always owns his mistakes and fixes them the same day.', 'praise'],
       ['He is less reliable than last year.', 'criticism'],
       ['He handled 3 complaints badly.', 'criticism'],
+      ['She needs to take more ownership of the events programme and generally be more proactive.', 'criticism'],
+      ['She ran the audit brilliantly and kept the team calm.', 'praise'],
       ['Rind defects on the 12-month tomme dropped from about 6% of wheels to under 2% after he changed the brushing order.', 'praise'],
       ['Tom does not do good work.', 'criticism'],
       ['You never missed a sprint commitment this half.', 'praise'],

@@ -1,7 +1,7 @@
 import { VALENCE } from './lexicon.js';
 import type { Claim } from './claims.js';
 import type { Word } from './words.js';
-import { isAdjective } from '../wordClasses.js';
+import { isAdjective, isOrderVerb } from '../wordClasses.js';
 
 /**
  * How favourable a sentence is, from a valence lexicon (AFINN-165 plus workplace words) read
@@ -38,6 +38,22 @@ function clauseStart(words: Word[], i: number): number {
   let j = i;
   while (j > 0 && !words[j - 1].punct && !VALENCE.contrast.has(words[j - 1].w) && words[j - 1].w !== 'and') j--;
   return j;
+}
+
+/**
+ * Where an ask reaching word i may have opened: its clause, and the clauses before it that a verb
+ * with no subject of its own carries on ("needs to take more ownership and generally be more proactive").
+ */
+function askScopeStart(words: Word[], i: number): number {
+  let start = clauseStart(words, i);
+  while (start > 1 && words[start - 1].w === 'and' && continuesAVerbPhrase(words, start)) start = clauseStart(words, start - 1);
+  return start;
+}
+/** The clause at `start` opens with a bare verb, maybe after an adverb ("generally be", "also get"). */
+function continuesAVerbPhrase(words: Word[], start: number): boolean {
+  const first = /ly$/.test(words[start]?.w ?? '') ? start + 1 : start;
+  const verb = words[first]?.w ?? '';
+  return verb === 'be' || isOrderVerb(verb);
 }
 
 /** "must", or "needs to", "has to": an ask or a requirement opens at word k. */
@@ -84,7 +100,7 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     const phraseEnd = good?.end ?? bad?.end ?? i + 1;
     if (v === 0) continue;
     // "needs to complete her outstanding modules", "must improve": what an ask wants is not praise.
-    if (v > 0 && firstIndex(words, clauseStart(words, i), i, (k) => opensAnAsk(words, k)) >= 0) {
+    if (v > 0 && firstIndex(words, askScopeStart(words, i), i, (k) => opensAnAsk(words, k)) >= 0) {
       i = phraseEnd - 1;
       continue;
     }
