@@ -1,7 +1,7 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { Sentence } from './document/parse.js';
 import { isActionVerb, isClosedClassWord, isPastForm, isLikelyName, isOrderVerb, isOrderVerbForm, startsWithImperative } from './wordClasses.js';
-import { escapeRegExp, findAll, phraseRegex, test } from './phrases.js';
+import { escapeRegExp, findAll, phraseRegex, test, without } from './phrases.js';
 import { analyse, analyseText } from './language/analysis.js';
 import { WHO } from './language/lexicon.js';
 
@@ -263,7 +263,7 @@ const lengthAfter = /^\s*(?:(?:the\s+)?next\s+)?(?:\d+|a|one|two|three|four|five
  * "until further notice" bound nothing.
  */
 function hasTimeBox(text: string): boolean {
-  const bounded = test(openEnded, text) ? text.replace(openEnded, ' ') : text;
+  const bounded = without(openEnded, text);
   if (lengthModifier.test(bounded) || endOf.test(bounded)) return true;
   for (const hit of findAll(timeBoxMarker, bounded)) {
     const after = bounded.slice(hit.end).split(/\s+/, TIME_BOX_WORDS + 1).join(' ');
@@ -564,7 +564,7 @@ const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|uni
 
 function hasSpecifics(text: string): boolean {
   return (
-    hasNumber(test(numberAsName, text) ? text.replace(numberAsName, ' ') : text) ||
+    hasNumber(without(numberAsName, text)) ||
     hasCalendarDate(text) ||
     test(example, text) ||
     test(reason, text) ||
@@ -682,8 +682,7 @@ const FEATURES: Record<string, FeatureTest> = {
   measurable: (s) => hasMeasure(s.text) || hasNamedDay(s.text),
   // "due to business needs" names no reason: hollow reasons are taken out before looking for one.
   reason: (s) => {
-    // Only copy the text when it holds one: this runs for most sentences.
-    const text = test(hollowReason, s.text) ? s.text.replace(hollowReason, ' ') : s.text;
+    const text = without(hollowReason, s.text);
     return test(reason, text) || soClause.test(text) || explainsAfterBreak(text);
   },
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
@@ -716,7 +715,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Arranges a check-in and nothing else (see onlyArrangesACheckin): no next step. */
   'checkin-only': (s) => onlyArrangesACheckin(s),
   /** Talks about growth, unless the writer says they cannot see it ("I don't see her moving into a fee-earner role"). */
-  growth: (s) => test(growth, test(notGrowth, s.text) ? s.text.replace(notGrowth, ' ') : s.text) && !deniesGrowth.test(s.text),
+  growth: (s) => test(growth, without(notGrowth, s.text)) && !deniesGrowth.test(s.text),
   change: (s) => test(change, s.text),
   /** "The road will be closed", "floor markings will be repainted": something will be done to the readers' surroundings. */
   'passive-future': (s) => announcesPassiveFuture(s.text),
@@ -737,7 +736,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'group-vote': (s) => test(groupVote, s.text),
   /** Words that only sound like impact: "you will hear more", "there will be some changes", "as many of you will know". */
   'hollow-impact': (s) => test(hollowImpact, s.text),
-  'people-impact': (s) => test(peopleImpact, test(hollowImpact, s.text) ? s.text.replace(hollowImpact, ' ') : s.text) || aGroupOfPeopleMoves(s.text),
+  'people-impact': (s) => test(peopleImpact, without(hollowImpact, s.text)) || aGroupOfPeopleMoves(s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */

@@ -126,5 +126,5 @@ export function isActionVerb(word: string): boolean {
 }
 export function isOrderVerb(word: string): boolean {
   const lower = word.toLowerCase();
-  return lexicon[lower] === 'Infinitive' || ALSO_IMPERATIVE.has(lower) || ACTION_VERBS.has(lower);
+  return lexicon[lower] === 'Infinitive' || ALSO_IMPERATIVE.has(lower) || isActionVerb(lower);
 }
