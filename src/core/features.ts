@@ -433,6 +433,15 @@ const ruleAfterItsStart = /^\W*(?:@[\w.-]+\s+)?(?:from|starting|as\s+of|effectiv
 /** "Visitor team: route tours through the Home Front room", "Front desk: please mention it": an order after whom it is for. */
 const SHORT_LABEL = /^\W*(?:[\p{L}\d'’&/-]+\s+){0,3}[\p{L}\d'’&/-]+\s*:\s+/u;
 const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithImperative(text.replace(SHORT_LABEL, ''));
+/**
+ * "The old carts go back to the supplier so please don't keep any", "Drivers pls make sure …": an order
+ * that "please" opens mid-sentence. (`order` leaves out "any issues please speak to …", a way to ask.)
+ */
+const PLEASE_INSIDE = /\s(?:please|pls|plz|kindly)\s/giu;
+function politeOrderInside(text: string): boolean {
+  for (const please of text.matchAll(PLEASE_INSIDE)) if (startsWithImperative(text.slice(please.index + 1))) return true;
+  return false;
+}
 /** "if you'd rather be in the other one, " (or "If anything is unclear — "): a condition, then its clause. */
 const conditionThenClause = /\bif\s[^,.;:!?—–]{2,80}(?:,|\s[—–])\s*(?:please\s+)?/i;
 
@@ -743,7 +752,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text) || test(prohibition, s.text) || ruleAfterItsStart.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
-  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
+  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** An order or what enforces one: "Anyone seen with a phone goes to disciplinary", "This is not up for debate". */
   command: (s) => hasFeature(s, 'order') || test(enforcement, s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */

@@ -33,11 +33,15 @@ const INVITATIONS = new Set(['like', 'unlike', 'near', 'let', 'welcome', 'meet',
 
 const INVITING = /^(?:keep an eye|stay tuned|stay in touch|keep in touch)/;
 
-/** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
 const AUXILIARIES = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might']);
 /** "went", "came", "ran": a past tense after the first word makes that word its subject ("Release went out …"). */
 const IRREGULAR_PAST = new Set(vocabulary.irregularPastVerbs.flatMap((entry) => entry.split('|')));
 
+/** Words before an order that keep it one: politeness, "always", and words that link it to what came before ("Also pls stop …"). */
+const POLITE = new Set(['please', 'pls', 'plz', 'kindly']);
+const ORDER_LEAD_INS = new Set([...POLITE, 'just', 'always', 'also', 'and', 'so', 'ok', 'okay', 'now', 'then']);
+
+/** Does the sentence open with an order: "Use the template.", "Please stop …", "Do not book …"? */
 export function startsWithImperative(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   // "Cameras on for all team meetings, please.": a request that ends with "please" is one too.
@@ -46,12 +50,14 @@ export function startsWithImperative(text: string): boolean {
   if (/^[^\p{L}]*\p{L}+-\p{L}/u.test(text)) return false;
   let i = 0;
   let polite = false;
-  // "Always wear gloves": "always" before an order keeps it one.
-  while (['please', 'pls', 'plz', 'kindly', 'just', 'always'].includes(words[i] ?? '')) {
-    polite ||= words[i] !== 'just' && words[i] !== 'always';
+  // "Also pls stop eating at the counter", "Always wear gloves": a word that links the order to what
+  // came before, or "always", keeps it one.
+  while (ORDER_LEAD_INS.has(words[i] ?? '')) {
+    polite ||= POLITE.has(words[i]);
     i++;
   }
-  const prohibition = words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t') ? 2 : words[i] === "don't" || words[i] === 'don’t' || words[i] === 'never' ? 1 : 0;
+  // "dont" is how a quick message writes "don't".
+  const prohibition = words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t') ? 2 : ['don\'t', 'don’t', 'dont', 'never'].includes(words[i] ?? '') ? 1 : 0;
   i += prohibition;
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
