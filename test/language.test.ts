@@ -280,6 +280,10 @@ describe('linguistic layer', () => {
       ['FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A TWO PERSON LOCKOUT SIGN-OFF.', true],
       ['No one is to use the side door after 6pm.', true],
       ['Visitor team: route tours through the Home Front room instead.', true],
+      ['Also pls stop eating at the counter', true],
+      ["The old trolleys go back to the depot so please don't hide any away.", true],
+      ['dont leave the yard gate open overnight.', true],
+      ['Any issues please speak to Mrs Adeyemi in the office.', false],
       ['@channel from monday no phones on the shop floor, not in your pocket, nowhere.', true],
       ['Comments: too many repeat runs in Q3.', false],
       ['From Monday, no change to the rota.', false],
@@ -453,6 +457,11 @@ describe('linguistic layer', () => {
       ['Hi everyone, as many of you know Semi is leaving us on Friday after 11 years. She always goes above and beyond and we will all miss her so much. There will be cake in the staff room on Fri.', 'recognition'],
       ['Please join us in welcoming Litia to the primates section! She starts on the gibbon and lemur rota this Monday and will be shadowing Anders for her first fortnight.', 'recognition'],
       ['Thank you all for your feedback on the rota. From 1 May the new rota replaces the old one, and weekend shifts are shared evenly.', null],
+      ['Hi all,\n\nPlease give a big welcome to Tomasz, who joins the night desk on Monday. For his first three weeks he will be shadowing Ines, then moving onto the normal rota.\n\nWelcome Tomasz!', 'recognition'],
+      ['After 19 years in the bakehouse, Ewa retire on Friday. She trained most of the early shift. Many of you will remember she always came in early to light the ovens for the new starters. We say goodbye in the canteen at 3pm.', 'recognition'],
+      ["Friday is Dmitri Volkov's last shift. He has driven the night route since 2004. Cake in the mess room at 2.", 'recognition'],
+      ['Hi everyone,\n\nAs most of you know the trustees signed off the new plan last week. From March the drop-in moves to Tuesdays.', null],
+      ['Thanks for the feedback, Nuno. From Monday your rota changes and he moves to the early shift with the rest of you.', null],
     ];
     for (const [text, expected] of cases) it(`${text.slice(0, 60)}… → ${expected}`, () => assert.equal(kindOf(text), expected));
   });

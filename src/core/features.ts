@@ -33,8 +33,8 @@ const pastTime = phraseRegex(lexicon.pastTimeWords);
 const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
 /** An e-mail address or a phone number: somewhere to ask. */
 const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
-/** "ask Priyanka", "see Parminder in the depot office": someone the readers can go to, by name. */
-const contactVerbThenName = /\b(?:ask|see|speak\s+to|speak\s+with|talk\s+to|talk\s+with|contact|ring|email|e-mail|message|ping|find|go\s+to)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)(?!\s*\d)/gu;
+/** "ask Priyanka", "see Parminder in the depot office", "speak to Mrs Baptiste": someone the readers can go to, by name. */
+const contactVerbThenName = /\b(?:ask|see|speak\s+to|speak\s+with|talk\s+to|talk\s+with|contact|ring|email|e-mail|message|ping|find|go\s+to)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(\p{Lu}\p{Ll}[\p{L}'’-]*)(?!\s*\d)/gu;
 function namesAContact(text: string): boolean {
   contactVerbThenName.lastIndex = 0;
   for (let m = contactVerbThenName.exec(text); m; m = contactVerbThenName.exec(text)) {

@@ -12,6 +12,13 @@ import type { Profile } from './types.js';
 export type DocumentKind = 'recognition';
 
 const recognition = phraseRegex(lexicon.recognitionMarkers);
+/**
+ * "For his first two weeks he'll be shadowing Sunny", "she always came in early to sharpen knives":
+ * what changes or happens to the person the post is about. "Your rota changes and she'll lead it"
+ * is news for the readers.
+ */
+const THIRD_PERSON = /(?<![\p{L}'’])(?:he|she|his|her|him|he'll|she'll|he's|she's)(?![\p{L}'’])/iu;
+const tellsOfSomeone = (text: string) => THIRD_PERSON.test(text) && !/\byour\b/i.test(text);
 
 export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKind | null {
   if (profile !== 'announcement') return null;
@@ -23,10 +30,10 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   // (the welcome itself) is not that news, nor is a change told as part of the story ("when the new
   // system went live").
   const newsOfAChange = (s: (typeof prose)[number]) =>
-    !recognises(s) && (hasFeature(s, 'change') || hasFeature(s, 'passive-future')) && !hasFeature(s, 'role-change') && !hasFeature(s, 'past-narrative');
+    !recognises(s) && (hasFeature(s, 'change') || hasFeature(s, 'passive-future')) && !hasFeature(s, 'role-change') && !hasFeature(s, 'past-narrative') && !tellsOfSomeone(s.text);
   if (prose.some(newsOfAChange)) return null;
   const recognising = prose.filter(recognises).length;
   // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.
-  const opensWithRecognition = recognises(doc.sentences[0]);
+  const opensWithRecognition = recognises(doc.sentences[0]) || recognises(prose[0]);
   return recognising > 0 && (opensWithRecognition || recognising * 3 >= prose.length) ? 'recognition' : null;
 }
