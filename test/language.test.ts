@@ -387,7 +387,10 @@ describe('linguistic layer', () => {
     [
       ['Just to let you know there will be some changes to the volunteer rota going forward.', true],
       ['You will hear more from your leadership teams in the coming months.', true],
+      ['Until then please carry on as normal and stay positive.', true],
+      ['Please bear with us while the new system beds in.', true],
       ['Your shift pattern stays the same.', false],
+      ['Please carry your pass at all times from Monday.', false],
     ],
   ]);
   featureCases.push([
@@ -408,6 +411,10 @@ describe('linguistic layer', () => {
       ['This is not up for discussion.', true],
       ['Anyone not following this will be sent home.', true],
       ['Anyone found with a messy van will lose their van.', true],
+      ['STAFF ARE NOT TO USE THE LIFT BEFORE 9.', true],
+      ['Also no phones in the loading bay.', true],
+      ['Anyone without a hairnet will be send home without pay.', true],
+      ['The aim is not to blame anyone.', false],
       ['Jeans were acceptable at the summer party.', false],
     ],
   ]);
