@@ -394,6 +394,17 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'talks about where the team is going',
+    'vision',
+    [
+      ['As we head into the new year I want us to be the first choice for families in the valley.', true],
+      ['Going forward we will be a digital-first practice, with patients at the heart of everything we do.', true],
+      ["Next year is going to be our year and our best days are ahead of us!", true],
+      ['We want to be a little earlier with the rota next month.', false],
+      ['The van is heading to the depot at 4.', false],
+    ],
+  ]);
+  featureCases.push([
     'an ask with nothing to act on',
     'hollow-ask',
     [
