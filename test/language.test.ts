@@ -236,6 +236,12 @@ describe('linguistic layer', () => {
       ["I dont think she really wants to be a dental nurse anymore.", false],
       ["She doesn't seem very interested in learning the new clinical system.", false],
       ['He is keen to learn Python.', true],
+      ["She's interested in the Stores Coordinator role, so we'll look at the job description together.", true],
+      ['Maybe in two years he can become shift supervisor.', true],
+      ["I'd like Tunde to own the Harrow account from January.", true],
+      ['She would like to do her forklift licence in the spring.', true],
+      ['No ticket waited more than ten minutes on Friday.', false],
+      ['The area to work on is how he talks to suppliers.', false],
     ],
   ]);
   featureCases.push([
