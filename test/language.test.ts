@@ -94,6 +94,10 @@ describe('linguistic layer', () => {
       ['He is less reliable than last year.', 'criticism'],
       ['He handled 3 complaints badly.', 'criticism'],
       ['She needs to take more ownership of the events programme and generally be more proactive.', 'criticism'],
+      // After "but" a verdict counts more than before it, as a graded word does.
+      ['She knows the stock inside out, no complaints there, but she has a short fuse with the drivers.', 'criticism'],
+      ["Not sure she's ready for the line, extend probation 3 months.", 'criticism'],
+      ['It would be nice if he could take a bit more ownership of the rota.', 'neutral'],
       ['She ran the audit brilliantly and kept the team calm.', 'praise'],
       ['Rind defects on the 12-month tomme dropped from about 6% of wheels to under 2% after he changed the brushing order.', 'praise'],
       ['Tom does not do good work.', 'criticism'],

@@ -141,6 +141,7 @@ export const VALENCE = {
   remedial: set(domain.remedialVerbs.words),
   askOpeners: set(domain.askOpeners.words),
   askOpenersBeforeTo: set(domain.askOpeners.beforeTo),
+  askFrames: new FrameSet(domain.askOpeners.frames),
   decreases: set(domain.decreases.words),
   termHeads: set(domain.termHeads.words),
   particles: set(domain.particleVerbs.particles),

@@ -56,9 +56,9 @@ function continuesAVerbPhrase(words: Word[], start: number): boolean {
   return verb === 'be' || isOrderVerb(verb);
 }
 
-/** "must", or "needs to", "has to": an ask or a requirement opens at word k. */
+/** "must", "needs to", "has to" or "it would be nice if": an ask or a requirement opens at word k. */
 function opensAnAsk(words: Word[], k: number): boolean {
-  return VALENCE.askOpeners.has(words[k].w) || (VALENCE.askOpenersBeforeTo.has(words[k].w) && words[k + 1]?.w === 'to');
+  return VALENCE.askOpeners.has(words[k].w) || (VALENCE.askOpenersBeforeTo.has(words[k].w) && words[k + 1]?.w === 'to') || VALENCE.askFrames.longestAt(words, k, words.length) !== null;
 }
 
 /** The first index in [from, to) that passes `test`, or -1. */
@@ -71,16 +71,18 @@ export function firstIndex(words: Word[], from: number, to: number, test: (k: nu
 export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, to = words.length): number {
   const inClaim = new Set<number>();
   let score = 0;
+  const contrastAt = words.findIndex((w, i) => i > from && i < to && VALENCE.contrast.has(w.w) && w.w !== 'still');
+  /** After "but" a clause counts more than before it, for a claim as for a word. */
+  const contrastWeight = (i: number) => (contrastAt > 0 ? (i > contrastAt ? VALENCE.weightAfter : VALENCE.weightBefore) : 1);
   for (const claim of claims) {
     if (claim.kind === 'comparison' || claim.kind === 'bias' || claim.kind === 'control' || claim.kind === 'absolute') continue;
     if (claim.from < from || claim.to > to) continue;
     for (let j = claim.from; j < claim.to; j++) inClaim.add(j);
     // "needs to communicate better and be more proactive": the good words name what is missing, so
     // an ask to improve reads as mild criticism, not as praise.
-    if (claim.kind === 'vague-ask') score -= 1;
-    else score += claim.polarity === 'praise' ? 2 : -2;
+    if (claim.kind === 'vague-ask') score -= contrastWeight(claim.from);
+    else score += (claim.polarity === 'praise' ? 2 : -2) * contrastWeight(claim.from);
   }
-  const contrastAt = words.findIndex((w, i) => i > from && i < to && VALENCE.contrast.has(w.w) && w.w !== 'still');
   let damped = false;
   const usedNegators = new Set<number>();
   for (let i = from; i < to; i++) {
@@ -124,7 +126,7 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
     if (i > 0 && VALENCE.intensifiers.has(words[i - 1].w)) v *= 1.3;
     if (damped) v *= DOWNTONER_SCALE;
     damped = false;
-    if (contrastAt > 0) v *= i > contrastAt ? VALENCE.weightAfter : VALENCE.weightBefore;
+    v *= contrastWeight(i);
     score += v;
     i = phraseEnd - 1;
   }
