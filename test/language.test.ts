@@ -425,6 +425,8 @@ describe('linguistic layer', () => {
       ['She should work on her tone.', true],
       ['I think he can be better next year if he try harder.', true],
       ['Perhaps he could maybe try to show a bit more engagement going forward?', true],
+      ['He needs to sort his attitude out if he wants to stay on nights.', true],
+      ['She needs to be a bit more organised with the lates.', true],
       ['She should work on the handover notes with Sam before Friday.', false],
     ],
   ]);
