@@ -40,8 +40,9 @@ export function lengthDetection(spec: LengthDetector): BlockDetection {
 export function proportionDetection(spec: ProportionDetector): DocumentDetection {
   return {
     hits(doc: ParsedDocument): Hit[] {
-      // Titles, greetings and sign-offs ("The Management") are not part of the share.
-      const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && !isShortLine(s));
+      // Titles, greetings and sign-offs ("The Management") are not part of the share; a short line
+      // that has the feature is ("NO EXCEPTIONS.").
+      const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && (!isShortLine(s) || allFeatures(s, spec.counted)));
       if (prose.length === 0) return [];
       const counted = prose.filter((s) => allFeatures(s, spec.counted) && !anyFeature(s, spec.unless));
       if (counted.length < spec.minCount || counted.length / prose.length < spec.minShare) return [];
