@@ -259,6 +259,11 @@ describe('linguistic layer', () => {
       ['I will check with you in one month time how it goes.', true],
       ['We will have another conversation in early April.', true],
       ['Same again next month.', true],
+      ['Next board: 16 Jan, 09:00, Room B2.', true],
+      ['Review: 18 Dec, same time.', true],
+      ['Modified training this week, review Thurs.', true],
+      ["Sofia will train him from 4th Nov and we'll see in Dec if he can do the close on his own.", true],
+      ['The board approved the budget on 16 Jan.', false],
       ['Jamal to observe Mrs Lewis with 8X on Thursday.', false],
     ],
   ]);
