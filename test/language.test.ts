@@ -413,6 +413,18 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'offers help with what needs to change',
+    'support',
+    [
+      ["We agreed he'll sit with Amaka on triage every Tuesday to learn how she ranks bugs.", true],
+      ["I'm happy to walk him through the engine team's setup.", true],
+      ["I'll review the first five plans with her.", true],
+      ['Two observations of her phonics group before half term, cover from me.', true],
+      ['I cover the phones on Fridays.', false],
+      ['She reviewed the rota with the drivers.', false],
+    ],
+  ]);
+  featureCases.push([
     'talks about where the team is going',
     'vision',
     [
