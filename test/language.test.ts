@@ -444,6 +444,7 @@ describe('linguistic layer', () => {
       ['Perhaps he could maybe try to show a bit more engagement going forward?', true],
       ['He needs to sort his attitude out if he wants to stay on nights.', true],
       ['She needs to be a bit more organised with the lates.', true],
+      ['He must improve the AHT, it is 7:40 and target is 6:00.', true],
       ['She should work on the handover notes with Sam before Friday.', false],
     ],
   ]);
