@@ -319,6 +319,7 @@ describe('linguistic layer', () => {
       ['I realise this is a big change for some of you.', false],
       ['You will hear more from your leadership teams in the coming months.', false],
       ['That means thinking bigger and moving faster.', false],
+      ['That means leveraging our expertise and driving best-in-class outcomes.', false],
       ['As many of you will know, the leisure landscape continues to evolve.', false],
     ],
   ]);
