@@ -434,6 +434,30 @@ const ruleAfterItsStart = /^\W*(?:@[\w.-]+\s+)?(?:from|starting|as\s+of|effectiv
 const SHORT_LABEL = /^\W*(?:[\p{L}\d'’&/-]+\s+){0,3}[\p{L}\d'’&/-]+\s*:\s+/u;
 const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithImperative(text.replace(SHORT_LABEL, ''));
 /**
+ * "Drivers please make sure …", "Store managers, log every call", "Store managers make sure your teams
+ * log it": an order with whom it is for in front. A plural and a plain verb is as often a statement
+ * ("Both teams share the on-call"), so the order must be marked: "please", a comma, or "make sure".
+ */
+const MARKED_ORDER = /^(?:please|pls|plz|kindly|make\s+sure|ensure|remember)\b/i;
+function orderToAGroup(text: string): boolean {
+  const words = text.replace(/^\W*(?:@[\w.-]+\s+)?/u, '').split(/\s+/);
+  for (let n = 1; n <= 3 && n < words.length; n++) {
+    const group = words.slice(0, n).join(' ');
+    const rest = words.slice(n).join(' ');
+    if (isGroupOfPeople(group.replace(/,$/, '')) && (group.endsWith(',') || MARKED_ORDER.test(rest)) && startsWithImperative(rest)) return true;
+  }
+  return false;
+}
+/** "From tomorrow nobody take staff meal before 3pm", "NOBODY touches the builds except Arman": a rule put as what nobody does. */
+const NOBODY_DOES = /^\W*(?:@[\w.-]+\s+)?(?:(?:from|starting|as\s+of)\s+(?:[\w.-]+\s+){1,3}?)?(?:nobody|no one|no-one|noone)\s+(?:(?:on|in|at)\s+[\p{L}-]+\s+)?([\p{L}'’]+)/iu;
+/** "Nobody knows why", "nobody likes them": a state, not a rule. */
+const STATES = new Set(['know', 'knows', 'like', 'likes', 'want', 'wants', 'care', 'cares', 'mind', 'minds', 'need', 'needs', 'think', 'thinks', 'believe', 'believes', 'understand', 'understands', 'remember', 'remembers', 'seem', 'seems', 'expect', 'expects']);
+function ruleOfNobody(text: string): boolean {
+  const verb = NOBODY_DOES.exec(text)?.[1]?.toLowerCase();
+  return verb !== undefined && !STATES.has(verb) && isOrderVerbForm(verb);
+}
+
+/**
  * "The old carts go back to the supplier so please don't keep any", "Drivers pls make sure …": an order
  * that "please" opens mid-sentence. (`order` leaves out "any issues please speak to …", a way to ask.)
  */
@@ -752,7 +776,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text) || test(prohibition, s.text) || ruleAfterItsStart.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
-  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
+  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || orderToAGroup(s.text) || ruleOfNobody(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** An order or what enforces one: "Anyone seen with a phone goes to disciplinary", "This is not up for debate". */
   command: (s) => hasFeature(s, 'order') || test(enforcement, s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
