@@ -414,6 +414,18 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'gives a reason',
+    'reason',
+    [
+      ['To put our advisers where carers need them most, the trustees have agreed to change the hours.', true],
+      ['The big pool will be closed some weeks for tile repair.', true],
+      ['Following feedback from the night team, breaks move to 2am.', true],
+      ["We've had 9 breakdowns since August, so the scanners are going.", true],
+      ['To all staff, the canteen closes at 2.', false],
+      ['To be honest, I am not sure.', false],
+    ],
+  ]);
+  featureCases.push([
     'offers help with what needs to change',
     'support',
     [

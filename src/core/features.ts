@@ -702,6 +702,15 @@ function pointsBackToADate(sentence: Sentence): boolean {
 
 type FeatureTest = (sentence: Sentence) => boolean;
 
+/** "To put our advisers where carers need them most, the trustees have agreed …": a purpose before the decision. */
+const PURPOSE_OPENING = /^\W*(?:in\s+order\s+)?to\s+((\p{L}+)\b[^,.;:!?]{3,100}),\s/iu;
+/** "To be honest, …", "To sum up, …": set phrases, not purposes. */
+const NOT_A_PURPOSE = new Set(['be', 'sum', 'say', 'tell']);
+function opensWithPurpose(text: string): boolean {
+  const purpose = PURPOSE_OPENING.exec(text);
+  return purpose !== null && !NOT_A_PURPOSE.has(purpose[2].toLowerCase()) && startsWithImperative(purpose[1]);
+}
+
 const FEATURES: Record<string, FeatureTest> = {
   deadline: (s) => hasDeadline(s.text) || pointsBackToADate(s),
   /** When a change takes effect: a day, a period or a span, not a clock time ("stand-up moves to 9:30" says what, not from when). */
@@ -716,7 +725,7 @@ const FEATURES: Record<string, FeatureTest> = {
   // "due to business needs" names no reason: hollow reasons are taken out before looking for one.
   reason: (s) => {
     const text = without(hollowReason, s.text);
-    return test(reason, text) || soClause.test(text) || explainsAfterBreak(text);
+    return test(reason, text) || soClause.test(text) || explainsAfterBreak(text) || opensWithPurpose(text);
   },
   /** Hands over the decision ("you own …", "doesn't need to check with me"). */
   autonomy: (s) => autonomy.test(s.text),
