@@ -451,7 +451,7 @@ function orderToAGroup(text: string): boolean {
 /** "From tomorrow nobody take staff meal before 3pm", "NOBODY touches the builds except Arman": a rule put as what nobody does. */
 const NOBODY_DOES = /^\W*(?:@[\w.-]+\s+)?(?:(?:from|starting|as\s+of)\s+(?:[\w.-]+\s+){1,3}?)?(?:nobody|no one|no-one|noone)\s+(?:(?:on|in|at)\s+[\p{L}-]+\s+)?([\p{L}'’]+)/iu;
 /** "Nobody knows why", "nobody likes them": a state, not a rule. */
-const STATES = new Set(['know', 'knows', 'like', 'likes', 'want', 'wants', 'care', 'cares', 'mind', 'minds', 'need', 'needs', 'think', 'thinks', 'believe', 'believes', 'understand', 'understands', 'remember', 'remembers', 'seem', 'seems', 'expect', 'expects']);
+const STATES = new Set(lexicon.stativeVerbs.flatMap((entry) => entry.split('|')));
 function ruleOfNobody(text: string): boolean {
   const verb = NOBODY_DOES.exec(text)?.[1]?.toLowerCase();
   return verb !== undefined && !STATES.has(verb) && isOrderVerbForm(verb);
