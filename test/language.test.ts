@@ -409,6 +409,11 @@ describe('linguistic layer', () => {
       ['Please bear with us while the new system beds in.', true],
       ['The sector is changing and we must change with it.', true],
       ['Over the coming months you will be hearing more about the new values.', true],
+      ['Everyone needs to step up and own it.', true],
+      ['In the meantime I would ask each of you to reflect on how you can live our values every day.', true],
+      ['Over the coming months you will hear more about what this means for your area.', true],
+      ['Some of you will see your roles evolve as we reshape how we work.', true],
+      ['Everyone needs to hand in their old passes by Friday.', false],
       ['Your shift pattern stays the same.', false],
       ['Please carry your pass at all times from Monday.', false],
     ],
@@ -449,6 +454,15 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'tells readers of a change or a new direction, so they will ask what it means for them',
+    'changes-things-for-readers',
+    [
+      ['By 2030 we will be the most trusted builder in the North West.', true],
+      ['From 1 May the drop-in moves to Tuesdays.', true],
+      ['The photos from the offsite are in the shared drive.', false],
+    ],
+  ]);
+  featureCases.push([
     'an ask with nothing to act on',
     'hollow-ask',
     [
@@ -477,6 +491,7 @@ describe('linguistic layer', () => {
       ['Night nurses, check the fridge log every shift.', true],
       ['Both teams share the same on-call rota.', false],
       ['I know nobody likes the new forms.', false],
+      ['No more being second choice behind the big studios.', false],
       ['Anyone without a hairnet will be send home without pay.', true],
       ['The aim is not to blame anyone.', false],
       ['Jeans were acceptable at the summer party.', false],
@@ -533,6 +548,8 @@ describe('linguistic layer', () => {
       ["Friday is Dmitri Volkov's last shift. He has driven the night route since 2004. Cake in the mess room at 2.", 'recognition'],
       ['Hi everyone,\n\nAs most of you know the trustees signed off the new plan last week. From March the drop-in moves to Tuesdays.', null],
       ['Thanks for the feedback, Nuno. From Monday your rota changes and he moves to the early shift with the rest of you.', null],
+      ['Message from the Harbour Master\n\nI am delighted to announce that Captain Siobhan Gallagher has been appointed Deputy Harbour Master. She joined us nine years ago and has run Marine Operations for three. Lars will act up as Marine Operations Manager while we recruit. Please join me in congratulating Siobhan.', 'recognition'],
+      ['Staff notice\n\nThe car park closes for resurfacing from Monday. Park at the leisure centre until it reopens.', null],
     ];
     for (const [text, expected] of cases) it(`${text.slice(0, 60)}… → ${expected}`, () => assert.equal(kindOf(text), expected));
   });

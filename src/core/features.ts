@@ -184,7 +184,7 @@ const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;
 const directive =
-  /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|banned)|not to be)\b|^\W*(?:(?:also|and|plus) )?no more \p{L}+|^\W*(?:(?:also|and|plus) )?no \p{L}+(?: \p{L}+)?(?: allowed| permitted| to be|,| in| on| at| before| after| without| during| on board)\b/iu;
+  /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|banned)|not to be)\b|^\W*(?:(?:also|and|plus) )?no more (?!being\b)\p{L}+|^\W*(?:(?:also|and|plus) )?no \p{L}+(?: \p{L}+)?(?: allowed| permitted| to be|,| in| on| at| before| after| without| during| on board)\b/iu;
 const request =
   /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|i'd like|i would like|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|try to|work on|need you to|needs you to|asked (?:him|her|them|you) to|ask (?:him|her|them|you) to|told (?:him|her|them) to|agreed (?:he|she|they|you)['’]ll|focus on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b|\bwhen you (?:get|have) (?:a|the) (?:chance|minute|moment|sec|second)\b/i;
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
@@ -769,6 +769,8 @@ const FEATURES: Record<string, FeatureTest> = {
    */
   // "Anyone caught without will be sent home" enforces a rule; it is no news of a change.
   'announces-change': (s) => (hasFeature(s, 'change') || test(changeAhead, s.text) || (namesAStartDate(s.text) && !narratesThePast(s.text))) && !test(enforcement, s.text),
+  /** Announces a change, or a new direction for everyone ("By 2027 we will be the region's first-choice lender"): either way readers ask what it means for them. */
+  'changes-things-for-readers': (s) => hasFeature(s, 'announces-change') || hasFeature(s, 'vision'),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
   'takes-effect': (s) => test(change, s.text) || test(changeAhead, s.text) || test(takesEffect, s.text) || directive.test(s.text) || request.test(s.text) || startsWithImperative(s.text),
   /** Someone joins, leaves or takes a role: news about a person, not a change sprung on the readers. */

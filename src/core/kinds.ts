@@ -20,6 +20,10 @@ const recognition = phraseRegex(lexicon.recognitionMarkers);
 const THIRD_PERSON = /(?<![\p{L}'’])(?:he|she|his|her|him|he'll|she'll|he's|she's)(?![\p{L}'’])/iu;
 const tellsOfSomeone = (text: string) => THIRD_PERSON.test(text) && !/\byour\b/i.test(text);
 
+/** A line on its own with no closing punctuation ("Message from the Harbour Master", "Promotion news"): a title over the post. */
+const isTitleLine = (s: ParsedDocument['sentences'][number]) =>
+  s.block.kind === 'paragraph' && s.block.text.trim() === s.text.trim() && !/[.!?…:]["'”’)]*$/u.test(s.text.trim()) && s.tokens.length <= 8;
+
 export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKind | null {
   if (profile !== 'announcement') return null;
   // Greetings and sign-offs ("Dear all", "Best regards", a name) say nothing about the kind of post.
@@ -34,6 +38,7 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   if (prose.some(newsOfAChange)) return null;
   const recognising = prose.filter(recognises).length;
   // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.
-  const opensWithRecognition = recognises(doc.sentences[0]) || recognises(prose[0]);
+  const firstStatement = prose.find((s) => !isTitleLine(s));
+  const opensWithRecognition = recognises(doc.sentences[0]) || recognises(prose[0]) || (firstStatement !== undefined && recognises(firstStatement));
   return recognising > 0 && (opensWithRecognition || recognising * 3 >= prose.length) ? 'recognition' : null;
 }
