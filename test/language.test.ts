@@ -454,6 +454,16 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'a task under a task label',
+    'labelled-task',
+    [
+      ['Objective for H2: complete the trial bundles for Garvey v Northgate by end of September.', true],
+      ['Action: send the new rota to the depot by Friday.', true],
+      ['Decision: release day moves from Friday to Tuesday.', false],
+      ['One idea: do the diary in the cabin before you leave site.', false],
+    ],
+  ]);
+  featureCases.push([
     'tells readers of a change or a new direction, so they will ask what it means for them',
     'changes-things-for-readers',
     [

@@ -432,6 +432,8 @@ function departmentActs(text: string): boolean {
 const ruleAfterItsStart = /^\W*(?:@[\w.-]+\s+)?(?:from|starting|as\s+of|effective|with\s+effect\s+from)\b[^.;:!?]{1,40}?[,\s]\s*no\s+\p{L}+(?:\s+\p{L}+)?\s+(?:allowed|permitted|to\s+be|in|on|at|before|after|without|during)\b/iu;
 /** "Visitor team: route tours through the Home Front room", "Front desk: please mention it": an order after whom it is for. */
 const SHORT_LABEL = /^\W*(?:[\p{L}\d'’&/-]+\s+){0,3}[\p{L}\d'’&/-]+\s*:\s+/u;
+/** Labels that head a task ("Objective for H2:", "Action:", "Next step:"), not any label ("Decision:", "One idea:"). */
+const taskLabel = phraseRegex(lexicon.taskLabels);
 const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithImperative(text.replace(SHORT_LABEL, ''));
 /**
  * "Drivers please make sure …", "Store managers, log every call", "Store managers make sure your teams
@@ -795,6 +797,11 @@ const FEATURES: Record<string, FeatureTest> = {
     // "From the 11th, raise tickets at the new portal": an order after the day it starts.
     const text = afterLeadingTime(s.text);
     return startsWithImperative(text) && !departmentActs(text) && (/[.!]\s*["'”’)]*\s*$/.test(text) || s.tokens.length >= 6);
+  },
+  /** A task under a task's label: "Objective for H2: complete the trial bundles", "Action: send the rota". */
+  'labelled-task': (s) => {
+    const label = SHORT_LABEL.exec(s.text)?.[0];
+    return label !== undefined && test(taskLabel, label) && startsWithImperative(s.text.slice(label.length));
   },
   /** "If you'd rather be in the other pod, message me by 22 Aug": an order for those it applies to. */
   'conditional-order': (s) => {
