@@ -226,6 +226,9 @@ describe('linguistic layer', () => {
       ['Go-live is 14 October.', false],
       ['Release went out with no rollback for the first time in 4 sprints.', false],
       ['Never says no to an extra shift, always stays late to help.', false],
+      ['For the next show, send a short version by 7pm with anything urgent.', true],
+      ['Going forward, book the van through Kemi.', true],
+      ['For the next show, we had a bigger crew.', false],
     ],
   ]);
   featureCases.push([

@@ -473,9 +473,13 @@ const conditionThenClause = /\bif\s[^,.;:!?—–]{2,80}(?:,|\s[—–])\s*(?:pl
 
 /** The sentence after an opening time phrase ("From the 11th, …", "On Monday, …"), or all of it. */
 const leadingTime = /^\W*(?:from|on|by|after|before|starting|until|as\s+of|each|every|at|in)\b[^,.;:]{1,40},\s*/iu;
+/** "For the next show, …", "Next time, …", "Going forward, …": an occasion, not a date, before what follows. */
+const leadingOccasion = /^\W*(?:for\s+(?:the\s+)?(?:next|future|upcoming)|next\s+time|going\s+forward|moving\s+forward|from\s+now\s+on|in\s+future|in\s+the\s+future)\b[^,.;:!?]{0,30},\s*/iu;
 function afterLeadingTime(text: string): string {
   const lead = leadingTime.exec(text);
-  return lead && hasDeadline(lead[0]) ? text.slice(lead[0].length) : text;
+  if (lead && hasDeadline(lead[0])) return text.slice(lead[0].length);
+  const occasion = leadingOccasion.exec(text);
+  return occasion ? text.slice(occasion[0].length) : text;
 }
 
 /**
