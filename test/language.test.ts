@@ -486,6 +486,19 @@ describe('linguistic layer', () => {
       ['She needs to be a bit more organised with the lates.', true],
       ['He must improve the AHT, it is 7:40 and target is 6:00.', true],
       ['She should work on the handover notes with Sam before Friday.', false],
+      ['There was the complaint in May about the toilets on floor 6 and it needs to not happen again.', true],
+      ['On the numbers she is behind where she needs to be.', true],
+      ['The one area to work on is paperwork.', true],
+    ],
+  ]);
+  featureCases.push([
+    'asks someone for something',
+    'request',
+    [
+      ['Try to send the report by 7pm on tech nights.', true],
+      ['Chikondi, please add anything I missed.', true],
+      ["I'll try to keep it to the point but it was a long project.", false],
+      ['We will try to cover the whole 18 months.', false],
     ],
   ]);
   featureCases.push([
