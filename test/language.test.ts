@@ -429,7 +429,12 @@ describe('linguistic layer', () => {
       ['The big pool will be closed some weeks for tile repair.', true],
       ['Following feedback from the night team, breaks move to 2am.', true],
       ["We've had 9 breakdowns since August, so the scanners are going.", true],
+      ['Reason is handovers.', true],
+      ['Late cancellations have cost the group an estimated £38,000 in six months.', true],
+      ['Please log your hours before EOD Friday, finance cant invoice clients without it.', true],
+      ['The captain uses this to calculate holdover time.', true],
       ['To all staff, the canteen closes at 2.', false],
+      ['The rota is on the board.', false],
       ['To be honest, I am not sure.', false],
     ],
   ]);
