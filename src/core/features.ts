@@ -440,13 +440,16 @@ const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithIm
  * log it": an order with whom it is for in front. A plural and a plain verb is as often a statement
  * ("Both teams share the on-call"), so the order must be marked: "please", a comma, or "make sure".
  */
+/** "everyone check your shifts": "everyone" takes "checks" in a statement, so the plain verb after it is an order. */
+const SINGULAR_EVERYONE = /^(?:everyone|everybody|every one)$/i;
 const MARKED_ORDER = /^(?:please|pls|plz|kindly|make\s+sure|ensure|remember)\b/i;
 function orderToAGroup(text: string): boolean {
   const words = text.replace(/^\W*(?:@[\w.-]+\s+)?/u, '').split(/\s+/);
   for (let n = 1; n <= 3 && n < words.length; n++) {
     const group = words.slice(0, n).join(' ');
     const rest = words.slice(n).join(' ');
-    if (isGroupOfPeople(group.replace(/,$/, '')) && (group.endsWith(',') || MARKED_ORDER.test(rest)) && startsWithImperative(rest)) return true;
+    const marked = group.endsWith(',') || MARKED_ORDER.test(rest) || SINGULAR_EVERYONE.test(group);
+    if (isGroupOfPeople(group.replace(/,$/, '')) && marked && startsWithImperative(rest)) return true;
   }
   return false;
 }
