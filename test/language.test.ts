@@ -191,6 +191,8 @@ describe('linguistic layer', () => {
         ['Practise the pitch with Emre before Friday.', true],
         ['Wai Ming did excellent work on the Harcourt Road library scheme this year.', false],
         ['Agnieszka has been with the practice 2 years now.', false],
+        ['Finish the wrap-up before taking the next call rather than batching them at the end of the hour.', true],
+        ['She rewrote the process so it is done monthly rather than whenever someone remembers.', false],
       ],
     ],
     [
@@ -494,6 +496,8 @@ describe('linguistic layer', () => {
       ['There was the complaint in May about the toilets on floor 6 and it needs to not happen again.', true],
       ['On the numbers she is behind where she needs to be.', true],
       ['The one area to work on is paperwork.', true],
+      ['Ji-woo would benefit from being more visible in the huddles.', true],
+      ['He needs to keep a lid on it on site.', true],
     ],
   ]);
   featureCases.push([

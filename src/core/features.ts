@@ -158,6 +158,8 @@ const forward = phraseRegex(lexicon.forwardMarkers);
 /** "did excellent work on the Harcourt scheme": work praised, not "work on your delegation" asked for. */
 const workDoneOn = /\b(?:good|great|excellent|brilliant|solid|fantastic|outstanding|amazing|superb|strong|hard|careful|her|his|their|the|your|our|this|that)\s+work\s+on\b/giu;
 const withoutWorkDone = (text: string) => text.replace(workDoneOn, ' ');
+/** "we can now find samples in minutes instead of digging": in a story of work done, how things improved, not advice. */
+const comparedWithBefore = /\b(?:instead(?:\s+of)?|rather\s+than)\b/giu;
 const support = phraseRegex(lexicon.supportMarkers);
 const helpArranged = phraseRegex(lexicon.helpArranged);
 const hollowAsk = phraseRegex(lexicon.hollowAsks);
@@ -837,7 +839,11 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Hours and sacrifice rather than results ("worked all weekend"). */
   effort: (s) => test(effort, s.text),
   /** Looks ahead: a suggestion for next time ("going forward, try …"). */
-  forward: (s) => test(forward, withoutWorkDone(s.text)),
+  forward: (s) => {
+    const looking = withoutWorkDone(s.text);
+    const storyOfWorkDone = narratesThePast(s.text) && !hasFeature(s, 'order');
+    return test(forward, storyOfWorkDone ? looking.replace(comparedWithBefore, ' ') : looking);
+  },
   /** Offers help: mentoring, pairing, training, "I'll help". */
   support: (s) => test(support, s.text) || offersHelp(s),
   /** An ask with no how in it: "needs to improve", "do better", "not acceptable", "or he's out". */
