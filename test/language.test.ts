@@ -121,6 +121,11 @@ describe('linguistic layer', () => {
       // A particle belongs to its verb: "sign off" is no "off" verdict.
       ["I'll sign off your site log by Friday.", 'neutral'],
       ['His tone was off in the meeting.', 'criticism'],
+      // Workplace senses: a probation extended, a let agreed and a machine tender are not praise.
+      ['Recommendation: extend probation by 3 months.', 'neutral'],
+      ['4 lets agreed in 3 months against a target of 12.', 'neutral'],
+      ['Annual review 2024 - Declan Foley, Machine Tender PM3', 'neutral'],
+      ["His numbers are the lowest on the team and he doesn't seem bothered.", 'criticism'],
     ];
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
     it('too much of a good thing is a fault: "too quiet in meetings" is criticism, "you too" is not', () => {
@@ -238,6 +243,8 @@ describe('linguistic layer', () => {
     'growth',
     [
       ['Next year I would like her to move into the senior role.', true],
+      ['Would like him to do his powerboat level 2 over the winter so he can drive the RIB.', true],
+      ['I will put her forward to lead the bearing replacement next year.', true],
       ["To be honest, I don't see Beatriz moving into a fee-earner role.", false],
       ['For next year she needs to work on her presentation skills.', true],
       ['Next step for her is building confidence presenting to the ops leads.', true],
