@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { CATEGORIES } from '../src/core/index.js';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BLIND_DIR, DEV_DIR, evaluate, formatEvaluation, precision, recall } from './corpus/evaluate.js';
+import { BLIND_DIR, DEV_DIR, evaluate, evaluateRealTextGaps, formatEvaluation, formatGapTally, GAP_RULES, precision, recall, REALTEXT_DIR } from './corpus/evaluate.js';
 import { measureRules } from './corpus/measure.js';
 import { ROOT } from './helpers.js';
 
@@ -102,6 +102,29 @@ gate('dev', DEV_DIR, { precision: 0.96, categoryPrecision: 0.9, recall: 0.86, sp
  * ordered right). A change that loses judgement on text nobody tuned for fails here.
  */
 gate('blind test', BLIND_DIR, { precision: 0.92, categoryPrecision: 0.85, recall: 0.75, spearman: 0.6, pairOrdering: 0.95 });
+
+/**
+ * The real texts' document checks, against the gaps a coach gave each text without seeing a finding
+ * (test/realtext/gaps.json). The floor sits just under the 78.8% of decisions measured on
+ * 3 December 2026; the issue's target is 90%, not met yet (npm run eval -- --realtext).
+ */
+const MIN_REALTEXT_GAP_DECISIONS = 0.77;
+
+describe('document checks on real text by others', () => {
+  const tally = evaluateRealTextGaps();
+  before(() => console.log(formatGapTally(tally).join('\n').replace(/^/gm, '      ')));
+
+  it('every real text has a coach\'s gaps, named as the corpus names them', () => {
+    const { labels } = JSON.parse(readFileSync(join(REALTEXT_DIR, 'gaps.json'), 'utf8')) as { labels: Array<{ file: string; gaps: string[] }> };
+    const texts = readdirSync(join(REALTEXT_DIR, 'texts')).filter((f) => f.endsWith('.md')).sort();
+    assert.deepEqual(labels.map((l) => l.file).sort(), texts);
+    for (const { file, gaps } of labels) for (const gap of gaps) assert.ok(gap in GAP_RULES, `${file}: ${gap}`);
+  });
+
+  it(`at least ${MIN_REALTEXT_GAP_DECISIONS * 100}% of the document-gap decisions are right`, () => {
+    assert.ok(tally.correct / tally.decisions >= MIN_REALTEXT_GAP_DECISIONS, `${tally.correct} of ${tally.decisions}`);
+  });
+});
 
 describe('measured precision shown to users', () => {
   it('rules/measured.json matches what the blind and real-text sets measure today (else: npm run eval -- --write)', () => {

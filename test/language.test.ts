@@ -597,6 +597,9 @@ describe('linguistic layer', () => {
       ['Thanks for the feedback, Nuno. From Monday your rota changes and he moves to the early shift with the rest of you.', null],
       ['Message from the Harbour Master\n\nI am delighted to announce that Captain Siobhan Gallagher has been appointed Deputy Harbour Master. She joined us nine years ago and has run Marine Operations for three. Lars will act up as Marine Operations Manager while we recruit. Please join me in congratulating Siobhan.', 'recognition'],
       ['Staff notice\n\nThe car park closes for resurfacing from Monday. Park at the leisure centre until it reopens.', null],
+      ['Felix Klock is stepping down from his role as senior lead and David Wood is joining Wesley Wiser as the new junior lead. Felix remains a valued member of the team. David has contributed since 2017 and led the diagnostics work.', 'recognition'],
+      ["# Leadership change in the Infrastructure Team\n\nAfter four years leading the team, I am stepping down as lead. The whole team met this week to talk about what comes next. We chose two new leads, Jake and Jan, and we will document how we rotate the role.", 'recognition'],
+      ["St Bride's is joining the North Coast Health Partnership from April. The partnership will share specialist services across four sites.", null],
     ];
     for (const [text, expected] of cases) it(`${text.slice(0, 60)}… → ${expected}`, () => assert.equal(kindOf(text), expected));
   });

@@ -18,6 +18,8 @@ const recognition = phraseRegex(lexicon.recognitionMarkers);
  * is news for the readers.
  */
 const THIRD_PERSON = /(?<![\p{L}'’])(?:he|she|his|her|him|he'll|she'll|he's|she's)(?![\p{L}'’])/iu;
+/** A person, not a firm or a site, takes the role: "Felix is stepping down from his role", "Justin will be joining me as co-lead". */
+const A_PERSON = /(?<![\p{L}'’])(?:he|she|they|his|her|their|him|them|i|me|my|i'm|i’m)(?![\p{L}'’])/iu;
 const tellsOfSomeone = (text: string) => THIRD_PERSON.test(text) && !/\byour\b/i.test(text);
 
 /** A line on its own with no closing punctuation ("Message from the Harbour Master", "Promotion news"): a title over the post. */
@@ -30,15 +32,21 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && !isShortLine(s));
   if (prose.length === 0) return null;
   const recognises = (s: (typeof prose)[number]) => test(recognition, s.text);
+  // Someone joining, leaving or taking a role is what a welcome, farewell or promotion post is about
+  // ("Felix is stepping down as senior lead"), not a site joining a partnership.
+  const tellsOfARole = (s: (typeof prose)[number]) => recognises(s) || (hasFeature(s, 'role-change') && A_PERSON.test(s.text));
   // News of a change is not a recognition post, however warm its words. Someone joining or starting
   // (the welcome itself) is not that news, nor is a change told as part of the story ("when the new
   // system went live").
   const newsOfAChange = (s: (typeof prose)[number]) =>
     !recognises(s) && (hasFeature(s, 'change') || hasFeature(s, 'passive-future')) && !hasFeature(s, 'role-change') && !hasFeature(s, 'past-narrative') && !tellsOfSomeone(s.text);
   if (prose.some(newsOfAChange)) return null;
-  const recognising = prose.filter(recognises).length;
+  const recognising = prose.filter(tellsOfARole).length;
   // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.
   const firstStatement = prose.find((s) => !isTitleLine(s));
-  const opensWithRecognition = recognises(doc.sentences[0]) || recognises(prose[0]) || (firstStatement !== undefined && recognises(firstStatement));
+  // A title about who joins, leaves or leads ("Leadership change in the Infrastructure Team") names the post's kind too.
+  const title = doc.sentences[0]?.block.kind === 'heading' ? doc.sentences[0] : undefined;
+  const titleTellsOfARole = title !== undefined && (recognises(title) || hasFeature(title, 'role-change'));
+  const opensWithRecognition = titleTellsOfARole || tellsOfARole(doc.sentences[0]) || tellsOfARole(prose[0]) || (firstStatement !== undefined && tellsOfARole(firstStatement));
   return recognising > 0 && (opensWithRecognition || recognising * 3 >= prose.length) ? 'recognition' : null;
 }

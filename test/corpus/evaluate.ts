@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRules, CATEGORIES, Linter, type Category, type Profile } from '../../src/core/index.js';
+import { builtinRules, CATEGORIES, Linter, type Category, type Finding, type Profile } from '../../src/core/index.js';
 import { ROOT } from '../helpers.js';
 
 /**
@@ -127,6 +127,61 @@ export function spearman(x: number[], y: number[]): number {
 
 const empty = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 
+export type GapTally = Evaluation['documents'];
+const emptyTally = (): GapTally => ({ count: 0, decisions: 0, correct: 0, perGap: Object.fromEntries(Object.keys(GAP_RULES).map((g) => [g, { ...empty(), tn: 0 }])) as Record<string, GapCounts>, mistakes: [] });
+
+/** Counts one labelled document's gap decisions: each gap its profile can have, reported or not. */
+function tallyGaps(tally: GapTally, name: string, findings: readonly Finding[], profile: Profile, gaps: readonly string[]): void {
+  const found = new Set(findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
+  tally.count++;
+  for (const [gap, { rule, profiles }] of Object.entries(GAP_RULES)) {
+    if (!profiles.includes(profile)) continue;
+    const expected = gaps.includes(gap);
+    const got = found.has(rule);
+    tally.decisions++;
+    if (expected === got) tally.correct++;
+    else tally.mistakes.push(`${name}: ${gap} ${expected ? 'missed' : 'reported wrongly'}`);
+    const counts = tally.perGap[gap];
+    if (expected && got) counts.tp++;
+    else if (got) counts.fp++;
+    else if (expected) counts.fn++;
+    else counts.tn++;
+  }
+}
+
+/** Public texts by others (test/realtext/texts), with the gaps a coach gave each in test/realtext/gaps.json. */
+export const REALTEXT_DIR = join(ROOT, 'test', 'realtext');
+
+interface RealTextLabel {
+  file: string;
+  profile: Profile;
+  gaps: string[];
+}
+
+/** Document-gap decisions on the real texts, each linted as the profile its coach gave it. */
+export function evaluateRealTextGaps(dir = REALTEXT_DIR): GapTally {
+  const linter = new Linter(builtinRules);
+  const tally = emptyTally();
+  const { labels } = JSON.parse(readFileSync(join(dir, 'gaps.json'), 'utf8')) as { labels: RealTextLabel[] };
+  for (const { file, profile, gaps } of labels) {
+    const unknown = gaps.filter((g) => !(g in GAP_RULES));
+    if (unknown.length) throw new Error(`gaps.json: ${file}: unknown gap ${unknown.map((g) => `"${g}"`).join(', ')}`);
+    const text = readFileSync(join(dir, 'texts', file), 'utf8');
+    tallyGaps(tally, file, linter.lint(text, { profile }).findings, profile, gaps);
+  }
+  return tally;
+}
+
+/** The document-gap lines of a report: decisions right, then each gap's precision, recall and false-alarm rate. */
+export function formatGapTally(tally: GapTally): string[] {
+  return [
+    `Document-level gaps on ${tally.count} documents: ${tally.correct}/${tally.decisions} decisions right (${pct(tally.correct / Math.max(1, tally.decisions))}).`,
+    ...Object.entries(tally.perGap)
+      .filter(([, k]) => k.tp + k.fp + k.fn > 0)
+      .map(([gap, k]) => `  ${gap.padEnd(22)} precision ${pct(precision(k))}, recall ${pct(recall(k))}, fires on ${pct(k.fp / Math.max(1, k.fp + k.tn))} of documents without it (tp ${k.tp}, fp ${k.fp}, fn ${k.fn}, tn ${k.tn})`),
+  ];
+}
+
 export function evaluate(dir = CORPUS_DIR): Evaluation {
   const linter = new Linter(builtinRules);
   const sentences = readdirSync(dir)
@@ -157,7 +212,7 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
   }
   const inlineTotal = CATEGORIES.reduce((sum, c) => ({ tp: sum.tp + inline[c].tp, fp: sum.fp + inline[c].fp, fn: sum.fn + inline[c].fn }), empty());
 
-  const documents = { count: 0, decisions: 0, correct: 0, perGap: Object.fromEntries(Object.keys(GAP_RULES).map((g) => [g, { ...empty(), tn: 0 }])) as Record<string, GapCounts>, mistakes: [] as string[] };
+  const documents = emptyTally();
   const scored: Array<{ score: number; grade: number }> = [];
   // documents/ carry their gaps; graded/ carry gaps and a coach's 1–5 grade as well.
   for (const sub of ['documents', 'graded']) {
@@ -167,21 +222,7 @@ export function evaluate(dir = CORPUS_DIR): Evaluation {
       const { profile, gaps, grade } = frontMatter(text, `${sub}/${file}`);
       const result = linter.lint(text, { profile });
       if (grade !== undefined) scored.push({ score: result.score.overall, grade });
-      const found = new Set(result.findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
-      documents.count++;
-      for (const [gap, { rule, profiles }] of Object.entries(GAP_RULES)) {
-        if (!profiles.includes(profile)) continue;
-        const expected = gaps.includes(gap);
-        const got = found.has(rule);
-        documents.decisions++;
-        if (expected === got) documents.correct++;
-        else documents.mistakes.push(`${sub}/${file}: ${gap} ${expected ? 'missed' : 'reported wrongly'}`);
-        const counts = documents.perGap[gap];
-        if (expected && got) counts.tp++;
-        else if (got) counts.fp++;
-        else if (expected) counts.fn++;
-        else counts.tn++;
-      }
+      tallyGaps(documents, `${sub}/${file}`, result.findings, profile, gaps);
     }
   }
   const meanScoreByGrade: Record<number, number> = {};
@@ -259,10 +300,7 @@ export function formatEvaluation(e: Evaluation, verbose = false): string {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([rule, k]) => `  ${rule.padEnd(40)} ${pct(k.right / Math.max(1, k.right + k.wrong)).padStart(6)}  (${k.right} right, ${k.wrong} wrong)`),
     '',
-    `Document-level gaps on ${e.documents.count} documents: ${e.documents.correct}/${e.documents.decisions} decisions right (${pct(e.documents.correct / Math.max(1, e.documents.decisions))}).`,
-    ...Object.entries(e.documents.perGap)
-      .filter(([, k]) => k.tp + k.fp + k.fn > 0)
-      .map(([gap, k]) => `  ${gap.padEnd(22)} precision ${pct(precision(k))}, recall ${pct(recall(k))}, fires on ${pct(k.fp / Math.max(1, k.fp + k.tn))} of documents without it (tp ${k.tp}, fp ${k.fp}, fn ${k.fn}, tn ${k.tn})`),
+    ...formatGapTally(e.documents),
     '',
     `Weak/strong pairs: the strong version scores higher in ${e.pairs.strongHigher} of ${e.pairs.count} (${pct(e.pairs.strongHigher / Math.max(1, e.pairs.count))}); where the strong one is shorter, ${e.pairs.shorterStrongHigher} of ${e.pairs.shorterStrong}.`,
   ];
