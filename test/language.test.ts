@@ -600,6 +600,9 @@ describe('linguistic layer', () => {
       ['Felix Klock is stepping down from his role as senior lead and David Wood is joining Wesley Wiser as the new junior lead. Felix remains a valued member of the team. David has contributed since 2017 and led the diagnostics work.', 'recognition'],
       ["# Leadership change in the Infrastructure Team\n\nAfter four years leading the team, I am stepping down as lead. The whole team met this week to talk about what comes next. We chose two new leads, Jake and Jan, and we will document how we rotate the role.", 'recognition'],
       ["St Bride's is joining the North Coast Health Partnership from April. The partnership will share specialist services across four sites.", null],
+      ['# Announcing three new members of the compiler team\n\nKobzol is a prolific member of the infrastructure team. ZuseZ4 is the maintainer of the Enzyme backend and our new autodiff support. Thanks to all of our new members for their contributions!', 'recognition'],
+      ['# Please welcome Justin as co-lead!\n\nJustin will be joining me as co-lead. Justin will be replacing Ashley, who has been very busy lately. Justin has been on the team since 2017.', 'recognition'],
+      ['Team, the company has bought a new telephony platform and it goes live on 3 March. It replaces our 12-year-old system.', null],
     ];
     for (const [text, expected] of cases) it(`${text.slice(0, 60)}… → ${expected}`, () => assert.equal(kindOf(text), expected));
   });
