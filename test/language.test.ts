@@ -468,6 +468,9 @@ describe('linguistic layer', () => {
       ["Next year is going to be our year and our best days are ahead of us!", true],
       ['We want to be a little earlier with the rota next month.', false],
       ['The van is heading to the depot at 4.', false],
+      ['She hopes to return to contributing in the future.', false],
+      ['Getting new members up to speed on the codebase, product vision and issue backlog.', false],
+      ['Our vision for 2026 is to be the first-choice lender in the valley.', true],
     ],
   ]);
   featureCases.push([
