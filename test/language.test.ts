@@ -339,6 +339,9 @@ describe('linguistic layer', () => {
     'a way to ask questions',
     'question-channel',
     [
+      ['If you want to learn more about our work, contact the inquiries desk.', true],
+      ['If you would like to get involved, comment on the issue that interests you or open an issue yourself.', true],
+      ['The issue with the rota is that nobody reads it.', false],
       ['If the earlier time is a problem, ring Declan at the co-op office (087 555 0142).', true],
       ['Questions to kingsway-move@northfreight.co.uk.', true],
       ["If the start time doesn't work for you, tell me or Leanne before 28 March.", true],
