@@ -411,6 +411,8 @@ describe('linguistic layer', () => {
       ['Agreed to book 6 per tour.', false],
       ['Decided: Kofi will book the coach.', true],
       ['agreed Ana sends the rota to the depot by Fri', true],
+      ['Jordan leading this, targeting ready for review 12/16', true],
+      ['Leading this is hard work.', false],
       ['need to check the rota by Fri', false],
     ],
   ]);
@@ -442,6 +444,8 @@ describe('linguistic layer', () => {
       ['Following feedback from the night team, breaks move to 2am.', true],
       ["We've had 9 breakdowns since August, so the scanners are going.", true],
       ['Reason is handovers.', true],
+      ['We hope this setup will allow people to follow what is on the team’s plate.', true],
+      ['This will enable us to be more agile, more empowered and more focused.', false],
       ['Late cancellations have cost the group an estimated £38,000 in six months.', true],
       ['Please log your hours before EOD Friday, finance cant invoice clients without it.', true],
       ['The captain uses this to calculate holdover time.', true],
@@ -558,6 +562,9 @@ describe('linguistic layer', () => {
       ['The new rota applies with immediate effect.', true],
       ['We expect the new structure to be in place sometime in Q1.', false],
       ['The new structure will be in place by the end of Q1.', true],
+      ['For now, Cargo will be having a freeze on any new features.', true],
+      ['From now on all trays in the walk-in must be labelled.', true],
+      ['We will look at it again at some point.', false],
     ],
   ]);
   featureCases.push([

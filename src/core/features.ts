@@ -30,7 +30,7 @@ const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
 /** "Effective immediately", "with immediate effect", "as of today": the change starts now, which is a when. */
-const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
+const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\bfrom\s+now\s+on\b|\bfor\s+now\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
 /** An e-mail address or a phone number: somewhere to ask. */
 const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
 /** "ask Priyanka", "see Parminder in the depot office", "speak to Mrs Baptiste": someone the readers can go to, by name. */
@@ -288,6 +288,7 @@ function hasNumber(text: string): boolean {
 }
 
 /** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
+const nameThenDriving = /^\W*(\p{Lu}[\p{L}'’-]+)\s+(?:is\s+)?(?:leading|owning|driving|handling|coordinating|chasing)\s+(?:this|it|that|the)\b/u;
 function namesAnOwner(text: string): boolean {
   const match = text.match(namedOwner);
   const owner = match?.[1];
@@ -307,6 +308,9 @@ function namesAnOwner(text: string): boolean {
   // "Ana - send draft rota - Fri", "me - order labels by Fri": minutes name the owner before a dash.
   const dashed = line.match(dashOwner);
   if (dashed && isOrderVerb(dashed[2]) && (/^(?:me|i|we)$/i.test(dashed[1]) || (isLikelyName(dashed[1]) && !isClosedClassWord(dashed[1])))) return true;
+  // "Jordan leading this, targeting review 12/16", "Mei owning the cut-over": minutes name who drives an item.
+  const driving = line.match(nameThenDriving);
+  if (driving && isLikelyName(driving[1]) && !isClosedClassWord(driving[1])) return true;
   // "Training team to book Milan onto the course", "Customer services to update the leaflets".
   const team = line.match(teamThenTo);
   if (team && WHO.departments.has(team[1].toLowerCase())) return true;
