@@ -181,7 +181,9 @@ function anyCaseFirst(word: string): string {
 /** "reviewed by Sam": an agent named after "by" (but not "by Friday"). */
 const agentBy = new RegExp(`\\bby\\s+(?!(?:${[...lexicon.weekdays, ...lexicon.months, 'end', 'the', 'next', 'this', 'eod', 'eow', 'noon', 'midday', 'tomorrow', 'today', 'tonight'].map(anyCaseFirst).join('|')})\\b)(?:@[\\w.-]+|[A-Z][\\p{Ll}'’-]+)`, 'u');
 /** "reviewed by the team lead", "signed off by our finance manager": an agent named by role. */
-const agentByRole = new RegExp(`\\bby\\s+(?:the|our|your|their|his|her|a|an|each|every)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${[...WHO.roleNouns].map(escapeRegExp).join('|')})\\b`, 'iu');
+/** Up to two words, then a role noun: "night shift supervisor", "maintainer". Source text for larger patterns. */
+export const ROLE_NOUN_PHRASE = `(?:[\\p{L}-]+\\s+){0,2}(?:${[...WHO.roleNouns].map(escapeRegExp).join('|')})\\b`;
+const agentByRole = new RegExp(`\\bby\\s+(?:the|our|your|their|his|her|a|an|each|every)\\s+${ROLE_NOUN_PHRASE}`, 'iu');
 const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;
@@ -287,8 +289,9 @@ function hasNumber(text: string): boolean {
   return digits.test(text) || test(numberWords, text.replace(notACount, ' ')) || percent.test(text) || measurePlaceholder.test(text);
 }
 
-/** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
+/** "Jordan leading this", "Mei is owning the cut-over": who drives an item, as minutes name them. */
 const nameThenDriving = /^\W*(\p{Lu}[\p{L}'’-]+)\s+(?:is\s+)?(?:leading|owning|driving|handling|coordinating|chasing)\s+(?:this|it|that|the)\b/u;
+/** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
 function namesAnOwner(text: string): boolean {
   const match = text.match(namedOwner);
   const owner = match?.[1];
@@ -441,13 +444,13 @@ const SHORT_LABEL = /^\W*(?:[\p{L}\d'’&/-]+\s+){0,3}[\p{L}\d'’&/-]+\s*:\s+/u
 /** Labels that head a task ("Objective for H2:", "Action:", "Next step:"), not any label ("Decision:", "One idea:"). */
 const taskLabel = phraseRegex(lexicon.taskLabels);
 const orderAfterLabel = (text: string) => SHORT_LABEL.test(text) && startsWithImperative(text.replace(SHORT_LABEL, ''));
+/** "everyone check your shifts": "everyone" takes "checks" in a statement, so the plain verb after it is an order. */
+const SINGULAR_EVERYONE = /^(?:everyone|everybody|every one)$/i;
 /**
  * "Drivers please make sure …", "Store managers, log every call", "Store managers make sure your teams
  * log it": an order with whom it is for in front. A plural and a plain verb is as often a statement
  * ("Both teams share the on-call"), so the order must be marked: "please", a comma, or "make sure".
  */
-/** "everyone check your shifts": "everyone" takes "checks" in a statement, so the plain verb after it is an order. */
-const SINGULAR_EVERYONE = /^(?:everyone|everybody|every one)$/i;
 const MARKED_ORDER = /^(?:please|pls|plz|kindly|make\s+sure|ensure|remember)\b/i;
 function orderToAGroup(text: string): boolean {
   const words = text.replace(/^\W*(?:@[\w.-]+\s+)?/u, '').split(/\s+/);
@@ -845,8 +848,10 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Looks ahead: a suggestion for next time ("going forward, try …"). */
   forward: (s) => {
     const looking = withoutWorkDone(s.text);
+    if (!test(forward, looking)) return false;
+    // Most sentences have no marker at all; only one that has is asked whether it tells a story.
     const storyOfWorkDone = narratesThePast(s.text) && !hasFeature(s, 'order');
-    return test(forward, storyOfWorkDone ? looking.replace(comparedWithBefore, ' ') : looking);
+    return !storyOfWorkDone || test(forward, looking.replace(comparedWithBefore, ' '));
   },
   /** Offers help: mentoring, pairing, training, "I'll help". */
   support: (s) => test(support, s.text) || offersHelp(s),

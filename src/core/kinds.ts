@@ -1,8 +1,7 @@
 import lexicon from '../../rules/lexicon.json' with { type: 'json' };
 import type { ParsedDocument } from './document/parse.js';
-import { hasFeature, isShortLine } from './features.js';
-import { WHO } from './language/lexicon.js';
-import { escapeRegExp, phraseRegex, test } from './phrases.js';
+import { hasFeature, isShortLine, ROLE_NOUN_PHRASE } from './features.js';
+import { phraseRegex, test } from './phrases.js';
 import type { Profile } from './types.js';
 
 /**
@@ -22,7 +21,7 @@ const THIRD_PERSON = /(?<![\p{L}'’])(?:he|she|his|her|him|he'll|she'll|he's|sh
 /** A person, not a firm or a site, takes the role: "Felix is stepping down from his role", "Justin will be joining me as co-lead". */
 const A_PERSON = /(?<![\p{L}'’])(?:he|she|they|his|her|their|him|them|i|me|my|i'm|i’m)(?![\p{L}'’])/iu;
 /** "ZuseZ4 is the maintainer of our new autodiff support": who someone is, not news for the readers. */
-const DESCRIBES_A_ROLE = new RegExp(`\\b(?:is|are|was|has been)\\s+(?:the|a|an|our)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${[...WHO.roleNouns].map(escapeRegExp).join('|')})\\b`, 'iu');
+const DESCRIBES_A_ROLE = new RegExp(`\\b(?:is|are|was|has been)\\s+(?:the|a|an|our)\\s+${ROLE_NOUN_PHRASE}`, 'iu');
 const tellsOfSomeone = (text: string) => (THIRD_PERSON.test(text) || DESCRIBES_A_ROLE.test(text)) && !/\byour\b/i.test(text);
 
 /** A line on its own with no closing punctuation ("Message from the Harbour Master", "Promotion news"): a title over the post. */
