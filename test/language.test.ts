@@ -236,6 +236,8 @@ describe('linguistic layer', () => {
       ['For the next show, send a short version by 7pm with anything urgent.', true],
       ['Going forward, book the van through Kemi.', true],
       ['For the next show, we had a bigger crew.', false],
+      ['Change always does.', false],
+      ['Quality never did come cheap.', false],
     ],
   ]);
   featureCases.push([
@@ -333,6 +335,9 @@ describe('linguistic layer', () => {
       ['That means thinking bigger and moving faster.', false],
       ['That means leveraging our expertise and driving best-in-class outcomes.', false],
       ['As many of you will know, the leisure landscape continues to evolve.', false],
+      ["Cargo's documentation is the responsibility of the Cargo team.", true],
+      ['The book is maintained by Steve and Carol.', true],
+      ["The error index describes compiler errors, so that's the compiler team's job.", true],
     ],
   ]);
   featureCases.push([
@@ -430,6 +435,9 @@ describe('linguistic layer', () => {
       ['In the meantime I would ask each of you to reflect on how you can live our values every day.', true],
       ['Over the coming months you will hear more about what this means for your area.', true],
       ['Some of you will see your roles evolve as we reshape how we work.', true],
+      ['I know each and every one of you will rise to the challenge and play your part.', true],
+      ['Over the coming months you will hear more about what this means in practice.', true],
+      ['This means doing things differently.', true],
       ['Everyone needs to hand in their old passes by Friday.', false],
       ['Your shift pattern stays the same.', false],
       ['Please carry your pass at all times from Monday.', false],
@@ -525,6 +533,9 @@ describe('linguistic layer', () => {
       ['Chikondi, please add anything I missed.', true],
       ["I'll try to keep it to the point but it was a long project.", false],
       ['We will try to cover the whole 18 months.', false],
+      ['I would like to thank everyone who has been on the team.', false],
+      ["I'd like you to send the rota by Friday.", true],
+      ['I would like to remind everyone to clock in.', true],
     ],
   ]);
   featureCases.push([

@@ -33,7 +33,9 @@ const INVITATIONS = new Set(['like', 'unlike', 'near', 'let', 'welcome', 'meet',
 
 const INVITING = /^(?:keep an eye|stay tuned|stay in touch|keep in touch)/;
 
-const AUXILIARIES = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might']);
+const AUXILIARIES = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'does', 'did']);
+/** "Change always does", "Quality never was …": an adverb of frequency can sit between a subject and its auxiliary. */
+const FREQUENCY_ADVERBS = new Set(['always', 'never', 'usually', 'often', 'sometimes', 'rarely', 'seldom', 'still', 'really']);
 /** "went", "came", "ran": a past tense after the first word makes that word its subject ("Release went out …"). */
 const IRREGULAR_PAST = new Set(vocabulary.irregularPastVerbs.flatMap((entry) => entry.split('|')));
 
@@ -62,7 +64,8 @@ export function startsWithImperative(text: string): boolean {
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
   // "Finance have raised this", "Security is …": an auxiliary right after it makes the first word a subject.
-  if (prohibition === 0 && (AUXILIARIES.has(words[i + 1] ?? '') || IRREGULAR_PAST.has(words[i + 1] ?? ''))) return false;
+  const next = FREQUENCY_ADVERBS.has(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
+  if (prohibition === 0 && (AUXILIARIES.has(next ?? '') || IRREGULAR_PAST.has(next ?? ''))) return false;
   // "Never says no to an extra shift": a verb with a third-person -s tells what someone does.
   if (prohibition > 0 && /[^s]s$/.test(verb) && !isOrderVerb(verb)) return false;
   // "Keep an eye on the job board", "Stay tuned": invitations of more than one word.
