@@ -126,6 +126,12 @@ describe('linguistic layer', () => {
       ['4 lets agreed in 3 months against a target of 12.', 'neutral'],
       ['Annual review 2024 - Declan Foley, Machine Tender PM3', 'neutral'],
       ["His numbers are the lowest on the team and he doesn't seem bothered.", 'criticism'],
+      // A graded word that judges nobody: a discourse marker, a noun heading its phrase, a recommended action.
+      ['To be honest I am not sure the room leader role is right for her.', 'neutral'],
+      ['Quality of his work is below what we need on PM3.', 'criticism'],
+      ['Recommend extend probation by 3 months, will review again then.', 'neutral'],
+      ['He is honest with customers and owns his mistakes.', 'praise'],
+      ['I would recommend her for the senior role.', 'praise'],
     ];
     for (const [text, expected] of cases) it(`${text} → ${expected}`, () => assert.equal(polarityOf(text), expected));
     it('too much of a good thing is a fault: "too quiet in meetings" is criticism, "you too" is not', () => {

@@ -144,6 +144,8 @@ export const VALENCE = {
   askFrames: new FrameSet(domain.askOpeners.frames),
   decreases: set(domain.decreases.words),
   termHeads: set(domain.termHeads.words),
+  /** Phrases whose graded word judges nobody: "to be honest", "the quality of", "recommend extending probation". */
+  ungraded: new FrameSet(domain.ungraded.frames),
   particles: set(domain.particleVerbs.particles),
   particleVerbs: set(domain.particleVerbs.words),
   dutyVerbs: set(domain.dutyVerbs.words),

@@ -95,6 +95,12 @@ export function valenceScore(words: Word[], claims: readonly Claim[], from = 0, 
       i = downtoner - 1;
       continue;
     }
+    // "To be honest", "the quality of": a graded word that judges nobody; the whole phrase is skipped.
+    const ungraded = VALENCE.ungraded.longestAt(words, i, to);
+    if (ungraded) {
+      i = ungraded.end - 1;
+      continue;
+    }
     // A workplace phrase counts once, as a whole ("dropped the ball"), then its words are skipped.
     const good = VALENCE.praisePhrases.longestAt(words, i, to);
     const bad = good ? null : VALENCE.criticismPhrases.longestAt(words, i, to);
