@@ -808,6 +808,8 @@ const FEATURES: Record<string, FeatureTest> = {
   order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || orderToAGroup(s.text) || ruleOfNobody(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** An order or what enforces one: "Anyone seen with a phone goes to disciplinary", "This is not up for debate". */
   command: (s) => hasFeature(s, 'order') || test(enforcement, s.text),
+  /** Says what happens to anyone who does not comply, or shuts the door on exceptions: "will be sent home", "no exceptions". */
+  enforced: (s) => test(enforcement, s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
   imperative: (s) => {
     // "From the 11th, raise tickets at the new portal": an order after the day it starts.

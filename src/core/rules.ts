@@ -93,6 +93,7 @@ export function validateRuleSpec(value: unknown): string[] {
         need(isStringArray(detector.counted) && detector.counted.length > 0, '"detector.counted" must list features');
         need(typeof detector.minShare === 'number' && detector.minShare > 0 && detector.minShare <= 1, '"detector.minShare" must be a share between 0 and 1');
         need(Number.isInteger(detector.minCount) && detector.minCount > 0, '"detector.minCount" must be a positive whole number');
+        need(detector.countTwice === undefined || isStringArray(detector.countTwice), '"detector.countTwice" must list features');
         break;
       default:
         errors.push('"detector.kind" must be claim, phrase, pattern, unit, presence, regex, length or proportion');

@@ -198,6 +198,11 @@ export interface ProportionDetector {
   minShare: number;
   /** …and at least this many sentences are counted. */
   minCount: number;
+  /**
+   * A counted sentence that also has one of these counts twice towards both thresholds: an order
+   * and the sanction that enforces it ("no exceptions", "will be sent home") say the same thing twice.
+   */
+  countTwice?: FeatureName[];
 }
 
 /** Claims about people from the linguistic layer (src/core/language): "is lazy", "a real asset", "doesn't care". */

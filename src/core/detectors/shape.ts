@@ -45,7 +45,8 @@ export function proportionDetection(spec: ProportionDetector): DocumentDetection
       const prose = doc.sentences.filter((s) => s.block.kind !== 'heading' && s.block.kind !== 'label' && (!isShortLine(s) || allFeatures(s, spec.counted)));
       if (prose.length === 0) return [];
       const counted = prose.filter((s) => allFeatures(s, spec.counted) && !anyFeature(s, spec.unless));
-      if (counted.length < spec.minCount || counted.length / prose.length < spec.minShare) return [];
+      const weight = counted.length + counted.filter((s) => anyFeature(s, spec.countTwice)).length;
+      if (weight < spec.minCount || weight / prose.length < spec.minShare) return [];
       return [{ start: -1, end: -1, values: { count: String(counted.length), total: String(prose.length) } }];
     },
   };
