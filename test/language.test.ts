@@ -554,6 +554,8 @@ describe('linguistic layer', () => {
       ['Anyone found with a messy van will lose their van.', true],
       ['STAFF ARE NOT TO USE THE LIFT BEFORE 9.', true],
       ['Also no phones in the loading bay.', true],
+      ['No swaps unless you ask me first.', true],
+      ['Everyone on lates now does 2 weekends a month, no exceptions.', true],
       ['No more remote days for the night crew in stocktake week.', true],
       ['From tomorrow nobody take staff meal before 3pm.', true],
       ['Store managers make sure your teams log every call.', true],
