@@ -242,6 +242,7 @@ describe('linguistic layer', () => {
       ['For the next show, send a short version by 7pm with anything urgent.', true],
       ['Going forward, book the van through Kemi.', true],
       ['For the next show, we had a bigger crew.', false],
+      ['Reason: Christmas party bookings, we already have 11 requests for Mondays.', false],
       ['Change always does.', false],
       ['Quality never did come cheap.', false],
     ],
@@ -455,6 +456,7 @@ describe('linguistic layer', () => {
     [
       ['To put our advisers where carers need them most, the trustees have agreed to change the hours.', true],
       ['The big pool will be closed some weeks for tile repair.', true],
+      ['Reason: the new reactive dyes are causing skin irritation.', true],
       ['Following feedback from the night team, breaks move to 2am.', true],
       ["We've had 9 breakdowns since August, so the scanners are going.", true],
       ['Reason is handovers.', true],
@@ -500,6 +502,7 @@ describe('linguistic layer', () => {
     [
       ['Objective for H2: complete the trial bundles for Garvey v Northgate by end of September.', true],
       ['Action: send the new rota to the depot by Friday.', true],
+      ['Plan: move him onto the washed-rind cave from April.', true],
       ['Decision: release day moves from Friday to Tuesday.', false],
       ['One idea: do the diary in the cabin before you leave site.', false],
     ],

@@ -48,6 +48,9 @@ export function startsWithImperative(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   // "Cameras on for all team meetings, please.": a request that ends with "please" is one too.
   if (['please', 'pls', 'plz'].includes(words.at(-1) ?? '') && words.length > 2 && !/\?\s*$/.test(text)) return true;
+  // "Reason: the new dyes …", "Update: …": a word with a colon straight after it is a label, not a verb
+  // (`orderAfterLabel` in features.ts reads what follows it).
+  if (/^[^\p{L}]*\p{L}+\s*:/u.test(text)) return false;
   // "Go-live is 14 October": a hyphenated compound is a noun, not an order.
   if (/^[^\p{L}]*\p{L}+-\p{L}/u.test(text)) return false;
   let i = 0;
