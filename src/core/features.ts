@@ -157,10 +157,14 @@ const effort = phraseRegex(lexicon.effortMarkers);
 const forward = phraseRegex(lexicon.forwardMarkers);
 /** "did excellent work on the Harcourt scheme": work praised, not "work on your delegation" asked for. */
 const workDoneOn = /\b(?:good|great|excellent|brilliant|solid|fantastic|outstanding|amazing|superb|strong|hard|careful|her|his|their|the|your|our|this|that)\s+work\s+on\b/giu;
-const withoutWorkDone = (text: string) => text.replace(workDoneOn, ' ');
+/** "passed on first try", "I want to start with the positives": words of advice that give none. */
+const notAdvice = phraseRegex(lexicon.notAdviceMarkers);
+const withoutWorkDone = (text: string) => text.replace(workDoneOn, ' ').replace(notAdvice, ' ');
 /** "we can now find samples in minutes instead of digging": in a story of work done, how things improved, not advice. */
 const comparedWithBefore = /\b(?:instead(?:\s+of)?|rather\s+than)\b/giu;
 const support = phraseRegex(lexicon.supportMarkers);
+/** "the burndown she put together", "together with the vendor": "together" with no help in it. */
+const notSupport = phraseRegex(lexicon.notSupportMarkers);
 const helpArranged = phraseRegex(lexicon.helpArranged);
 const hollowAsk = phraseRegex(lexicon.hollowAsks);
 /** A rule put as what is not allowed: "jeans are not acceptable", "nobody is to use their phone". */
@@ -856,7 +860,7 @@ const FEATURES: Record<string, FeatureTest> = {
     return !storyOfWorkDone || test(forward, looking.replace(comparedWithBefore, ' '));
   },
   /** Offers help: mentoring, pairing, training, "I'll help". */
-  support: (s) => test(support, s.text) || offersHelp(s),
+  support: (s) => test(support, s.text.replace(notSupport, ' ')) || offersHelp(s),
   /** An ask with no how in it: "needs to improve", "do better", "not acceptable", "or he's out". */
   'hollow-ask': (s) => test(hollowAsk, s.text),
   /** Talks about the future state or mission. */
