@@ -256,6 +256,7 @@ describe('linguistic layer', () => {
     [
       ['Next year I would like her to move into the senior role.', true],
       ['Would like him to do his powerboat level 2 over the winter so he can drive the RIB.', true],
+      ['More details will follow in due course.', false],
       ['I will put her forward to lead the bearing replacement next year.', true],
       ["To be honest, I don't see Beatriz moving into a fee-earner role.", false],
       ['For next year she needs to work on her presentation skills.', true],
@@ -382,6 +383,7 @@ describe('linguistic layer', () => {
       ["Hi all, we're switching our fish supplier to Harbour & Co from the 15th.", true],
       ["St Bride's is joining the North Coast Health Partnership from April.", true],
       ['Kessler Construction has taken over as principal contractor from Monday 6th.', true],
+      ['Further information on implementation will be shared via the usual channels in the coming months.', false],
       ['The canteen opens at 7 from next week.', true],
       ['Drinks are on the office at the Feast & Firkin on Friday from 5.', false],
       ['Anyone caught without a uniform will be sent home without pay.', false],
@@ -588,6 +590,7 @@ describe('linguistic layer', () => {
     [
       ['Effective immediately no mobile phones on the shop floor.', true],
       ['The new rota applies with immediate effect.', true],
+      ['@channel new laptop / BYOD policy is live, its on confluence.', true],
       ['We expect the new structure to be in place sometime in Q1.', false],
       ['The new structure will be in place by the end of Q1.', true],
       ['For now, Cargo will be having a freeze on any new features.', true],

@@ -30,7 +30,7 @@ const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
 /** "Effective immediately", "with immediate effect", "as of today": the change starts now, which is a when. */
-const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\bfrom\s+now\s+on\b|\bfor\s+now\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
+const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\b(?:is|are)\s+(?:now\s+)?(?:live|in\s+force|in\s+effect)\b|\bfrom\s+now\s+on\b|\bfor\s+now\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
 /** An e-mail address or a phone number: somewhere to ask. */
 const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
 /** "ask Priyanka", "see Parminder in the depot office", "speak to Mrs Baptiste": someone the readers can go to, by name. */
@@ -113,6 +113,8 @@ const notGrowth = phraseRegex(lexicon.notGrowthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
 /** "will be": news of a change in an announcement, but just as often a card, a drink or a shift in a farewell post. */
 const changeAhead = phraseRegex(lexicon.changeAheadMarkers);
+/** "Further details will be shared in the coming months": news promised, not a change announced. */
+const promisedInformation = phraseRegex(lexicon.promisedInformation);
 const roleChange = phraseRegex(lexicon.roleChangeMarkers);
 const takesEffect = phraseRegex(lexicon.takesEffectMarkers);
 const planned = phraseRegex(lexicon.plannedMarkers);
@@ -790,7 +792,7 @@ const FEATURES: Record<string, FeatureTest> = {
    * card, and each is still a recognition post.
    */
   // "Anyone caught without will be sent home" enforces a rule; it is no news of a change.
-  'announces-change': (s) => (hasFeature(s, 'change') || test(changeAhead, s.text) || (namesAStartDate(s.text) && !narratesThePast(s.text))) && !test(enforcement, s.text),
+  'announces-change': (s) => (hasFeature(s, 'change') || test(changeAhead, without(promisedInformation, s.text)) || (namesAStartDate(s.text) && !narratesThePast(s.text))) && !test(enforcement, s.text),
   /** Announces a change, or a new direction for everyone ("By 2027 we will be the region's first-choice lender"): either way readers ask what it means for them. */
   'changes-things-for-readers': (s) => hasFeature(s, 'announces-change') || hasFeature(s, 'vision'),
   /** Something takes effect: a change, a rule or an order ("nobody is to use the side entrance"). */
