@@ -175,6 +175,8 @@ describe('linguistic layer', () => {
         ['When the new customs system went live it started rejecting our shipments.', true],
         ['Count accuracy came in at 99.2%, our best ever.', true],
         ['Li Wei stayed till midnight to finish the stocktake.', true],
+        ["If you've been out in the garden this week you will have seen the new sensory area.", true],
+        ['You will see the new sensory area when it opens on Monday.', false],
         ['From Monday the new system replaces the old one.', false],
         ['His accounts will be reassigned across the team.', false],
         ['The Trust has appointed a new Director of Nursing.', false],
