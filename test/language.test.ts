@@ -253,6 +253,16 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'names something concrete',
+    'specific',
+    [
+      ['She cut the backlog from 64 cases to 12.', true],
+      ['Waste on line 2 is down by half since March.', true],
+      ['Good solid half.', false],
+      ['A 10x engineer and a joy to work with.', false],
+    ],
+  ]);
+  featureCases.push([
     'a growth path, not a verdict on one',
     'growth',
     [

@@ -293,7 +293,7 @@ function hasMeasure(text: string): boolean {
 }
 
 /** "the last one to leave", "one of the best", "double shifts": number words that count nothing. */
-const notACount = /\b(?:the|first|last|no|every|any|each|some|this|that|which|a|another)\s+one\b|\bone\s+of\b|\b(?:double|triple)\s+shifts?\b|\b(?:this|last|next|first|second|the)\s+half\b/gi;
+const notACount = /\b(?:the|first|last|no|every|any|each|some|this|that|which|a|another)\s+one\b|\bone\s+of\b|\b(?:double|triple)\s+shifts?\b|\b(?:this|last|next|first|second|the|good|great|solid|strong|decent|ok|okay|busy|tough|mixed|steady|productive|difficult|challenging)\s+half\b/gi;
 
 function hasNumber(text: string): boolean {
   return digits.test(text) || test(numberWords, text.replace(notACount, ' ')) || percent.test(text) || measurePlaceholder.test(text);
@@ -621,7 +621,7 @@ const namedArtefact = /\b(?:work|job|effort|contribution|contributions)\s+(?:on|
 
 /** A number that names a place or a headcount, not an amount: "ward 6", "floor 3", "of my 8 reports". */
 // A rating ("5/5", "4 out of 5", "rated 3") grades the person; it is no evidence of what they did.
-const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|unit|site|store|shift|station|building|block|aisle|desk|zone|pod|team|grade|band|year|objectives?|goals?|targets?|kpis?|priority|priorities)\s+\d+(?:\s+and\s+\d+)?\b|\b(?:of|out of)\s+(?:my|our|the|his|her|their)\s+\d+\b|\b\d(?:\.\d)?\s*(?:\/|out of)\s*(?:5|10)\b(?![/\d])|\b(?:rated|rating|score)\s*:?\s*\d\b/gi;
+const numberAsName = /\b(?:ward|floor|room|bay|line|lane|gate|level|platform|unit|site|store|shift|station|building|block|aisle|desk|zone|pod|team|grade|band|year|objectives?|goals?|targets?|kpis?|priority|priorities)\s+\d+(?:\s+and\s+\d+)?\b|\b(?:of|out of)\s+(?:my|our|the|his|her|their)\s+\d+\b|\b\d(?:\.\d)?\s*(?:\/|out of)\s*(?:5|10)\b(?![/\d])|\b(?:rated|rating|score)\s*:?\s*\d\b|\b10x\s+(?:engineer|developer|dev|coder|programmer|hire|employee|performer)\b/gi;
 
 function hasSpecifics(text: string): boolean {
   return (
