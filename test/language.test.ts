@@ -253,6 +253,16 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    "a check-in's when in a terse note's shorthand",
+    'checkin-interval',
+    [
+      ['- next 1:1 two weeks', true],
+      ['- next mtg same time', true],
+      ['Review in two weeks.', true],
+      ['Two weeks of nights coming up.', false],
+    ],
+  ]);
+  featureCases.push([
     'names something concrete',
     'specific',
     [

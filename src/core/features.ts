@@ -26,6 +26,8 @@ const clockTime = /\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b/i;
 const clockTimes = new RegExp(clockTime.source, 'gi');
 const quarter = /\b(?:Q[1-4]|H[12])\b/;
 const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|sprints?|quarters?)\b/i;
+/** "next 1:1 two weeks", "next mtg same time": a check-in's when, as terse notes write it, with no "in" or "by". */
+const checkinInterval = /\b(?:1:1|1-1|121|mtg|meeting|review|catch-?up|check-?in|session|supervision)\s+(?:in\s+)?(?:\d+|a|one|two|three|four|six|a couple of|a few)\s+(?:days?|weeks?|wks?|fortnights?|months?|mths?)\b|\b(?:1:1|1-1|121|mtg|meeting|catch-?up|check-?in|session|supervision)\s+same\s+(?:time|day|slot)\b/i;
 const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|last\s+week)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|probation|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
@@ -782,6 +784,8 @@ const FEATURES: Record<string, FeatureTest> = {
   undertaking: (s) => isUndertaking(s),
   /** A next conversation about progress: named ("next 1:1", "review date") or arranged together ("let's regroup", "we'll debrief"). */
   checkin: (s) => test(checkin, s.text) || (together.test(s.text) && test(reconvene, s.text)),
+  /** A check-in with its when in a terse note's shorthand: "next 1:1 two weeks", "next mtg same time". */
+  'checkin-interval': (s) => checkinInterval.test(s.text),
   /** Arranges a check-in and nothing else (see onlyArrangesACheckin): no next step. */
   'checkin-only': (s) => onlyArrangesACheckin(s),
   /** Talks about growth, unless the writer says they cannot see it ("I don't see her moving into a fee-earner role"). */
