@@ -99,6 +99,9 @@ describe('CheckList: invariance and direction', function () {
       { rule: 'feedback/comparison-to-peers', before: '{name} is weaker than the rest of the team.', after: '{name} closed 12 tickets against a target of 20, fewer than the rest of the team.', profile: 'review' },
       { rule: 'expectations/action-no-deadline', before: 'Next steps:\n- {name} to send the draft.', after: 'Next steps:\n- {name} to send the draft by Friday 14 March.', profile: 'one-on-one' },
       { rule: 'expectations/action-no-owner', before: 'Next steps:\n- Send the draft by Friday 14 March.', after: 'Next steps:\n- {name} to send the draft by Friday 14 March.', profile: 'one-on-one' },
+      // An owner after an upper-case label, and a date written as the item's own field.
+      { rule: 'expectations/action-no-owner', before: '- ACTION: send the list to Siobhan by 19 April.', after: '- ACTION: {name} to send the list to Siobhan by 19 April.', profile: 'one-on-one' },
+      { rule: 'expectations/action-no-deadline', before: '- Action: {name} to add the template to the checklist.', after: '- Action: {name} to add the template to the checklist. Due: 26 April.', profile: 'one-on-one' },
       { rule: 'vision/directive-no-why', before: 'All tickets must use the new template.', after: 'All tickets must use the new template so that on-call can triage them in one place.', profile: 'announcement' },
     ];
     for (const c of cases) {

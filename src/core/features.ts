@@ -200,9 +200,9 @@ const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;
 const directive =
-  /\b(?:must|mandatory|required to|are required|is required|have to|has to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|banned)|not to be)\b|^\W*(?:(?:also|and|plus) )?no more (?!being\b)\p{L}+|^\W*(?:(?:also|and|plus) )?no \p{L}+(?: \p{L}+)?(?: allowed| permitted| to be|,| in| on| at| before| after| without| unless| except| during| on board)\b/iu;
+  /\b(?:must|mandatory|required to|are required|is required|(?<!\b(?:don['’]?t|do not|doesn['’]?t|does not|didn['’]?t|did not|won['’]?t|will not)\s+)(?:have|has) to|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|banned)|not to be)\b|^\W*(?:(?:also|and|plus) )?no more (?!being\b)\p{L}+|^\W*(?:(?:also|and|plus) )?no \p{L}+(?: \p{L}+)?(?: allowed| permitted| to be|,| in| on| at| before| after| without| unless| except| during| on board)\b/iu;
 const request =
-  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|have to|has to|expected to|(?:i'd|i would) like(?! to (?:thank|welcome|congratulate|acknowledge|recogni[sz]e|introduce|announce|share|take (?:this|a) (?:moment|opportunity)))|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|(?<!\b(?:i|we)(?:['’]ll|\s+will|\s+would|['’]d)?\s+)try to|work on|need you to|needs you to|asked (?:him|her|them|you) to|ask (?:him|her|them|you) to|told (?:him|her|them) to|agreed (?:he|she|they|you)['’]ll|focus on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b|\bwhen you (?:get|have) (?:a|the) (?:chance|minute|moment|sec|second)\b/i;
+  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|need(?:s)? to|should|must|(?<!\b(?:don['’]?t|do not|doesn['’]?t|does not|didn['’]?t|did not|won['’]?t|will not)\s+)(?:have|has) to|expected to|(?:i'd|i would) like(?! to (?:thank|welcome|congratulate|acknowledge|recogni[sz]e|introduce|announce|share|take (?:this|a) (?:moment|opportunity)))|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|(?<!\b(?:i|we)(?:['’]ll|\s+will|\s+would|['’]d)?\s+)try to|work on|need you to|needs you to|asked (?:him|her|them|you) to|ask (?:him|her|them|you) to|told (?:him|her|them) to|agreed (?:he|she|they|you)['’]ll|focus on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b|\bwhen you (?:get|have) (?:a|the) (?:chance|minute|moment|sec|second)\b/i;
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
 
 export type Polarity = 'praise' | 'criticism' | 'neutral';
@@ -304,11 +304,22 @@ function hasNumber(text: string): boolean {
 /** "Jordan leading this", "Mei is owning the cut-over": who drives an item, as minutes name them. */
 const nameThenDriving = /^\W*(\p{Lu}[\p{L}'’-]+)\s+(?:is\s+)?(?:leading|owning|driving|handling|coordinating|chasing)\s+(?:this|it|that|the)\b/u;
 /** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
+/** Words that head a line as its label, in any case: "Action:", "TODO:", "NEXT:". */
+const LABEL_WORDS = new Set(['action', 'actions', 'todo', 'ai', 'goal', 'objective', 'note', 'notes', 'next', 'update', 'decision', 'decided', 'agreed', 'agenda', 'topic', 'context', 'why', 'what', 'when', 'where', 'how', 'due', 'deadline', 'status', 'outcome']);
+/**
+ * Every place namedOwner matches: "ACTION: Grace to send …" has a label before its owner. The
+ * boundary becomes a look-behind so that one match's ": " does not hide the owner after it.
+ */
+const namedOwners = new RegExp(namedOwner.source.replace('(?:^|[^\\p{L}])', '(?<!\\p{L})'), 'gu');
+
 function namesAnOwner(text: string): boolean {
-  const match = text.match(namedOwner);
-  const owner = match?.[1];
-  // "Agreed to book 6 per tour", "Asked to review the rota": a verb opening a note's line, not who acts.
-  if (owner !== undefined && !(/^\p{Lu}/u.test(owner) && owner.length > 2 && (isClosedClassWord(owner) || isPastForm(owner))) && (!match![2] || labelsAPerson(text, match!.index!, owner))) return true;
+  for (const match of text.matchAll(namedOwners)) {
+    const owner = match[1];
+    // "ACTION: send the list", "NOTE: …": a label in capitals is no more an owner than "Action:".
+    if (LABEL_WORDS.has(owner.toLowerCase())) continue;
+    // "Agreed to book 6 per tour", "Asked to review the rota": a verb opening a note's line, not who acts.
+    if (!(/^\p{Lu}/u.test(owner) && owner.length > 2 && (isClosedClassWord(owner) || isPastForm(owner))) && (!match[2] || labelsAPerson(text, match.index, owner))) return true;
+  }
   // "Ana books the venue", "Action: Ayaan books …", "Next step: she runs …", "agreed Faizal photographs
   // every sofa …": a line that opens with someone and an action verb in the present.
   const line = text.replace(LINE_LABEL, '').replace(AGREED, '');

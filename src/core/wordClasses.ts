@@ -68,6 +68,8 @@ export function startsWithImperative(text: string): boolean {
   i += prohibition;
   const verb = words[i];
   if (!verb || INVITATIONS.has(verb)) return false;
+  // "Use of desktop CAT tools …", "Return of the vans …": a word with "of" after it heads a noun phrase.
+  if (prohibition === 0 && words[i + 1] === 'of') return false;
   // "Finance have raised this", "Security is …": an auxiliary right after it makes the first word a subject.
   const next = FREQUENCY_ADVERBS.has(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
   if (prohibition === 0 && (AUXILIARIES.has(next ?? '') || IRREGULAR_PAST.has(next ?? ''))) return false;

@@ -91,6 +91,34 @@ function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
   };
 }
 
+/**
+ * Sentences of one block read as one unit ("ACTION: Grace to send the list. Owner: Grace Obi. Due:
+ * 19 April."), keyed on its first sentence so each span has its own memo of features.
+ */
+const spanKeys = new WeakMap<object, object>();
+function spanAsUnit(block: Block, sentences: Sentence[], doc: ParsedDocument): Sentence {
+  const first = sentences[0];
+  const last = sentences[sentences.length - 1];
+  let key = spanKeys.get(first.key);
+  if (!key) spanKeys.set(first.key, (key = {}));
+  let tokens: Token[] | undefined;
+  return {
+    block,
+    index: first.index,
+    start: first.start,
+    end: last.end,
+    wordsEnd: last.wordsEnd,
+    text: doc.prose.slice(first.start, last.end),
+    get tokens() {
+      return (tokens ??= sentences.flatMap((s) => s.tokens));
+    },
+    key,
+  };
+}
+
+/** "Owner: Grace Obi", "Due: 19 April": a field of the action item before it, not a sentence of its own. */
+const ITEM_FIELD = /^\W*(?:owners?|who|lead|due|due date|deadline|by when|when|target date|date)\s*:/i;
+
 /** Each document's units of each kind: action items are read by two rules (no owner, no deadline), so found once. */
 const unitsByDocument = new WeakMap<ParsedDocument, Partial<Record<UnitKind, Sentence[]>>>();
 
@@ -111,7 +139,15 @@ function findUnits(doc: ParsedDocument, kind: UnitKind): Sentence[] {
       units.push(blockAsUnit(block, doc));
       continue;
     }
-    for (const sentence of block.sentences) if (isLeadInSentence(kind, sentence)) units.push(sentence);
+    const sentences = block.sentences;
+    for (let k = 0; k < sentences.length; k++) {
+      if (!isLeadInSentence(kind, sentences[k])) continue;
+      // The rest of a list item, or the fields written after it ("Owner: …. Due: …."), belong to the item.
+      let end = k + 1;
+      while (end < sentences.length && !isLeadInSentence(kind, sentences[end]) && (block.kind === 'list-item' || ITEM_FIELD.test(sentences[end].text))) end++;
+      units.push(end === k + 1 ? sentences[k] : spanAsUnit(block, sentences.slice(k, end), doc));
+      k = end - 1;
+    }
   }
   return units;
 }
