@@ -96,8 +96,10 @@ async function blocking() {
     thread.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m.reply)));
     thread.postMessage({ id: 1, kind: 'lint', request: { key: 'big', text: big, format: 'markdown', configText: null, settings: SETTINGS, trusted: true } });
   });
-  // What the host then does with the result: one plain object per diagnostic.
-  const converted = reply.result.findings.map((f) => ({
+  // What the host then does with the result: parse the findings (the worker sends them as one JSON
+  // string, cheaper to pass between threads) and make one plain object per diagnostic.
+  const findings = typeof reply.result.findings === 'string' ? JSON.parse(reply.result.findings) : reply.result.findings;
+  const converted = findings.map((f) => ({
     start: { line: f.range.start.line - 1, character: f.range.start.column - 1 },
     end: { line: f.range.end.line - 1, character: f.range.end.column - 1 },
     message: f.message,
@@ -137,7 +139,9 @@ function vscodeStub() {
     }
   }
   const classes = Object.fromEntries(
-    ['Diagnostic', 'Range', 'Position', 'Location', 'DiagnosticRelatedInformation', 'ThemeColor', 'MarkdownString', 'Hover', 'CodeAction', 'WorkspaceEdit', 'SnippetString', 'RelativePattern', 'Selection'].map((name) => [name, class extends Plain {}]),
+    // The language client's bundle extends some of these as it loads (CompletionItem, CodeLens, …).
+    ['Diagnostic', 'Range', 'Position', 'Location', 'DiagnosticRelatedInformation', 'ThemeColor', 'MarkdownString', 'Hover', 'CodeAction', 'WorkspaceEdit', 'SnippetString', 'RelativePattern', 'Selection',
+     'CompletionItem', 'CodeLens', 'DocumentLink', 'CallHierarchyItem', 'TypeHierarchyItem', 'SymbolInformation', 'InlayHint', 'CancellationError'].map((name) => [name, class extends Plain {}]),
   );
   const uri = (path) => ({ path, fsPath: path, scheme: 'file', toString: () => `file://${path}` });
   return {
