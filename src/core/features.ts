@@ -56,14 +56,15 @@ const regularPast = /(?<!\b(?:is|are|am|be|being|been|get|gets|has|have)\s+)\b\p
 /** Anything that points ahead: a future tense or a change's start ("from next week", "effective", "as of"). */
 const pointsAhead = /\b(?:will|shall|won['’]t|going to|starting|effective|as of|onwards|from (?:now|next|this|tomorrow|monday|tuesday|wednesday|thursday|friday))\b|(?<=\p{L})['’]ll\b/iu;
 
+/** "you will have seen", "many of you will have noticed": the future perfect of a guess about what already happened. */
+const willHaveSeen = /\b(?:will|['’]ll)\s+(?:already\s+)?have\s+(?:seen|noticed|heard|spotted|read)\b/iu;
+
 /** Tells what happened, in the past tense, with nothing about what comes next: a story, not news of a change. */
 function narratesThePast(text: string): boolean {
   // "If you've been in the garden you will have seen the new sensory area": a guess about the past, not news.
-  const told = text.replace(willHaveSeen, ' ');
-  return (told !== text || !pointsAhead.test(told)) && (test(irregularPast, text) || regularPast.test(text) || told !== text);
+  if (willHaveSeen.test(text)) return true;
+  return !pointsAhead.test(text) && (test(irregularPast, text) || regularPast.test(text));
 }
-/** "you will have seen", "many of you will have noticed": the future perfect of a guess about what already happened. */
-const willHaveSeen = /\b(?:will|['’]ll)\s+(?:already\s+)?have\s+(?:seen|noticed|heard|spotted|read)\b/giu;
 
 const digits = /\d/;
 /** Placeholders a fix inserts for a measure count as one: the writer is about to fill them in. */
@@ -303,7 +304,6 @@ function hasNumber(text: string): boolean {
 
 /** "Jordan leading this", "Mei is owning the cut-over": who drives an item, as minutes name them. */
 const nameThenDriving = /^\W*(\p{Lu}[\p{L}'’-]+)\s+(?:is\s+)?(?:leading|owning|driving|handling|coordinating|chasing)\s+(?:this|it|that|the)\b/u;
-/** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
 /** Words that head a line as its label, in any case: "Action:", "TODO:", "NEXT:". */
 const LABEL_WORDS = new Set(['action', 'actions', 'todo', 'ai', 'goal', 'objective', 'note', 'notes', 'next', 'update', 'decision', 'decided', 'agreed', 'agenda', 'topic', 'context', 'why', 'what', 'when', 'where', 'how', 'due', 'deadline', 'status', 'outcome']);
 /**
@@ -312,6 +312,7 @@ const LABEL_WORDS = new Set(['action', 'actions', 'todo', 'ai', 'goal', 'objecti
  */
 const namedOwners = new RegExp(namedOwner.source.replace('(?:^|[^\\p{L}])', '(?<!\\p{L})'), 'gu');
 
+/** "Ana to send the draft", "Sam will …": the owner a line names, unless the word is closed-class ("More to come"). */
 function namesAnOwner(text: string): boolean {
   for (const match of text.matchAll(namedOwners)) {
     const owner = match[1];

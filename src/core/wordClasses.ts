@@ -48,8 +48,8 @@ export function startsWithImperative(text: string): boolean {
   const words = text.toLowerCase().match(/[\p{L}'’]+/gu) ?? [];
   // "Cameras on for all team meetings, please.": a request that ends with "please" is one too.
   if (['please', 'pls', 'plz'].includes(words.at(-1) ?? '') && words.length > 2 && !/\?\s*$/.test(text)) return true;
-  // "Reason: the new dyes …", "Review period: Jan–Mar": up to three words with a colon straight after them are a label, not a verb
-  // (`orderAfterLabel` in features.ts reads what follows it).
+  // "Reason: the new dyes …", "Review period: Jan–Mar": up to three words with a colon straight after
+  // them are a label, not a verb (`orderAfterLabel` in features.ts reads what follows it).
   if (/^[^\p{L}]*\p{L}+(?:\s+\p{L}+){0,2}\s*:/u.test(text)) return false;
   // "Review – Sunny Park (kitchen)": a title, a word and a dash before a name.
   if (/^[^\p{L}]*\p{L}+\s+[–—-]\s+\p{Lu}/u.test(text)) return false;
