@@ -61,46 +61,29 @@ const LEAD_IN: Record<UnitKind, RegExp> = {
 /** The end of a list marker for an unticked task: "- [ ] ". */
 const OPEN_CHECKBOX = /\[ \]\s*$/;
 
-const unitKeys = new WeakMap<object, object>();
-function unitKey(block: Block): object {
-  let key = unitKeys.get(block.key);
-  if (!key) unitKeys.set(block.key, (key = {}));
+/**
+ * A memo key per unit: the block's key (it changes when the block's text does) and the sentence the
+ * unit starts at, so a whole list item and an "ACTION: … Owner: … Due: …" span each have their own.
+ */
+const unitKeys = new WeakMap<object, Map<number, object>>();
+function unitKey(block: Block, from: number): object {
+  let keys = unitKeys.get(block.key);
+  if (!keys) unitKeys.set(block.key, (keys = new Map()));
+  let key = keys.get(from);
+  if (!key) keys.set(from, (key = {}));
   return key;
 }
 
 /**
- * The whole block as one pseudo-sentence, so features see all of a multi-sentence list item. Its
- * tokens are gathered on first read: features are memoised on the key, so an unchanged item's
+ * Sentences [from, to) of a block as one pseudo-sentence, so features see all of a multi-sentence
+ * list item or an action item with its fields ("ACTION: Grace to send the list. Owner: Grace Obi.").
+ * Its tokens are gathered on first read: features are memoised on the key, so an unchanged unit's
  * tokens are not read again, and gathering them would place every sentence's tokens.
  */
-function blockAsUnit(block: Block, doc: ParsedDocument): Sentence {
-  const first = block.sentences[0];
-  const last = block.sentences[block.sentences.length - 1];
-  let tokens: Token[] | undefined;
-  return {
-    block,
-    index: first.index,
-    start: first.start,
-    end: last.end,
-    wordsEnd: last.wordsEnd,
-    text: doc.prose.slice(first.start, last.end),
-    get tokens() {
-      return (tokens ??= block.sentences.flatMap((s) => s.tokens));
-    },
-    key: unitKey(block),
-  };
-}
-
-/**
- * Sentences of one block read as one unit ("ACTION: Grace to send the list. Owner: Grace Obi. Due:
- * 19 April."), keyed on its first sentence so each span has its own memo of features.
- */
-const spanKeys = new WeakMap<object, object>();
-function spanAsUnit(block: Block, sentences: Sentence[], doc: ParsedDocument): Sentence {
+function sentencesAsUnit(block: Block, from: number, to: number, doc: ParsedDocument): Sentence {
+  const sentences = block.sentences.slice(from, to);
   const first = sentences[0];
   const last = sentences[sentences.length - 1];
-  let key = spanKeys.get(first.key);
-  if (!key) spanKeys.set(first.key, (key = {}));
   let tokens: Token[] | undefined;
   return {
     block,
@@ -112,7 +95,7 @@ function spanAsUnit(block: Block, sentences: Sentence[], doc: ParsedDocument): S
     get tokens() {
       return (tokens ??= sentences.flatMap((s) => s.tokens));
     },
-    key,
+    key: unitKey(block, from),
   };
 }
 
@@ -136,7 +119,7 @@ function findUnits(doc: ParsedDocument, kind: UnitKind): Sentence[] {
     // "- [ ] update the runbook": an open checkbox is a task wherever the list stands.
     const openTask = kind === 'action-item' && block.kind === 'list-item' && OPEN_CHECKBOX.test(doc.source.slice(Math.max(0, block.start - 8), block.start));
     if (block.kind === 'list-item' && (openTask || SECTION_TITLES[kind].test(title))) {
-      units.push(blockAsUnit(block, doc));
+      units.push(sentencesAsUnit(block, 0, block.sentences.length, doc));
       continue;
     }
     const sentences = block.sentences;
@@ -145,7 +128,7 @@ function findUnits(doc: ParsedDocument, kind: UnitKind): Sentence[] {
       // The rest of a list item, or the fields written after it ("Owner: …. Due: …."), belong to the item.
       let end = k + 1;
       while (end < sentences.length && !isLeadInSentence(kind, sentences[end]) && (block.kind === 'list-item' || ITEM_FIELD.test(sentences[end].text))) end++;
-      units.push(end === k + 1 ? sentences[k] : spanAsUnit(block, sentences.slice(k, end), doc));
+      units.push(end === k + 1 ? sentences[k] : sentencesAsUnit(block, k, end, doc));
       k = end - 1;
     }
   }
