@@ -13,6 +13,8 @@ import { builtinRules, Linter, type Profile } from '../src/core/index.js';
 const linter = new Linter(builtinRules);
 const rulesIn = (text: string, profile: Profile = 'review') =>
   [...new Set(linter.lint(text, { profile }).findings.filter((f) => f.scope === 'inline').map((f) => f.ruleId))].sort();
+const documentGapsIn = (text: string, profile: Profile) =>
+  linter.lint(text, { profile }).findings.filter((f) => f.scope === 'document').map((f) => f.ruleId);
 
 const LOCALES = [en, de, fr, es, pt_BR, italian, pl, tr, vi, nl, sv, fi, id_ID, yo_NG, en_NG, en_IN, af_ZA, zu_ZA, hr, ro, cs_CZ, da, nb_NO, en_AU_ocker];
 
@@ -113,6 +115,26 @@ describe('CheckList: invariance and direction', function () {
           if (!before.includes(c.rule) || after.includes(c.rule)) wrong.push(`${name}: before [${before}] after [${after}]`);
         }
         assert.deepEqual(wrong, []);
+      });
+    }
+  });
+
+  describe('directional: a dated check-in in any of its shapes makes "no check-in" go', () => {
+    const notes = '1:1 notes, {name}\n\n- Talked about the release and the on-call load.\n- {name} to send the plan by Friday 14 March.';
+    const checkins = [
+      'Next 1:1 in two weeks.',
+      'next catchup 2 wks',
+      'Next DRB 18/06',
+      'Reconvene in 6 wks',
+      'We go through it again in June.',
+      "I'll check how it's going in a fortnight.",
+      "Let's come back to this on 3 March.",
+    ];
+    for (const checkin of checkins) {
+      it(checkin, () => {
+        const name = 'Aoife';
+        assert.ok(documentGapsIn(fill(notes, name), 'one-on-one').includes('follow-up/no-check-in'), 'the notes without it are told they lack a check-in');
+        assert.ok(!documentGapsIn(fill(`${notes}\n- ${checkin}`, name), 'one-on-one').includes('follow-up/no-check-in'));
       });
     }
   });

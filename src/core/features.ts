@@ -111,6 +111,8 @@ const manner = phraseRegex(lexicon.mannerMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const achievement = phraseRegex(lexicon.achievementMarkers);
 const reconvene = phraseRegex(lexicon.reconveneVerbs);
+/** "Next DRB 18/06", "next MDT": a standing meeting is often named by its initials, which no list can hold ("NEXT YEAR" is shouting). */
+const nextMeetingByItsAcronym = /\b(?:next|Next)\s+\p{Lu}{2,5}\b(?![\p{L}'’])/u;
 /** The writer and the reader together, ahead: "we'll", "let's", "shall we". */
 // Notes put the plan in the present: "We look at whether the split is working on 12 June".
 const together = /\b(?:we['’]ll|we\s+will|we\s+shall|we\s+can|let['’]?s|let\s+us|shall\s+we|we['’]re\s+going\s+to|we\s+are\s+going\s+to|both\s+of\s+us|the\s+two\s+of\s+us|we\s+(?=(?:look|review|sit|talk|catch|revisit)\b))/i;
@@ -794,8 +796,8 @@ const FEATURES: Record<string, FeatureTest> = {
   wish: (s) => expressesOnlyAWish(s.text),
   /** Someone undertakes to do something (see isUndertaking): a forecast about things does not count. */
   undertaking: (s) => isUndertaking(s),
-  /** A next conversation about progress: named ("next 1:1", "review date") or arranged together ("let's regroup", "we'll debrief"). */
-  checkin: (s) => test(checkin, s.text) || (together.test(s.text) && test(reconvene, s.text)),
+  /** A next conversation about progress: named ("next 1:1", "review date", "Next DRB 18/06") or arranged together ("let's regroup", "we'll debrief"). */
+  checkin: (s) => test(checkin, s.text) || nextMeetingByItsAcronym.test(s.text) || (together.test(s.text) && test(reconvene, s.text)),
   /** A check-in with its when in a terse note's shorthand: "next 1:1 two weeks", "next mtg same time". */
   'checkin-interval': (s) => checkinInterval.test(s.text),
   /** Arranges a check-in and nothing else (see onlyArrangesACheckin): no next step. */
