@@ -255,6 +255,9 @@ describe('linguistic layer', () => {
       ['Review – Sunny Park (kitchen, sushi counter) – year 2024', false],
       ['Change always does.', false],
       ['Quality never did come cheap.', false],
+      ['Please dont ask the till team to put it through.', true],
+      ['Ask Magda if anything is unclear.', false],
+      ["Don't worry about the backlog.", false],
     ],
   ]);
   featureCases.push([
@@ -493,6 +496,7 @@ describe('linguistic layer', () => {
       ['To put our advisers where carers need them most, the trustees have agreed to change the hours.', true],
       ['The big pool will be closed some weeks for tile repair.', true],
       ['Reason: the new reactive dyes are causing skin irritation.', true],
+      ['Dariusz (Shift Mgr): Right lads from now on everyone is on the new rota, no swaps.', false],
       ['Following feedback from the night team, breaks move to 2am.', true],
       ["We've had 9 breakdowns since August, so the scanners are going.", true],
       ['Reason is handovers.', true],

@@ -86,6 +86,8 @@ function colonAfterClause(text: string): boolean {
 // A colon between digits is a time or a ratio ("4:30", "1:1"), not a break.
 const EXPLANATION_BREAK = /(?<!\d):|:(?!\d)|;|(?<!\d)\s[—–](?!\s*\d)|(?<!\d)\s-\s(?!\d)/u;
 /** "Pharmacy team:", "Kitchen staff –", "Hi all,": the readers addressed, not a clause the rest explains. */
+/** "Dariusz (Shift Mgr)", "Mei Ling (HR)": a name and a role in brackets open a chat line ("Why Now:" without one may be a heading). */
+const CHAT_SPEAKER = /^\W*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*\([^)]{1,30}\)\s*$/u;
 const ADDRESSEE = /^\W*(?:(?:hi|hello|hey|dear|attention|to|for)\s+)?(?:[\p{L}\d'’&/-]+\s+){0,3}(?:team|teams|staff|crew|all|everyone|everybody|folks|colleagues|drivers|nurses|managers|leads|agents|members|volunteers|shift|shifts|squad|department|dept)\s*$/iu;
 /**
  * A clause of two words or more, then its first ":", ";" or dash, then at least five more words
@@ -99,6 +101,8 @@ function explainsAfterBreak(text: string): boolean {
   const before = text.slice(0, hit.index);
   // "Form tutors: you'll collect …" speaks to a group, as "Kitchen staff:" does.
   if (ADDRESSEE.test(before) || isGroupOfPeople(before.replace(/^\W+/, '').trim())) return false;
+  // "Dariusz (Shift Mgr): Right lads, …": a chat names who speaks before what they say.
+  if (CHAT_SPEAKER.test(before)) return false;
   const words = (part: string) => (part.match(/[\p{L}\p{N}'’%-]+/gu) ?? []).length;
   return words(before) >= 2 && words(text.slice(hit.index + hit[0].length)) >= 5;
 }

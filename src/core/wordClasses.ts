@@ -31,6 +31,9 @@ const ALSO_IMPERATIVE = new Set(['book', 'stop', 'check', 'log', 'complete', 'em
  */
 const INVITATIONS = new Set(['like', 'unlike', 'near', 'let', 'welcome', 'meet', 'appreciate', 'kudos', 'cheers', 'props', 'bravo', 'grateful', 'join', 'reply', 'reach', 'ask', 'enjoy', 'feel', 'note', 'see', 'find', 'thank', 'congratulate', 'help', 'say', 'come', 'drop', 'grab', 'celebrate', 'watch', 'look', 'hear', 'shout', 'thanks', 'congrats']);
 
+/** After "don't" these reassure rather than forbid: "Don't hesitate to call", "Don't worry about the backlog". */
+const REASSURANCES = new Set(['hesitate', 'worry', 'panic', 'stress', 'fret']);
+
 const INVITING = /^(?:keep an eye|stay tuned|stay in touch|keep in touch)/;
 
 const AUXILIARIES = new Set(['have', 'has', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'does', 'did']);
@@ -67,7 +70,8 @@ export function startsWithImperative(text: string): boolean {
   const prohibition = words[i] === 'do' && (words[i + 1] === 'not' || words[i + 1] === 'n’t') ? 2 : ['don\'t', 'don’t', 'dont', 'never'].includes(words[i] ?? '') ? 1 : 0;
   i += prohibition;
   const verb = words[i];
-  if (!verb || INVITATIONS.has(verb)) return false;
+  // "Ask Magda" invites; "Don't ask the till team" forbids. "Don't hesitate to ask" reassures.
+  if (!verb || (prohibition === 0 && INVITATIONS.has(verb)) || (prohibition > 0 && REASSURANCES.has(verb))) return false;
   // "Use of desktop CAT tools …", "Return of the vans …": a word with "of" after it heads a noun phrase.
   if (prohibition === 0 && words[i + 1] === 'of') return false;
   // "Finance have raised this", "Security is …": an auxiliary right after it makes the first word a subject.
