@@ -345,6 +345,8 @@ describe('linguistic layer', () => {
       ['All visitors must sign in at reception.', true],
       ['Sign in and out at the gate every time.', true],
       ['Full PPE at all times past the turnstile.', true],
+      ['No blanks, no ticking a whole column at end of shift.', true],
+      ['No complaints, no sick days, a great quarter.', false],
       ['Black non-slip shoes only, no trainers.', true],
       ['- No jewellery except a plain band', true],
       ['FROM MONDAY 9 SEPT NO BLADE CHANGE WITHOUT A TWO PERSON LOCKOUT SIGN-OFF.', true],
@@ -597,6 +599,7 @@ describe('linguistic layer', () => {
     [
       ['From now on jeans, trainers and hoodies are not acceptable.', true],
       ['This is not up for discussion.', true],
+      ['This is the last time Im saying it.', true],
       ['Anyone not following this will be sent home.', true],
       ['Anyone found with a messy van will lose their van.', true],
       ['STAFF ARE NOT TO USE THE LIFT BEFORE 9.', true],

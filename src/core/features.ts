@@ -46,8 +46,11 @@ function namesAContact(text: string): boolean {
 }
 /** A door shut on questions: "don't ask your team leader", "dont ask me why", "no questions will be taken". */
 const closedChannel = /\b(?:don['’]?t|do not|no need to|please don['’]?t|not to)\s+(?:email|e-mail|call|ring|message|contact|ask|come to|bother|ping)\b|\bno questions\b|\b(?:will|may|might) raise questions\b/i;
-/** How lists of rules are written without a verb: "Hair tied back at all times", "Black non-slip shoes only". */
-const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)/i;
+/**
+ * How lists of rules are written without a verb: "Hair tied back at all times", "Black non-slip
+ * shoes only", "No blanks, no ticking a whole column" ("No complaints, no sick days" reports).
+ */
+const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)|^\W*no\s+(?!(?:incidents?|issues?|complaints?|problems?|errors?|mistakes?|accidents?|absences?|sick|late|lates|drama)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*,\s*no\s+\p{L}/iu;
 /** The writer cannot picture the person growing: a verdict, not a path. */
 const deniesGrowth = /\b(?:i|we)\s+(?:don['’]t|do not|can['’]t|cannot|can not|honestly don['’]t)\s+see\b/i;
 const irregularPast = phraseRegex(lexicon.irregularPastVerbs);
