@@ -52,7 +52,7 @@ const closedChannel = /\b(?:don['’]?t|do not|no need to|please don['’]?t|not
  */
 const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)|^\W*no\s+(?!(?:incidents?|issues?|complaints?|problems?|errors?|mistakes?|accidents?|absences?|sick|late|lates|drama)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*,\s*no\s+\p{L}/iu;
 /** The writer cannot picture the person growing: a verdict, not a path. */
-const deniesGrowth = /\b(?:i|we)\s+(?:don['’]t|do not|can['’]t|cannot|can not|honestly don['’]t)\s+see\b/i;
+const deniesGrowth = /\b(?:i|we)\s+(?:don['’]?t|do not|can['’]?t|cannot|can not|honestly don['’]?t)\s+see\b/i;
 const irregularPast = phraseRegex(lexicon.irregularPastVerbs);
 /** A regular past tense ("stayed", "walked"), not a passive, state or present perfect ("is closed", "will be reassigned", "has appointed": news). */
 const regularPast = /(?<!\b(?:is|are|am|be|being|been|get|gets|has|have)\s+)\b\p{L}{2,}(?<!e)ed\b/iu;
@@ -884,6 +884,8 @@ const FEATURES: Record<string, FeatureTest> = {
   effort: (s) => test(effort, s.text),
   /** Looks ahead: a suggestion for next time ("going forward, try …"). */
   forward: (s) => {
+    // "i dont see her to become supervisor in future" closes the road it names.
+    if (deniesGrowth.test(s.text)) return false;
     const looking = withoutWorkDone(s.text);
     if (!test(forward, looking)) return false;
     // Most sentences have no marker at all; only one that has is asked whether it tells a story.
