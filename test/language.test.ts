@@ -272,6 +272,19 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'a clear verdict on a piece of the work, not on the person',
+    'about-an-area-of-work',
+    [
+      ['Paperwork is good.', true],
+      ['HER STYLING IS GOOD, BRAND TEAM LIKE IT.', true],
+      ['The ironing section is good when he is there.', true],
+      ['His data is fine and he gets the assays done.', false],
+      ['Faith is doing fine.', false],
+      ['kenji is an absolute ROCKSTAR, a real asset to the team.', false],
+      ['His tone is good with customers.', false],
+    ],
+  ]);
+  featureCases.push([
     'names something concrete',
     'specific',
     [

@@ -51,6 +51,23 @@ const closedChannel = /\b(?:don['’]?t|do not|no need to|please don['’]?t|not
  * shoes only", "No blanks, no ticking a whole column" ("No complaints, no sick days" reports).
  */
 const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)|^\W*no\s+(?!(?:incidents?|issues?|complaints?|problems?|errors?|mistakes?|accidents?|absences?|sick|late|lates|drama)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*,\s*no\s+\p{L}/iu;
+/** "Paperwork is", "her colour work was", "The ironing section is": a subject of one or two words before its verb. */
+const SUBJECT_BEFORE_COPULA = /^\W*(?:(?:his|her|their|your|the)\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:is|are|was|were)\s+(?:(?:very|really|always|consistently|generally)\s+)?(.*)$/iu;
+function opensWith(phrases: RegExp, text: string): boolean {
+  phrases.lastIndex = 0;
+  return phrases.exec(text)?.index === 0;
+}
+/** "good", "excellent", "spot on": a clear verdict ("fine", "ok" and "decent enough" damn with faint praise). */
+const areaPraise = phraseRegex(lexicon.areaPraisePredicates);
+/** The subject is a thing someone does, not the person, a group, a role or their manner ("his tone is good"), and the verdict on it is clear. */
+function aboutAnAreaOfWork(text: string): boolean {
+  const m = SUBJECT_BEFORE_COPULA.exec(text);
+  if (!m) return false;
+  const head = (m[2] ?? m[1]).toLowerCase();
+  const first = m[1].toLowerCase();
+  const person = (w: string) => WHO.personPronouns.has(w) || WHO.selfPronouns.has(w) || WHO.thingPronouns.has(w) || WHO.groupPeople.has(w) || WHO.roleNouns.has(w) || WHO.roleNouns.has(w.replace(/s$/, '')) || WHO.aspectNouns.has(w) || WHO.otherPeople.has(w) || GROUP_WORDS.has(w);
+  return !person(first) && !person(head) && !isLikelyName(m[1]) && !isClosedClassWord(first) && opensWith(areaPraise, m[3]);
+}
 /** The writer cannot picture the person growing: a verdict, not a path. */
 const deniesGrowth = /\b(?:i|we)\s+(?:don['’]?t|do not|can['’]?t|cannot|can not|honestly don['’]?t)\s+see\b/i;
 const irregularPast = phraseRegex(lexicon.irregularPastVerbs);
@@ -789,6 +806,8 @@ const FEATURES: Record<string, FeatureTest> = {
   'idea-mention': (s) => test(ideaWord, s.text),
   owner: (s) => hasOwner(s.text),
   praise: (s) => polarityOfSentence(s) === 'praise',
+  /** Says something of a piece of the work, not of the person: "Paperwork is good", "Her colour work is excellent". */
+  'about-an-area-of-work': (s) => aboutAnAreaOfWork(s.text),
   criticism: (s) => polarityOfSentence(s) === 'criticism',
   question: (s) => /\?\s*["'”’)]*\s*$/.test(s.text),
   specific: (s) => hasSpecifics(s.text),
