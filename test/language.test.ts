@@ -307,6 +307,8 @@ describe('linguistic layer', () => {
       ['Next step for her is building confidence presenting to the ops leads.', true],
       ['I am happy to support his fellowship application.', true],
       ["I dont think she really wants to be a dental nurse anymore.", false],
+      ['Doesnt seem that bothered about the practice to be honest.', false],
+      ['I would like to see her think about the senior handler role at some point.', true],
       ['i dont see her to become supervisor in future.', false],
       ["She doesn't seem very interested in learning the new clinical system.", false],
       ['He is keen to learn Python.', true],
