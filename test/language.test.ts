@@ -235,6 +235,8 @@ describe('linguistic layer', () => {
         ['Squad leads: set up your cycles by the same date.', true],
         ['Comments: Too many repeat runs in Q3.', false],
         ['Field visit Turkana: to happen before end of July.', false],
+        ['Period: January - June 2024', false],
+        ['Need to get the rota more even next year.', false],
       ],
     ],
   ];

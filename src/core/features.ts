@@ -331,7 +331,12 @@ function hasNumber(text: string): boolean {
 /** "Jordan leading this", "Mei is owning the cut-over": who drives an item, as minutes name them. */
 const nameThenDriving = /^\W*(\p{Lu}[\p{L}'’-]+)\s+(?:is\s+)?(?:leading|owning|driving|handling|coordinating|chasing)\s+(?:this|it|that|the)\b/u;
 /** Words that head a line as its label, in any case: "Action:", "TODO:", "NEXT:". */
-const LABEL_WORDS = new Set(['action', 'actions', 'todo', 'ai', 'goal', 'objective', 'note', 'notes', 'next', 'update', 'decision', 'decided', 'agreed', 'agenda', 'topic', 'context', 'why', 'what', 'when', 'where', 'how', 'due', 'deadline', 'status', 'outcome']);
+const LABEL_WORDS = new Set(['action', 'actions', 'todo', 'ai', 'goal', 'objective', 'note', 'notes', 'next', 'update', 'decision', 'decided', 'agreed', 'agenda', 'topic', 'context', 'why', 'what', 'when', 'where', 'how', 'due', 'deadline', 'status', 'outcome',
+  // A form's fields: "Period: January - June 2024", "Term: Spring", "Present: Diego, Hope".
+  'period', 'term', 'date', 'dates', 'time', 'venue', 'location', 'present', 'attendees', 'apologies', 'role', 'reviewer', 'name', 'rating', 'subject']);
+/** "Need to get the rota more even": a verb that takes "to" opens the line, and nobody is named. */
+// "Wants to pilot self-checkout" is a note about someone who wants; "Need to" names nobody.
+const TAKES_TO = new Set(['need', 'needs', 'have', 'has', 'got', 'going', 'try', 'trying', 'ought', 'used', 'remember', 'remind']);
 /**
  * Every place namedOwner matches: "ACTION: Grace to send …" has a label before its owner. The
  * boundary becomes a look-behind so that one match's ": " does not hide the owner after it.
@@ -343,7 +348,7 @@ function namesAnOwner(text: string): boolean {
   for (const match of text.matchAll(namedOwners)) {
     const owner = match[1];
     // "ACTION: send the list", "NOTE: …": a label in capitals is no more an owner than "Action:".
-    if (LABEL_WORDS.has(owner.toLowerCase())) continue;
+    if (LABEL_WORDS.has(owner.toLowerCase()) || TAKES_TO.has(owner.toLowerCase())) continue;
     // "Agreed to book 6 per tour", "Asked to review the rota": a verb opening a note's line, not who acts.
     if (!(/^\p{Lu}/u.test(owner) && owner.length > 2 && (isClosedClassWord(owner) || isPastForm(owner))) && (!match[2] || labelsAPerson(text, match.index, owner))) return true;
   }
