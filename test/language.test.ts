@@ -606,6 +606,8 @@ describe('linguistic layer', () => {
       ['Try to send the report by 7pm on tech nights.', true],
       ['Chikondi, please add anything I missed.', true],
       ["I'll try to keep it to the point but it was a long project.", false],
+      ['Niamh should have escalated it sooner.', false],
+      ['You should have it signed off by Friday.', true],
       ['We will try to cover the whole 18 months.', false],
       ['That playtest found the tutorial drop-off, a real result and she should be proud of it.', false],
       ['I would like to thank everyone who has been on the team.', false],
