@@ -652,6 +652,7 @@ describe('linguistic layer', () => {
     [
       ['Effective immediately no mobile phones on the shop floor.', true],
       ['The new rota applies with immediate effect.', true],
+      ['From the next rota cycle we are moving to 10 hour shifts.', true],
       ['@channel new laptop / BYOD policy is live, its on confluence.', true],
       ['We expect the new structure to be in place sometime in Q1.', false],
       ['The new structure will be in place by the end of Q1.', true],

@@ -31,8 +31,11 @@ const checkinInterval = /\b(?:1:1|1-1|121|mtg|meeting|review|catch-?up|check-?in
 const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|last\s+week)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|probation|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
 const pastTime = phraseRegex(lexicon.pastTimeWords);
-/** "Effective immediately", "with immediate effect", "as of today": the change starts now, which is a when. */
-const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\b(?:is|are)\s+(?:now\s+)?(?:live|in\s+force|in\s+effect)\b|\bfrom\s+now\s+on\b|\bfor\s+now\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b/i;
+/**
+ * "Effective immediately", "with immediate effect", "as of today": the change starts now, which is
+ * a when; so is the next turn of a cycle everyone knows ("from the next rota cycle", "with the next pay run").
+ */
+const startsNow = /\b(?:effective|starting)\s+(?:immediately|now|today)\b|\b(?:is|are)\s+(?:now\s+)?(?:live|in\s+force|in\s+effect)\b|\bfrom\s+now\s+on\b|\bfor\s+now\b|\bwith\s+immediate\s+effect\b|\b(?:as\s+of|from)\s+(?:now|today)\b|\b(?:from|starting|with)\s+the\s+next\s+(?:rota|roster|shift|pay|payroll|billing|booking|term|semester|season|intake|cycle|period|run|sprint)\b/i;
 /** An e-mail address or a phone number: somewhere to ask. */
 const contactDetail = /[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+\d{1,3}[\s-]?)?\(?\b0?\d{2,5}\)?[\s-]\d{3,4}[\s-]?\d{3,4}\b/;
 /** "ask Priyanka", "see Parminder in the depot office", "speak to Mrs Baptiste": someone the readers can go to, by name. */
