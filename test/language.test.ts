@@ -387,6 +387,10 @@ describe('linguistic layer', () => {
     'people-impact',
     [
       ['Your shift pattern stays the same.', true],
+      ['Front counter team - from Mon 3rd March counter closes 8pm not 10pm.', true],
+      ['We have taken the decision to move to a minimum of three office days per week.', true],
+      ["Nobody's pay will change as part of this.", true],
+      ['The clinic closes at 8pm on Fridays.', false],
       ['Heads up - from next week de-icing crew moving to the new base in hangar 3.', true],
       ['Q: Does this affect my January deals?', true],
       ['New times are 9am to 12pm in the back hall, starting after Easter.', true],

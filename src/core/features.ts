@@ -423,6 +423,8 @@ function groupActs(line: string): boolean {
   });
 }
 const GROUP_WORDS = new Set(['everyone', 'everybody', 'all', 'staff', 'team', 'teams', 'colleagues']);
+/** "counter closes 8pm not 10pm", "opening is 6.30 now not 7": the new time set against the old one. */
+const newTimeAgainstOld = /\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\s+(?:now\s+)?not\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\b/i;
 /** "de-icing crew moving to hangar 3", "night nurses will start at 19:30": what changes for a group of readers. */
 const subjectThenMove = /\b([\p{L}-]+)\s+(?:(?:is|are|will|will be|are now|is now)\s+)?(?:moving|move|moves|relocating|relocate|relocates|starting|start|starts|switching|switch|switches|joining|join|joins)\b/giu;
 function aGroupOfPeopleMoves(text: string): boolean {
@@ -861,7 +863,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'group-vote': (s) => test(groupVote, s.text),
   /** Words that only sound like impact: "you will hear more", "there will be some changes", "as many of you will know". */
   'hollow-impact': (s) => test(hollowImpact, s.text),
-  'people-impact': (s) => test(peopleImpact, without(hollowImpact, s.text)) || aGroupOfPeopleMoves(s.text),
+  'people-impact': (s) => test(peopleImpact, without(hollowImpact, s.text)) || aGroupOfPeopleMoves(s.text) || newTimeAgainstOld.test(s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
