@@ -698,6 +698,9 @@ describe('linguistic layer', () => {
     const cases: Array<[string, 'recognition' | null]> = [
       ['Shout out to Li Wei and Grace who stayed till midnight on Sunday to finish the stocktake. It meant the store could open on time with the new planogram. Thank you both!', 'recognition'],
       ['Please join me in welcoming Amara to the team! She will be joining us in Accounts Payable. Make sure to say hi!', 'recognition'],
+      ['Mei Lin starts today as Junior Designer on the residential team. She joins us from a fit-out firm in Singapore. Lunch is on the studio on Thursday.', 'recognition'],
+      ['Notice board - Harbour office\n\nAfter 19 years with us, Sigrún Jónsdóttir finishes on Friday. She trained every skipper on the new log herself. Cake and coffee in the net shed Friday at 14:00.', 'recognition'],
+      ['The new rota starts Monday as planned. Late shifts finish at 10pm instead of 11pm.', null],
       ['Hi everyone, as many of you know Semi is leaving us on Friday after 11 years. She always goes above and beyond and we will all miss her so much. There will be cake in the staff room on Fri.', 'recognition'],
       ['Please join us in welcoming Litia to the primates section! She starts on the gibbon and lemur rota this Monday and will be shadowing Anders for her first fortnight.', 'recognition'],
       ['Thank you all for your feedback on the rota. From 1 May the new rota replaces the old one, and weekend shifts are shared evenly.', null],
