@@ -236,6 +236,8 @@ describe('linguistic layer', () => {
         ['Comments: Too many repeat runs in Q3.', false],
         ['Field visit Turkana: to happen before end of July.', false],
         ['Period: January - June 2024', false],
+        ['Will put him with Frank on the bacon Tues mornings from next week.', true],
+        ['Will be off next week.', false],
         ['Need to get the rota more even next year.', false],
       ],
     ],

@@ -626,8 +626,16 @@ const selfThenVerb = /^\W*(?:i|we|you)\s+(\p{Ll}+)\b/iu;
 /** The writer takes it: "it's on me to book the room", "me: ask finance". */
 const selfOwner = /(?:^|[^\p{L}])(?:it['’]?s on me|on me to|me\s*:|me to \p{Ll})/iu;
 
+/** "Will put him with Frank on Tues mornings": a note drops the "I" before the writer's own undertaking. */
+const writersDroppedI = /^\W*(?:will|shall|gonna)\s+(\p{Ll}+)\b/iu;
+const undertakesWithoutI = (text: string) => {
+  const verb = writersDroppedI.exec(text)?.[1];
+  // "Will be off next week" says where the writer will be, not what they will do.
+  return verb !== undefined && verb !== 'be' && verb !== 'have' && isOrderVerb(verb) && !/\?\s*$/.test(text);
+};
+
 function hasOwner(text: string): boolean {
-  return namesAnOwner(text) || selfOwner.test(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || agentByRole.test(text) || test(ownerPlaceholder, text);
+  return namesAnOwner(text) || selfOwner.test(text) || undertakesWithoutI(text) || ownerLabel.test(text) || handle.test(text) || agentBy.test(text) || agentByRole.test(text) || test(ownerPlaceholder, text);
 }
 
 /** "on the billing retry rewrite" names a piece of work; "on the launch" or "for the hard work this year" hardly does. */
