@@ -209,6 +209,10 @@ const hollowAsk = phraseRegex(lexicon.hollowAsks);
 const prohibition = phraseRegex(lexicon.prohibitionMarkers);
 /** What enforces an order: a sanction ("will be sent home", "a written warning") or a door shut on discussion ("not up for debate"). */
 const enforcement = phraseRegex(lexicon.enforcementMarkers);
+/** A scolding that backs an order as a sanction would: "this is not acceptable", "its getting ridiculous". */
+const reprimand = phraseRegex(lexicon.reprimandMarkers);
+/** "Recalls need doing!!", "the bins need emptying": an order with nobody named, in the passive of a chore. */
+const needsDoing = /\bneeds?\s+(?:doing|sorting|cleaning|emptying|finishing|completing|fixing|signing|filling)\b/i;
 const vision = phraseRegex(lexicon.visionMarkers);
 const guardrail = phraseRegex(lexicon.guardrailMarkers);
 const experiment = phraseRegex(lexicon.experimentMarkers);
@@ -878,11 +882,11 @@ const FEATURES: Record<string, FeatureTest> = {
   'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text) || test(prohibition, s.text) || ruleAfterItsStart.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
-  order: (s) => hasFeature(s, 'directive') || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || orderToAGroup(s.text) || ruleOfNobody(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
+  order: (s) => hasFeature(s, 'directive') || needsDoing.test(s.text) || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || orderToAGroup(s.text) || ruleOfNobody(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
   /** An order or what enforces one: "Anyone seen with a phone goes to disciplinary", "This is not up for debate". */
   command: (s) => hasFeature(s, 'order') || test(enforcement, s.text),
   /** Says what happens to anyone who does not comply, or shuts the door on exceptions: "will be sent home", "no exceptions". */
-  enforced: (s) => test(enforcement, s.text),
+  enforced: (s) => test(enforcement, s.text) || test(reprimand, s.text),
   /** Opens with an order: "Use the approved template.", "Please stop …", "Do not book …". */
   imperative: (s) => {
     // "From the 11th, raise tickets at the new portal": an order after the day it starts.
