@@ -266,6 +266,17 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'arranges the next conversation, not the one the note records',
+    'checkin',
+    [
+      ['Quick 1-1 w/ Rahul 12/3 - going well on the counter, told him the display was spot on.', false],
+      ['1:1 – Kwame / Helen — 14 Nov', false],
+      ['1:1 next week - Tuesday 3pm', true],
+      ['Next DRB 18/06', true],
+      ["I'd like Fatima to look at how she handles conflict.", false],
+    ],
+  ]);
+  featureCases.push([
     "a check-in's when in a terse note's shorthand",
     'checkin-interval',
     [

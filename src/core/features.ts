@@ -138,6 +138,11 @@ const manner = phraseRegex(lexicon.mannerMarkers);
 const checkin = phraseRegex(lexicon.checkinMarkers);
 const achievement = phraseRegex(lexicon.achievementMarkers);
 const reconvene = phraseRegex(lexicon.reconveneVerbs);
+/**
+ * "Quick 1-1 w/ Rahul 12/3 - going well …", "1:1 – Kwame / Helen — 14 Nov": a note opens by naming
+ * the meeting it records, up to a dash or colon. That meeting is this one, not the next.
+ */
+const thisMeetingsName = /^\W*(?:(?:quick|weekly|monthly|fortnightly|short)\s+)?(?:1[-:]1|1-2-1|121|one[- ]to[- ]one|catch[- ]?up|supervision|check[- ]?in)\b(?![^.!?]{0,40}?\b(?:next|again|follow)\b)[^.!?]{0,40}?\s[-–—:]\s/iu;
 /** "Next DRB 18/06", "next MDT": a standing meeting is often named by its initials, which no list can hold ("NEXT YEAR" is shouting). */
 const nextMeetingByItsAcronym = /\b(?:next|Next)\s+\p{Lu}{2,5}\b(?![\p{L}'’])/u;
 /** The writer and the reader together, ahead: "we'll", "let's", "shall we". */
@@ -846,7 +851,10 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Someone undertakes to do something (see isUndertaking): a forecast about things does not count. */
   undertaking: (s) => isUndertaking(s),
   /** A next conversation about progress: named ("next 1:1", "review date", "Next DRB 18/06") or arranged together ("let's regroup", "we'll debrief"). */
-  checkin: (s) => test(checkin, s.text) || nextMeetingByItsAcronym.test(s.text) || (together.test(s.text) && test(reconvene, s.text)),
+  checkin: (s) => {
+    const text = s.text.replace(thisMeetingsName, ' ');
+    return test(checkin, text) || nextMeetingByItsAcronym.test(text) || (together.test(text) && test(reconvene, text));
+  },
   /** A check-in with its when in a terse note's shorthand: "next 1:1 two weeks", "next mtg same time". */
   'checkin-interval': (s) => checkinInterval.test(s.text),
   /** Arranges a check-in and nothing else (see onlyArrangesACheckin): no next step. */
