@@ -451,6 +451,8 @@ describe('linguistic layer', () => {
     'news of a change: a change word, or something starting on a named day',
     'announces-change',
     [
+      ['As we head into the new year I wanted to share where I see us going.', false],
+      ['Our industry is changing faster than ever.', false],
       ["Hi all, we're switching our fish supplier to Harbour & Co from the 15th.", true],
       ["St Bride's is joining the North Coast Health Partnership from April.", true],
       ['Kessler Construction has taken over as principal contractor from Monday 6th.', true],

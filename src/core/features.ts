@@ -152,6 +152,8 @@ const growth = phraseRegex(lexicon.growthMarkers);
 /** A guess at what someone wants, not a path offered: "doesn't want to be here", "more interested in her uni course". */
 const notGrowth = phraseRegex(lexicon.notGrowthMarkers);
 const change = phraseRegex(lexicon.changeMarkers);
+/** "As we head into the new year", "our industry is changing faster than ever": the calendar and the world move; nothing is announced. */
+const notAChange = phraseRegex(lexicon.notChangeMarkers);
 /** "will be": news of a change in an announcement, but just as often a card, a drink or a shift in a farewell post. */
 const changeAhead = phraseRegex(lexicon.changeAheadMarkers);
 /** "Further details will be shared in the coming months": news promised, not a change announced. */
@@ -861,7 +863,7 @@ const FEATURES: Record<string, FeatureTest> = {
   'checkin-only': (s) => onlyArrangesACheckin(s),
   /** Talks about growth, unless the writer says they cannot see it ("I don't see her moving into a fee-earner role"). */
   growth: (s) => test(growth, without(notGrowth, s.text)) && !deniesGrowth.test(s.text),
-  change: (s) => test(change, s.text),
+  change: (s) => test(change, without(notAChange, s.text)),
   /** "The road will be closed", "floor markings will be repainted": something will be done to the readers' surroundings. */
   'passive-future': (s) => announcesPassiveFuture(s.text),
   /**
