@@ -481,6 +481,8 @@ describe('linguistic layer', () => {
     'undertaking',
     [
       ['Ana will move the stock to bay 3 by Friday.', true],
+      ['People came out knowing what they had to do.', false],
+      ['He agree to do the KB module on Monday 8th.', true],
       ["Tom will be in the drivers' room to help on Monday.", true],
       ['Priya will run the session on 3 May.', true],
       ['From 1 April, the Nutrition team and the WASH team will become one Community Health team.', false],
