@@ -300,6 +300,14 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'something done, told as an achievement',
+    'accomplishment',
+    [
+      ['She is the go-to person for the till system.', true],
+      ['She will go to the supplier on Friday.', false],
+    ],
+  ]);
+  featureCases.push([
     'names something concrete',
     'specific',
     [
