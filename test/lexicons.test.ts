@@ -34,8 +34,19 @@ function contractionBeforeAuxiliary(phrase: string): boolean {
   return slots.some((words, i) => words.length > 1 && words.some((w) => CONTRACTED_SUBJECT.test(w)) && (slots[i + 1] ?? []).some((w) => AUXILIARY.has(w)));
 }
 
+/**
+ * A hyphen may be typed as a space, so a one-word entry made of two small words ("to-do", "go-to")
+ * matches the everyday phrase too ("what they had to do", "go to the supplier"). Such an entry needs
+ * a word beside it: "to-do list", "our go-to".
+ */
+const SMALL_WORDS = new Set(['to', 'do', 'go', 'in', 'on', 'up', 'out', 'off', 'by', 'of', 'at', 'it', 'so', 'be', 'get', 'set', 'put']);
+function bareHyphenedSmallWords(phrase: string): boolean {
+  const slots = phrase.trim().split(/\s+/);
+  return slots.length === 1 && slots[0].split('|').some((word) => /^[a-z]+-[a-z]+$/.test(word) && word.split('-').every((part) => SMALL_WORDS.has(part)));
+}
+
 function slipsIn(phrase: string): boolean {
-  return wordsInTwoSlots(phrase).length > 0 || contractionBeforeAuxiliary(phrase);
+  return wordsInTwoSlots(phrase).length > 0 || contractionBeforeAuxiliary(phrase) || bareHyphenedSmallWords(phrase);
 }
 
 describe('lexicon phrase lists', () => {
@@ -46,6 +57,9 @@ describe('lexicon phrase lists', () => {
     assert.equal(contractionBeforeAuxiliary("check how it's|you're|things are going"), true);
     assert.equal(contractionBeforeAuxiliary("check how it's|you're going"), false);
     assert.equal(contractionBeforeAuxiliary("team's|team’s job|responsibility"), false);
+    assert.equal(bareHyphenedSmallWords('to-do'), true);
+    assert.equal(bareHyphenedSmallWords('to-do list'), false);
+    assert.equal(bareHyphenedSmallWords('check-in'), false);
   });
 
   for (const [key, value] of Object.entries(lexicon)) {
