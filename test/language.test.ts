@@ -274,6 +274,8 @@ describe('linguistic layer', () => {
       ['1:1 next week - Tuesday 3pm', true],
       ['Next DRB 18/06', true],
       ["I'd like Fatima to look at how she handles conflict.", false],
+      ['new triage form - punting to Thurs practice meeting, not enough time this am', true],
+      ["At Monday's team meeting we agreed the new layout.", false],
     ],
   ]);
   featureCases.push([

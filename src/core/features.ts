@@ -143,6 +143,9 @@ const reconvene = phraseRegex(lexicon.reconveneVerbs);
  * the meeting it records, up to a dash or colon. That meeting is this one, not the next.
  */
 const thisMeetingsName = /^\W*(?:(?:quick|weekly|monthly|fortnightly|short)\s+)?(?:1[-:]1|1-2-1|121|one[- ]to[- ]one|catch[- ]?up|supervision|check[- ]?in)\b(?![^.!?]{0,40}?\b(?:next|again|follow)\b)[^.!?]{0,40}?\s[-–—:]\s/iu;
+/** "punting to Thurs practice meeting", "on Friday's huddle": a standing meeting named by its day, ahead ("At Monday's meeting we agreed" looks back: a verb in the past). */
+const meetingByItsDay = new RegExp(`\\b(?:to|for|at|till|until|on)\\s+(?:the\\s+)?(?:${lexicon.weekdays.map(escapeRegExp).join('|')})(?:['’]s)?\\s+(?:[\\p{L}-]+\\s+)?(?:meeting|huddle|stand-?up|sync|catch-?up|1:1|review)\\b`, 'iu');
+const meetingOnAWeekday = (text: string) => meetingByItsDay.test(text) && !narratesThePast(text) && !(text.match(/\p{L}+/gu) ?? []).some((word) => /^\p{Ll}/u.test(word) && isPastForm(word));
 /** "Next DRB 18/06", "next MDT": a standing meeting is often named by its initials, which no list can hold ("NEXT YEAR" is shouting). */
 const nextMeetingByItsAcronym = /\b(?:next|Next)\s+\p{Lu}{2,5}\b(?![\p{L}'’])/u;
 /** The writer and the reader together, ahead: "we'll", "let's", "shall we". */
@@ -855,7 +858,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** A next conversation about progress: named ("next 1:1", "review date", "Next DRB 18/06") or arranged together ("let's regroup", "we'll debrief"). */
   checkin: (s) => {
     const text = s.text.replace(thisMeetingsName, ' ');
-    return test(checkin, text) || nextMeetingByItsAcronym.test(text) || (together.test(text) && test(reconvene, text));
+    return test(checkin, text) || nextMeetingByItsAcronym.test(text) || meetingOnAWeekday(text) || (together.test(text) && test(reconvene, text));
   },
   /** A check-in with its when in a terse note's shorthand: "next 1:1 two weeks", "next mtg same time". */
   'checkin-interval': (s) => checkinInterval.test(s.text),
