@@ -108,9 +108,9 @@ function colonAfterClause(text: string): boolean {
 }
 // A colon between digits is a time or a ratio ("4:30", "1:1"), not a break.
 const EXPLANATION_BREAK = /(?<!\d):|:(?!\d)|;|(?<!\d)\s[—–](?!\s*\d)|(?<!\d)\s-\s(?!\d)/u;
-/** "Pharmacy team:", "Kitchen staff –", "Hi all,": the readers addressed, not a clause the rest explains. */
 /** "Dariusz (Shift Mgr)", "Mei Ling (HR)": a name and a role in brackets open a chat line ("Why Now:" without one may be a heading). */
 const CHAT_SPEAKER = /^\W*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*\([^)]{1,30}\)\s*$/u;
+/** "Pharmacy team:", "Kitchen staff –", "Hi all,": the readers addressed, not a clause the rest explains. */
 const ADDRESSEE = /^\W*(?:(?:hi|hello|hey|dear|attention|to|for)\s+)?(?:[\p{L}\d'’&/-]+\s+){0,3}(?:team|teams|staff|crew|all|everyone|everybody|folks|colleagues|drivers|nurses|managers|leads|agents|members|volunteers|shift|shifts|squad|department|dept)\s*$/iu;
 /**
  * A clause of two words or more, then its first ":", ";" or dash, then at least five more words
@@ -352,8 +352,10 @@ const nameThenDriving = /^\W*(\p{Lu}[\p{L}'’-]+)\s+(?:is\s+)?(?:leading|owning
 const LABEL_WORDS = new Set(['action', 'actions', 'todo', 'ai', 'goal', 'objective', 'note', 'notes', 'next', 'update', 'decision', 'decided', 'agreed', 'agenda', 'topic', 'context', 'why', 'what', 'when', 'where', 'how', 'due', 'deadline', 'status', 'outcome',
   // A form's fields: "Period: January - June 2024", "Term: Spring", "Present: Diego, Hope".
   'period', 'term', 'date', 'dates', 'time', 'venue', 'location', 'present', 'attendees', 'apologies', 'role', 'reviewer', 'name', 'rating', 'subject']);
-/** "Need to get the rota more even": a verb that takes "to" opens the line, and nobody is named. */
-// "Wants to pilot self-checkout" is a note about someone who wants; "Need to" names nobody.
+/**
+ * "Need to get the rota more even": a verb that takes "to" opens the line, and nobody is named.
+ * "Wants to pilot self-checkout" is left out: it is a note about someone who wants.
+ */
 const TAKES_TO = new Set(['need', 'needs', 'have', 'has', 'got', 'going', 'try', 'trying', 'ought', 'used', 'remember', 'remind']);
 /**
  * Every place namedOwner matches: "ACTION: Grace to send …" has a label before its owner. The
@@ -365,8 +367,9 @@ const namedOwners = new RegExp(namedOwner.source.replace('(?:^|[^\\p{L}])', '(?<
 function namesAnOwner(text: string): boolean {
   for (const match of text.matchAll(namedOwners)) {
     const owner = match[1];
-    // "ACTION: send the list", "NOTE: …": a label in capitals is no more an owner than "Action:".
-    if (LABEL_WORDS.has(owner.toLowerCase()) || TAKES_TO.has(owner.toLowerCase())) continue;
+    // "ACTION: send the list", "Period: January", "Need to get …": a label or a verb, not who acts.
+    const word = owner.toLowerCase();
+    if (LABEL_WORDS.has(word) || TAKES_TO.has(word)) continue;
     // "Agreed to book 6 per tour", "Asked to review the rota": a verb opening a note's line, not who acts.
     if (!(/^\p{Lu}/u.test(owner) && owner.length > 2 && (isClosedClassWord(owner) || isPastForm(owner))) && (!match[2] || labelsAPerson(text, match.index, owner))) return true;
   }
