@@ -52,8 +52,9 @@ const closedChannel = /\b(?:don['’]?t|do not|no need to|please don['’]?t|not
 /**
  * How lists of rules are written without a verb: "Hair tied back at all times", "Black non-slip
  * shoes only", "No blanks, no ticking a whole column" ("No complaints, no sick days" reports).
+ * "Right first time, every time" and "for every resident, every time" are a slogan's rhythm, not a rule.
  */
-const ruleShorthand = /\bat all times\b|\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)|^\W*no\s+(?!(?:incidents?|issues?|complaints?|problems?|errors?|mistakes?|accidents?|absences?|sick|late|lates|drama)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*,\s*no\s+\p{L}/iu;
+const ruleShorthand = /\bat all times\b|(?<!\bfirst time,?\s+|\bevery\s+[\p{L}-]+,\s+)\bevery time\b|\bwithout exception\b|^[^.!?]{0,60}\bonly(?:\W*$|\s*,)|^\W*no\s+(?!(?:incidents?|issues?|complaints?|problems?|errors?|mistakes?|accidents?|absences?|sick|late|lates|drama)\b)[\p{L}-]+(?:\s+[\p{L}-]+)?\s*,\s*no\s+\p{L}/iu;
 /** "Paperwork is", "her colour work was", "The ironing section is": a subject of one or two words before its verb. */
 const SUBJECT_BEFORE_COPULA = /^\W*(?:(?:his|her|their|your|the)\s+)?([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:is|are|was|were)\s+(?:(?:very|really|always|consistently|generally)\s+)?(.*)$/iu;
 function opensWith(phrases: RegExp, text: string): boolean {
