@@ -850,6 +850,19 @@ describe('engine', () => {
     });
   });
 
+  describe('one finding per problem', () => {
+    it('a document check yields to a document finding it defers to, wherever each is anchored', () => {
+      // A vision with no path announces nothing concrete yet: asking when it takes effect says the same thing again.
+      const vision = 'Dear all,\n\nBy 2030 we will be the most trusted lender in the region. We will be bolder, faster and more customer-obsessed than ever. Our vision is to be the first choice for every family.\n\nThank you for all you do.';
+      const ids = lint(vision, { profile: 'announcement' }).findings.map((f) => f.ruleId);
+      assert.ok(ids.includes('vision/vision-without-path'));
+      assert.ok(!ids.includes('change/no-effective-date'));
+      // A concrete change with no date still gets its own finding.
+      const change = 'Hi all,\n\nThe web and mobile squads are merging. Ana will lead the merged team.';
+      assert.ok(lint(change, { profile: 'announcement' }).findings.some((f) => f.ruleId === 'change/no-effective-date'));
+    });
+  });
+
   describe('Finding shape', () => {
     it('has every documented field, with 1-based lines and columns that match the offsets', () => {
       const text = '# Plan\n\nThanks all.\nMarco will share the plan soon.\n';

@@ -286,6 +286,8 @@ describe('linguistic layer', () => {
       ['- next mtg same time', true],
       ['Review in two weeks.', true],
       ['Two weeks of nights coming up.', false],
+      ['Next meeting in a month or so.', false],
+      ['next 1:1 in 2 weeks-ish', false],
     ],
   ]);
   featureCases.push([
@@ -370,6 +372,10 @@ describe('linguistic layer', () => {
     [
       ['Next check in 2 wks.', true],
       ['next 1:1 same time next wk', true],
+      ['Next 1:1 in a month or so', false],
+      ['Send me the figures within a week or two.', false],
+      ['End of probation review', false],
+      ['We will decide by the end of probation.', true],
       ["I'll set up a follow up for the first week of May.", true],
       ['Revisit at the end of probation.', true],
       ["Let's pick this up again after the summer.", false],

@@ -129,11 +129,15 @@ export class Linter {
 /**
  * One finding per stretch of text where two rules say the same thing: a finding is dropped when
  * it overlaps a finding of a rule its rule yields to ("Great job" is vague praise, not also a label;
- * "Improve communication" under Goals is an unmeasurable goal, not also a vague ask).
+ * "Improve communication" under Goals is an unmeasurable goal, not also a vague ask). A document
+ * check is about the whole document, so it yields to a document finding anywhere in it (a vision
+ * with no path to it has no change to date yet).
  */
 function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSpec }>): Finding[] {
   const yieldsTo = new Map(rules.filter((r) => r.spec.yieldsTo?.length).map((r) => [r.spec.id, r.spec.yieldsTo!]));
   if (yieldsTo.size === 0) return findings;
+  const documentWide = new Set(findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
+  findings = findings.filter((f) => f.scope !== 'document' || !(yieldsTo.get(f.ruleId) ?? []).some((id) => documentWide.has(id)));
   // Per stronger rule, its findings' starts in order and the furthest end reached so far:
   // f overlaps one of them exactly when some finding starting before f's end reaches past f's start.
   const stronger = new Map<string, { starts: number[]; reach: number[] }>();
