@@ -114,7 +114,7 @@ const EXPLANATION_BREAK = /(?<!\d):|:(?!\d)|;|(?<!\d)\s[—–](?!\s*\d)|(?<!\d)
 /** "Dariusz (Shift Mgr)", "Mei Ling (HR)": a name and a role in brackets open a chat line ("Why Now:" without one may be a heading). */
 const CHAT_SPEAKER = /^\W*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*\([^)]{1,30}\)\s*$/u;
 /** "Pharmacy team:", "Kitchen staff –", "Hi all,": the readers addressed, not a clause the rest explains. */
-const ADDRESSEE = /^\W*(?:(?:hi|hello|hey|dear|attention|to|for)\s+)?(?:[\p{L}\d'’&/-]+\s+){0,3}(?:team|teams|staff|crew|all|everyone|everybody|folks|colleagues|drivers|nurses|managers|leads|agents|members|volunteers|shift|shifts|squad|department|dept)\s*$/iu;
+const ADDRESSEE = /^\W*(?:(?:hi|hello|hey|dear|attention|to|for)\s+)?(?:(?:[\p{L}\d'’&/-]+\s+){0,3}(?:team|teams|staff|crew|all|everyone|everybody|folks|colleagues|drivers|nurses|managers|leads|agents|members|volunteers|shift|shifts|squad|department|dept)|all\s+(?:[\p{L}-]+\s+)?\p{L}+s)\s*$/iu;
 /**
  * A clause of two words or more, then its first ":", ";" or dash, then at least five more words
  * that explain it. A later break is more often a list or an aside than a reason.
@@ -126,11 +126,26 @@ function explainsAfterBreak(text: string): boolean {
   if (test(noticeLabel, text.slice(0, hit.index))) return false;
   const before = text.slice(0, hit.index);
   // "Form tutors: you'll collect …" speaks to a group, as "Kitchen staff:" does.
-  if (ADDRESSEE.test(before) || isGroupOfPeople(before.replace(/^\W+/, '').trim())) return false;
+  // "Cabin stewards on Decks 5–9:" is a group too, narrowed by where they work.
+  if (ADDRESSEE.test(before) || isGroupOfPeople(before.replace(/^\W+/, '').replace(/\s+(?:on|in|at|from)\s.*$/i, '').trim())) return false;
   // "Dariusz (Shift Mgr): Right lads, …": a chat names who speaks before what they say.
   if (CHAT_SPEAKER.test(before)) return false;
+  const after = text.slice(hit.index + hit[0].length);
+  // A rota's row: "Mon/Wed/Fri - Ola and Summer big dogs", "Boning hall: 9.30 – 9.50 and 12.30 – 13.00".
+  if (namesOnlyDays(before) || mostlyTimes(after)) return false;
   const words = (part: string) => (part.match(/[\p{L}\p{N}'’%-]+/gu) ?? []).length;
-  return words(before) >= 2 && words(text.slice(hit.index + hit[0].length)) >= 5;
+  return words(before) >= 2 && words(after) >= 5;
+}
+const WEEKDAYS = new Set(lexicon.weekdays);
+/** "Mon/Wed/Fri", "Tue & Thu": a list of days heads a rota's row. */
+function namesOnlyDays(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.every((word) => WEEKDAYS.has(word) || word === 'and');
+}
+/** Half the words or more are clock times or numbers: a timetable, not a reason. */
+function mostlyTimes(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}.:'’%-]+/gu) ?? [];
+  return words.length > 0 && words.filter((word) => /^\d/.test(word)).length * 2 >= words.length;
 }
 const autonomy = /\b(?:you own|(?:he|she|they) owns?|your call|(?:doesn['’]t|don['’]t|does not|do not|no) need to (?:check|ask|run)|without asking|i trust (?:you|him|her|them))\b/i;
 const followUpPhrase = phraseRegex(lexicon.followUpMarkers);
