@@ -24,9 +24,13 @@ const A_PERSON = /(?<![\p{L}'’])(?:he|she|they|his|her|their|him|them|i|me|my|
 const DESCRIBES_A_ROLE = new RegExp(`\\b(?:is|are|was|has been)\\s+(?:the|a|an|our)\\s+${ROLE_NOUN_PHRASE}`, 'iu');
 const tellsOfSomeone = (text: string) => (THIRD_PERSON.test(text) || DESCRIBES_A_ROLE.test(text)) && !/\byour\b/i.test(text);
 
-/** A line on its own with no closing punctuation ("Message from the Harbour Master", "Promotion news"): a title over the post. */
+/**
+ * A line on its own with no closing punctuation ("Message from the Harbour Master", "Promotion news",
+ * "Some good news to share 🎉"): a title over the post. The sentence leaves out a closing emoji.
+ */
+const withoutClosingSymbols = (text: string) => text.trim().replace(/(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\s]|\u200d|\ufe0f)+$/u, '');
 const isTitleLine = (s: ParsedDocument['sentences'][number]) =>
-  s.block.kind === 'paragraph' && s.block.text.trim() === s.text.trim() && !/[.!?…:]["'”’)]*$/u.test(s.text.trim()) && s.tokens.length <= 8;
+  s.block.kind === 'paragraph' && withoutClosingSymbols(s.block.text) === withoutClosingSymbols(s.text) && !/[.!?…:]["'”’)]*$/u.test(s.text.trim()) && s.tokens.length <= 8;
 
 export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKind | null {
   if (profile !== 'announcement') return null;
