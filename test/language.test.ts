@@ -589,6 +589,12 @@ describe('linguistic layer', () => {
     'offers help with what needs to change',
     'support',
     [
+      ['The brooch pair and beads from that grave are going to be the centrepiece of the report.', false],
+      ['In half term he took two groups together for three days with no incident.', false],
+      ['End of course feedback from her groups averaged 4.6 out of 5.', false],
+      ["We'll look at the results together on 10 Feb.", true],
+      ["I'm happy to pair on a few reviews if it's more about confidence.", true],
+      ['Deepa to pair Grace with Fiona on 4 long days in June.', true],
       ["We agreed he'll sit with Amaka on triage every Tuesday to learn how she ranks bugs.", true],
       ["I'm happy to walk him through the engine team's setup.", true],
       ["I'll review the first five plans with her.", true],
