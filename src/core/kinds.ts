@@ -50,8 +50,9 @@ export function documentKind(doc: ParsedDocument, profile: Profile): DocumentKin
   const recognising = prose.filter(tellsOfARole).length;
   // A post that opens by thanking, welcoming or saying goodbye is that kind of post, however long the story after it.
   const firstStatement = prose.find((s) => !isTitleLine(s));
-  // A title about who joins, leaves or leads ("Leadership change in the Infrastructure Team") names the post's kind too.
-  const title = doc.sentences[0]?.block.kind === 'heading' ? doc.sentences[0] : undefined;
+  // A title about who joins, leaves or leads ("Leadership change in the Infrastructure Team", "Farewell to Joaquín") names the post's kind too.
+  const first = doc.sentences[0];
+  const title = first !== undefined && (first.block.kind === 'heading' || isTitleLine(first)) ? first : undefined;
   const titleTellsOfARole = title !== undefined && (recognises(title) || hasFeature(title, 'role-change'));
   const opensWithRecognition = titleTellsOfARole || tellsOfARole(doc.sentences[0]) || tellsOfARole(prose[0]) || (firstStatement !== undefined && tellsOfARole(firstStatement));
   return recognising > 0 && (opensWithRecognition || recognising * 3 >= prose.length) ? 'recognition' : null;
