@@ -93,6 +93,9 @@ describe('linguistic layer', () => {
       ['He always owns his mistakes and fixes them the same day.', 'praise'],
       ['He is less reliable than last year.', 'criticism'],
       ['He handled 3 complaints badly.', 'criticism'],
+      ['Also the reports to GPs could be quicker.', 'criticism'],
+      ['Could maybe tidy up a bit more at the end of the day but thats minor.', 'criticism'],
+      ['Areas to work on, she needs more confidence on the paediatric side.', 'criticism'],
       ['She needs to take more ownership of the events programme and generally be more proactive.', 'criticism'],
       // After "but" a verdict counts more than before it, as a graded word does.
       ['She knows the stock inside out, no complaints there, but she has a short fuse with the drivers.', 'criticism'],
