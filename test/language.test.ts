@@ -285,6 +285,16 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'a story that only looks back, with no arrangement in it',
+    'looks-back',
+    [
+      ['Since January he is running the Halal menu on Tuesday and Friday and we did not have one complaint.', true],
+      ['Last week she raised it at her review, and we talked it through.', true],
+      ['Next session booked for Thursday 31 July, 14:00.', false],
+      ["lets do our next 1:1 mon 6/5 and see if the CRM training helped", false],
+    ],
+  ]);
+  featureCases.push([
     "a check-in's when in a terse note's shorthand",
     'checkin-interval',
     [

@@ -79,6 +79,8 @@ const deniesGrowth = /\b(?:i|we)\s+(?:don['’]?t|do not|can['’]?t|cannot|can 
 const irregularPast = phraseRegex(lexicon.irregularPastVerbs);
 /** A regular past tense ("stayed", "walked"), not a passive, state or present perfect ("is closed", "will be reassigned", "has appointed": news). */
 const regularPast = /(?<!\b(?:is|are|am|be|being|been|get|gets|has|have)\s+)\b\p{L}{2,}(?<!e)ed\b/iu;
+/** An arrangement for something still to come, told in a sentence that also looks back ("let's do our next 1:1 mon 6/5 and see if the training helped"). */
+const ARRANGED = /\b(?:agreed|booked|arranged|scheduled|confirmed|planned|said|set up|pencilled|penciled|next|let['’]?s|again|upcoming)\b/i;
 /** Anything that points ahead: a future tense or a change's start ("from next week", "effective", "as of"). */
 const pointsAhead = /\b(?:will|shall|won['’]t|going to|starting|effective|as of|onwards|from (?:now|next|this|tomorrow|monday|tuesday|wednesday|thursday|friday))\b|(?<=\p{L})['’]ll\b/iu;
 
@@ -906,6 +908,12 @@ const FEATURES: Record<string, FeatureTest> = {
   'role-change': (s) => test(roleChange, s.text),
   /** Tells what happened, with nothing about what comes next ("came in at 99.2%", "went live and started rejecting"). */
   'past-narrative': (s) => narratesThePast(s.text),
+  /**
+   * Only looks back: a story in the past with no arrangement in it. "She raised it at her review in
+   * Jan" dates a past meeting; "Next session booked for Thursday 31 July" and "we agreed we look at it
+   * at his January review" arrange one still ahead.
+   */
+  'looks-back': (s) => narratesThePast(s.text) && !ARRANGED.test(s.text) && (test(pastTime, s.text) || /\bsince\b/i.test(s.text)),
   'group-vote': (s) => test(groupVote, s.text),
   /** Words that only sound like impact: "you will hear more", "there will be some changes", "as many of you will know". */
   'hollow-impact': (s) => test(hollowImpact, s.text),
