@@ -909,9 +909,9 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Tells what happened, with nothing about what comes next ("came in at 99.2%", "went live and started rejecting"). */
   'past-narrative': (s) => narratesThePast(s.text),
   /**
-   * Only looks back: a story in the past with no arrangement in it. "She raised it at her review in
-   * Jan" dates a past meeting; "Next session booked for Thursday 31 July" and "we agreed we look at it
-   * at his January review" arrange one still ahead.
+   * Only looks back: a story in the past, placed in the past ("last week", "since January"), with no
+   * arrangement in it. "Last week she raised it at her review" dates a past meeting; "Next session
+   * booked for Thursday 31 July" and "we agreed we look at it at his January review" arrange one ahead.
    */
   'looks-back': (s) => narratesThePast(s.text) && !ARRANGED.test(s.text) && (test(pastTime, s.text) || /\bsince\b/i.test(s.text)),
   'group-vote': (s) => test(groupVote, s.text),

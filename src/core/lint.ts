@@ -137,12 +137,12 @@ function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSp
   const yieldsTo = new Map(rules.filter((r) => r.spec.yieldsTo?.length).map((r) => [r.spec.id, r.spec.yieldsTo!]));
   if (yieldsTo.size === 0) return findings;
   const documentWide = new Set(findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
-  findings = findings.filter((f) => f.scope !== 'document' || !(yieldsTo.get(f.ruleId) ?? []).some((id) => documentWide.has(id)));
+  const standing = findings.filter((f) => f.scope !== 'document' || !(yieldsTo.get(f.ruleId) ?? []).some((id) => documentWide.has(id)));
   // Per stronger rule, its findings' starts in order and the furthest end reached so far:
   // f overlaps one of them exactly when some finding starting before f's end reaches past f's start.
   const stronger = new Map<string, { starts: number[]; reach: number[] }>();
   for (const ids of yieldsTo.values()) for (const id of ids) stronger.set(id, { starts: [], reach: [] });
-  const sorted = findings.filter((f) => stronger.has(f.ruleId)).sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const sorted = standing.filter((f) => stronger.has(f.ruleId)).sort((a, b) => a.range.start.offset - b.range.start.offset);
   for (const f of sorted) {
     const list = stronger.get(f.ruleId)!;
     list.starts.push(f.range.start.offset);
@@ -158,7 +158,7 @@ function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSp
     }
     return lo > 0 && reach[lo - 1] > f.range.start.offset;
   };
-  return findings.filter((f) => !(yieldsTo.get(f.ruleId) ?? []).some((id) => overlapsAny(f, stronger.get(id)!)));
+  return standing.filter((f) => !(yieldsTo.get(f.ruleId) ?? []).some((id) => overlapsAny(f, stronger.get(id)!)));
 }
 
 /** The rules with an inline finding on each sentence. */
