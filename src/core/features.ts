@@ -138,11 +138,9 @@ function explainsAfterBreak(text: string): boolean {
   const words = (part: string) => (part.match(/[\p{L}\p{N}'’%-]+/gu) ?? []).length;
   return words(before) >= 2 && words(after) >= 5;
 }
-const WEEKDAYS = new Set(lexicon.weekdays);
 /** "Mon/Wed/Fri", "Tue & Thu": a list of days heads a rota's row. */
 function namesOnlyDays(text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  return words.length > 0 && words.every((word) => WEEKDAYS.has(word) || word === 'and');
+  return test(weekday, text) && !/\p{L}/u.test(without(weekday, text).replace(/\band\b/gi, ' '));
 }
 /** Half the words or more are clock times or numbers: a timetable, not a reason. */
 function mostlyTimes(text: string): boolean {
@@ -263,11 +261,22 @@ const agentByRole = new RegExp(`\\bby\\s+(?:the|our|your|their|his|her|a|an|each
 const hedges = phraseRegex(lexicon.hedges);
 const ownerLabel = /\b(?:owner|dri|assignee|responsible|who)\s*[:=]/i;
 const handle = /(?:^|\s)@[\w.-]+/;
-const directive =
-  /\b(?:must|mandatory|required to|are required|is required|(?<!\b(?:don['’]?t|do not|doesn['’]?t|does not|didn['’]?t|did not|won['’]?t|will not)\s+)(?:have|has) to(?!\s+(?:say|admit|agree|laugh|wonder|be honest)\b)|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|banned)|not to be)\b|^\W*(?:(?:also|and|plus) )?no more (?!being\b)\p{L}+|^\W*(?:(?:also|and|plus) )?no \p{L}+(?: \p{L}+)?(?: allowed| permitted| to be|,| in| on| at| before| after| without| unless| except| during| on board)\b/iu;
+/** Negations before a verb of obligation: "doesn't have to", "we dont need to" ask nothing. */
+const NEGATIONS = String.raw`don['’]?t|do not|doesn['’]?t|does not|didn['’]?t|did not|won['’]?t|will not`;
+const notAfter = (words: string) => String.raw`(?<!\b(?:${words})\s+)`;
+/** "has to", "have to": an obligation, unless negated or a way of speaking ("I have to say", "have to admit"). */
+const OBLIGATION = String.raw`${notAfter(NEGATIONS)}(?:have|has) to(?!\s+(?:say|admit|agree|laugh|wonder|be honest)\b)`;
+/** "needs to", not "we dont need to" or "no need to". */
+const NEEDED = String.raw`${notAfter(`${NEGATIONS}|no`)}need(?:s)? to`;
+const directive = new RegExp(
+  String.raw`\b(?:must|mandatory|required to|are required|is required|${OBLIGATION}|no exceptions|effective immediately|(?:is|are) not (?:allowed|permitted)|no longer (?:be )?(?:allowed|permitted|accepted)|(?:are|is) expected to|please (?:make sure|ensure)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|banned)|not to be)\b|^\W*(?:(?:also|and|plus) )?no more (?!being\b)\p{L}+|^\W*(?:(?:also|and|plus) )?no \p{L}+(?: \p{L}+)?(?: allowed| permitted| to be|,| in| on| at| before| after| without| unless| except| during| on board)\b`,
+  'iu',
+);
 /** An ask. "She should have escalated it sooner" and "he must have missed it" look back: no ask in them. */
-const request =
-  /(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|(?<!\b(?:don['’]?t|do not|doesn['’]?t|does not|didn['’]?t|did not|won['’]?t|will not|no)\s+)need(?:s)? to|(?:should|must)(?!\s+(?:have|['’]ve|of)\s+(?!(?:the|a|an|it|this|that|your|his|her|their|them|him|all|everything)\b)\w)|(?<!\b(?:don['’]?t|do not|doesn['’]?t|does not|didn['’]?t|did not|won['’]?t|will not)\s+)(?:have|has) to(?!\s+(?:say|admit|agree|laugh|wonder|be honest)\b)|expected to|(?:i'd|i would) like(?! to (?:thank|welcome|congratulate|acknowledge|recogni[sz]e|introduce|announce|share|take (?:this|a) (?:moment|opportunity)))|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|(?<!\b(?:i|we)(?:['’]ll|\s+will|\s+would|['’]d)?\s+)try to|work on|need you to|needs you to|asked (?:him|her|them|you) to|ask (?:him|her|them|you) to|told (?:him|her|them) to|agreed (?:he|she|they|you)['’]ll|focus on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b|\bwhen you (?:get|have) (?:a|the) (?:chance|minute|moment|sec|second)\b/i;
+const request = new RegExp(
+  String.raw`(?:^|[.!?]\s+)\W*(?:please|can you|could you|would you|will you|i need you to|i'd like you to|i would like you to|make sure|let's|let us)\b|\b(?:please|${NEEDED}|(?:should|must)(?!\s+(?:have|['’]ve|of)\s+(?!(?:the|a|an|it|this|that|your|his|her|their|them|him|all|everything)\b)\w)|${OBLIGATION}|expected to|(?:i'd|i would) like(?! to (?:thank|welcome|congratulate|acknowledge|recogni[sz]e|introduce|announce|share|take (?:this|a) (?:moment|opportunity)))|i want you to|i want to see|we want|i want everyone|it's time for|it is time for|i expect|you'll need|going forward|moving forward|from now on|(?<!\b(?:i|we)(?:['’]ll|\s+will|\s+would|['’]d)?\s+)try to|work on|need you to|needs you to|asked (?:him|her|them|you) to|ask (?:him|her|them|you) to|told (?:him|her|them) to|agreed (?:he|she|they|you)['’]ll|focus on)\b|^\W*(?:be|take|step|show|communicate|work|pay|level|speak|improve|do|raise|own|try|get|make|stop|start|keep)\b|\bwhen you (?:get|have) (?:a|the) (?:chance|minute|moment|sec|second)\b`,
+  'i',
+);
 const personPronoun = /(?<![\p{L}])(?:you|your|you're|he|she|they|his|her|their|him|them|he's|she's|they're)(?![\p{L}])/iu;
 
 export type Polarity = 'praise' | 'criticism' | 'neutral';
@@ -913,7 +922,7 @@ const FEATURES: Record<string, FeatureTest> = {
    * arrangement in it. "Last week she raised it at her review" dates a past meeting; "Next session
    * booked for Thursday 31 July" and "we agreed we look at it at his January review" arrange one ahead.
    */
-  'looks-back': (s) => narratesThePast(s.text) && !ARRANGED.test(s.text) && (test(pastTime, s.text) || /\bsince\b/i.test(s.text)),
+  'looks-back': (s) => hasFeature(s, 'past-narrative') && !ARRANGED.test(s.text) && (test(pastTime, s.text) || /\bsince\b/i.test(s.text)),
   'group-vote': (s) => test(groupVote, s.text),
   /** Words that only sound like impact: "you will hear more", "there will be some changes", "as many of you will know". */
   'hollow-impact': (s) => test(hollowImpact, s.text),

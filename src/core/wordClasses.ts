@@ -78,7 +78,7 @@ export function startsWithImperative(text: string): boolean {
   const next = FREQUENCY_ADVERBS.has(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
   if (prohibition === 0 && (AUXILIARIES.has(next ?? '') || IRREGULAR_PAST.has(next ?? ''))) return false;
   // "Call sheets went out before 7pm": a past tense one word later makes the first two a noun phrase.
-  if (prohibition === 0 && !OBJECT_STARTERS.has(words[i + 1] ?? '') && (IRREGULAR_PAST.has(words[i + 2] ?? '') || ['was', 'were', 'had'].includes(words[i + 2] ?? ''))) return false;
+  if (prohibition === 0 && !OBJECT_STARTERS.has(words[i + 1] ?? '') && (IRREGULAR_PAST.has(words[i + 2] ?? '') || PAST_AUXILIARIES.has(words[i + 2] ?? ''))) return false;
   // "Dont think hes cut out for this": a note drops its "I" before a verb of opinion; no order is given.
   if (prohibition > 0 && OPINION_VERBS.has(verb)) return false;
   // "Never says no to an extra shift": a verb with a third-person -s tells what someone does.
@@ -95,6 +95,7 @@ export function startsWithImperative(text: string): boolean {
   // Other action verbs ("Finish the brief", "Chase it up") need an object right after them.
   return isOrderVerb(verb) && OBJECT_STARTERS.has(words[i + 1] ?? '');
 }
+const PAST_AUXILIARIES = new Set(['was', 'were', 'had']);
 const OPINION_VERBS = new Set(['think', 'reckon', 'know', 'believe', 'understand']);
 const OBJECT_STARTERS = new Set(['the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'it', 'them', 'him', 'me', 'us', 'all', 'any', 'every', 'each', 'up', 'out', 'off', 'down', 'with', 'by']);
 
