@@ -5,9 +5,10 @@ import { Ajv } from 'ajv';
 import { applyFixes, builtinRules, Linter, validateRuleSpec, type RuleSpec } from '../src/core/index.js';
 import { normaliseForQuote, readJson, RULES_DIR, ruleFiles, SEEDS_DIR, seedsAvailable } from './helpers.js';
 
-/** Each rule alone, so an example tests its own rule and nothing else. */
+/** Each rule alone (with the checks that imply it), so an example tests its own rule and nothing else. */
 function lintWith(rule: RuleSpec, text: string, profile = rule.profiles[0]) {
-  return new Linter([rule]).lint(text, { profile }).findings.filter((f) => f.ruleId === rule.id);
+  const implying = builtinRules.filter((r) => rule.impliedBy?.rules.includes(r.id));
+  return new Linter([rule, ...implying]).lint(text, { profile }).findings.filter((f) => f.ruleId === rule.id);
 }
 
 const files = ruleFiles();
@@ -23,6 +24,19 @@ describe('rule files', () => {
   it('number at least 20, with unique ids', () => {
     assert.ok(files.length >= 20, `only ${files.length} rules`);
     assert.equal(new Set(builtinRules.map((r) => r.id)).size, builtinRules.length);
+  });
+
+  it('are implied only by other existing document checks, and the implied finding really comes', () => {
+    const ids = new Set(builtinRules.map((r) => r.id));
+    for (const rule of builtinRules) for (const other of rule.impliedBy?.rules ?? []) assert.ok(ids.has(other) && other !== rule.id, `${rule.id} is implied by unknown rule ${other}`);
+    const linter = new Linter(builtinRules);
+    const ruleIds = (text: string) => linter.lint(text, { profile: 'announcement' }).findings.map((f) => f.ruleId);
+    // A vision with no path: its "that means bold bets" tells nobody what changes for them.
+    const vision = 'Hi everyone,\n\nBy 2030 we will be the most trusted bakery brand in the North. That means bold bets, radical ownership and moving faster than anyone thinks is possible. Exciting times ahead!';
+    assert.ok(ruleIds(vision).includes('vision/vision-without-path') && ruleIds(vision).includes('change/no-people-impact'), ruleIds(vision).join(', '));
+    // Saying plainly what stays the same answers it.
+    const plain = vision.replace('Exciting times ahead!', 'Your shifts and hours stay the same for now. Exciting times ahead!');
+    assert.ok(ruleIds(plain).includes('vision/vision-without-path') && !ruleIds(plain).includes('change/no-people-impact'), ruleIds(plain).join(', '));
   });
 
   it('yield only to other existing rules, never in a circle, and the finding really goes', () => {

@@ -188,6 +188,8 @@ const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
 /** Sounds like impact but tells nobody what changes in their work: "you will hear more", "a big change for some of you". */
 const hollowImpact = phraseRegex(lexicon.hollowImpactMarkers);
+/** Says in plain words what changes or stays the same for the readers: "nothing changes for your day-to-day". */
+const plainImpact = phraseRegex(lexicon.plainImpactMarkers);
 const addressesReader = /\b(?:you|your|you['’](?:re|ll|ve|d)|everyone|everybody|all staff|staff|colleagues|team members|all of us|we all)\b/i;
 const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
@@ -247,7 +249,7 @@ const experiment = phraseRegex(lexicon.experimentMarkers);
 const ownerPlaceholder = phraseRegex(lexicon.ownerPlaceholders);
 
 
-const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Decided|Agreed|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|I|we|you|he|she|they|We|You|He|She|They)(?:\s*\([^()\n]{1,30}\))?\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|(:\s))/u;
+const namedOwner = /(?:^|[^\p{L}])(?!(?:Action|Todo|TODO|AI|Goal|Objective|Note|Notes|Next|Update|Decision|Decided|Agreed|Agenda|Topic|Context|Why|What|When|Where|How|This|That|It|There|Everyone|Someone|Somebody|Nobody|Anyone)\b)(@[\w.-]+|\p{Lu}[\p{L}'’-]+|\p{Lu}(?=\s+to\s+\p{Ll})|I|we|you|he|she|they|We|You|He|She|They)(?:\s*\([^()\n]{1,30}\))?\s*(?:will\b|['’]ll\b|is going to\b|are going to\b|am going to\b|to\s+\p{Ll}|owns\b|is on\b|takes\b|leads\b|drives\b|handles\b|(:\s))/u;
 /** "friday" -> "[Ff]riday": match a lower-case list entry whether or not it is capitalised. */
 function anyCaseFirst(word: string): string {
   return `[${word[0].toUpperCase()}${word[0]}]${word.slice(1)}`;
@@ -926,6 +928,8 @@ const FEATURES: Record<string, FeatureTest> = {
   'group-vote': (s) => test(groupVote, s.text),
   /** Words that only sound like impact: "you will hear more", "there will be some changes", "as many of you will know". */
   'hollow-impact': (s) => test(hollowImpact, s.text),
+  /** Tells readers plainly what changes or stays the same for them ("your shifts don't change", "what it means for you: …"). */
+  'plain-impact': (s) => test(plainImpact, s.text),
   'people-impact': (s) => test(peopleImpact, without(hollowImpact, s.text)) || aGroupOfPeopleMoves(s.text) || newTimeAgainstOld.test(s.text),
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),

@@ -10,7 +10,7 @@ import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
 import { flaggingRules } from './flagged.js';
 import { withoutDismissed, type Dismissal } from './dismissals.js';
-import { blockwiseHits, type BlockwiseRule, type DetectionContext } from './detectors/hit.js';
+import { allFeatures, blockwiseHits, type BlockwiseRule, type DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
 import { docsUrlFor } from './docs.js';
@@ -64,7 +64,9 @@ export class Linter {
       this.rules.push(compileRule(spec, severity, config.phrases?.[spec.id]));
     }
     for (const { spec } of this.rules) this.about.set(spec.id, { sources: spec.sources.seeds.map((s) => ({ seed: s.seed, quote: s.quote })), docsUrl: docsUrlFor(spec.id) });
-    this.inlineFirst = [...this.rules.filter((r) => r.spec.scope === 'inline'), ...this.rules.filter((r) => r.spec.scope !== 'inline')];
+    // Inline rules first, then document checks; a check another implies runs after the one that implies it.
+    const documentChecks = this.rules.filter((r) => r.spec.scope !== 'inline');
+    this.inlineFirst = [...this.rules.filter((r) => r.spec.scope === 'inline'), ...documentChecks.filter((r) => !r.spec.impliedBy), ...documentChecks.filter((r) => r.spec.impliedBy)];
     this.joins = this.rules.filter((r) => r.spec.joins).map((r) => ({ rule: r.spec.id, with: r.spec.joins!.rule, message: r.spec.joins!.message }));
   }
 
@@ -94,7 +96,8 @@ export class Linter {
       const { spec } = rule;
       if (!runs(rule)) continue;
       const spans: Span[] = [];
-      const hits = 'inBlock' in rule.detection ? blockHits.get(slot)! : rule.detection.hits(doc, context);
+      const detected = 'inBlock' in rule.detection ? blockHits.get(slot)! : rule.detection.hits(doc, context);
+      const hits = detected.length === 0 && isImplied(spec, findings, doc) ? [DOCUMENT_HIT] : detected;
       for (const hit of hits) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;
@@ -124,6 +127,19 @@ export class Linter {
     const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;
     return { profile, profileSource: detection.how, findings: shown, score: computeScore(shown, proseSentences, balance, SCORE_BASE, creditsFor(doc, profile, shown)) };
   }
+}
+
+const DOCUMENT_HIT = { start: -1, end: -1, values: {} };
+
+/**
+ * Another check's finding says this one's gap is there too: a vision with no path to it tells
+ * nobody what changes for them, whatever its "that means every one of us …" says. Only a sentence
+ * with the `unless` features (one that plainly says what changes or stays the same) answers it.
+ */
+function isImplied(spec: RuleSpec, findings: readonly Finding[], doc: ParsedDocument): boolean {
+  const implied = spec.impliedBy;
+  if (!implied || !findings.some((f) => f.scope === 'document' && implied.rules.includes(f.ruleId))) return false;
+  return !doc.sentences.some((s) => allFeatures(s, implied.unless));
 }
 
 /**

@@ -40,6 +40,12 @@ export function validateRuleSpec(value: unknown): string[] {
     const joins = rule.joins as { rule?: unknown; message?: unknown };
     need(typeof joins.rule === 'string' && /^[a-z-]+\/[a-z0-9-]+$/.test(joins.rule) && typeof joins.message === 'string' && joins.message.length > 0, '"joins" must be { rule, message }');
   }
+  if (rule.impliedBy !== undefined) {
+    const implied = rule.impliedBy as { rules?: unknown; unless?: unknown };
+    need(rule.scope === 'document', '"impliedBy" is for document checks');
+    need(isStringArray(implied.rules) && implied.rules.length > 0 && implied.rules.every((id) => /^[a-z-]+\/[a-z0-9-]+$/.test(id)), '"impliedBy.rules" must list rule ids');
+    need(isStringArray(implied.unless) && implied.unless.length > 0 && implied.unless.every(isKnownFeature), '"impliedBy.unless" must list known features');
+  }
   if (rule.yieldsTo !== undefined) need(isStringArray(rule.yieldsTo) && rule.yieldsTo.every((id) => /^[a-z-]+\/[a-z0-9-]+$/.test(id)), '"yieldsTo" must list rule ids');
   const detector = rule.detector as RuleSpec['detector'] | undefined;
   if (!detector || typeof detector !== 'object') errors.push('"detector" is required');
