@@ -52,6 +52,12 @@ describe('rule files', () => {
     // "Great job" is vague praise; the label finding on the same words is not shown too.
     const praise = ruleIds('Great job this year!', 'review');
     assert.ok(praise.includes('feedback/vague-praise') && !praise.includes('feedback/label-praise'), praise.join(', '));
+    // A vision with no path has no change to date yet, unless it also restructures the teams.
+    const vision = (middle: string) => linter.lint(`Hi all,\n\nBy 2030 we will be the most trusted insurer in the region. ${middle} Exciting times ahead!`, { profile: 'announcement' }).findings.map((f) => f.ruleId);
+    const aspiration = vision('We will be bolder, faster and closer to our customers than ever.');
+    assert.ok(aspiration.includes('vision/vision-without-path') && !aspiration.includes('change/no-effective-date'), aspiration.join(', '));
+    const restructure = vision('To get there, the Motor and Property claims teams will be brought together under one Claims model.');
+    assert.ok(restructure.includes('vision/vision-without-path') && restructure.includes('change/no-effective-date'), restructure.join(', '));
     // "Talk about it down the road" is a vague follow-up; its vague time is not a second finding.
     const followUp = ruleIds("Let's talk about your promotion down the road.", 'one-on-one');
     assert.ok(followUp.includes('follow-up/vague-follow-up') && !followUp.includes('expectations/vague-time'), followUp.join(', '));

@@ -188,6 +188,8 @@ const groupVote = phraseRegex(lexicon.groupVoteMarkers);
 const peopleImpact = phraseRegex(lexicon.peopleImpactMarkers);
 /** Sounds like impact but tells nobody what changes in their work: "you will hear more", "a big change for some of you". */
 const hollowImpact = phraseRegex(lexicon.hollowImpactMarkers);
+/** Changes how the organisation is built: "will be brought together under one Claims team", "a restructure of the School". */
+const restructure = phraseRegex(lexicon.restructureMarkers);
 /** Says in plain words what changes or stays the same for the readers: "nothing changes for your day-to-day". */
 const plainImpact = phraseRegex(lexicon.plainImpactMarkers);
 const addressesReader = /\b(?:you|your|you['’](?:re|ll|ve|d)|everyone|everybody|all staff|staff|colleagues|team members|all of us|we all)\b/i;
@@ -330,6 +332,9 @@ function hasCalendarDate(text: string): boolean {
 /** Any time something could be due: a calendar date, "within 2 weeks", "end of the sprint", "tomorrow". */
 /** "at some point this year", "sometime next month": a period that leaves the day open is no deadline. */
 const someTimeIn = /\b(?:at\s+some\s+(?:point|stage)|some\s*time|whenever)\s+(?:(?:in|during|over)\s+)?(?:the\s+)?(?:this|next|later\s+this)\s+\w+|\b(?:this|next)\s+\w+\s+(?:some\s*time|at\s+some\s+(?:point|stage))\b|\b(?:this|next)\s+\w+-?ish\b|\b(?:Q[1-4]|H[12])-?ish\b|\b(?:at\s+some\s+(?:point|stage)|some\s*time)\s+(?:in|during|over)\s+(?:the\s+)?(?:Q[1-4]|H[12]|spring|summer|autumn|fall|winter|new\s+year|january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+
+/** "Review again next year": as far off as the next annual round, too far to check progress against. */
+const distantTime = phraseRegex(lexicon.distantTimeMarkers);
 
 function hasDeadline(text: string): boolean {
   // Only copy the text when it holds such a period: this runs for every sentence.
@@ -848,6 +853,8 @@ function opensWithPurpose(text: string): boolean {
 
 const FEATURES: Record<string, FeatureTest> = {
   deadline: (s) => hasDeadline(s.text) || pointsBackToADate(s),
+  /** A time near enough to check progress against: "review again next year" is the next annual round, no check-in. */
+  'near-date': (s) => hasFeature(s, 'deadline') && (!test(distantTime, s.text) || hasDeadline(without(distantTime, s.text)) || pointsBackToADate(s)),
   /** When a change takes effect: a day, a period or a span, not a clock time ("stand-up moves to 9:30" says what, not from when). */
   'takes-effect-when': (s) => hasDeadline(s.text.replace(clockTimes, ' ')) || startsNow.test(s.text),
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),
@@ -928,6 +935,8 @@ const FEATURES: Record<string, FeatureTest> = {
   'group-vote': (s) => test(groupVote, s.text),
   /** Words that only sound like impact: "you will hear more", "there will be some changes", "as many of you will know". */
   'hollow-impact': (s) => test(hollowImpact, s.text),
+  /** Restructures the organisation: teams merged, realigned or brought together, a new operating model, "it has been decided". */
+  restructures: (s) => test(restructure, s.text),
   /** Tells readers plainly what changes or stays the same for them ("your shifts don't change", "what it means for you: …"). */
   'plain-impact': (s) => test(plainImpact, s.text),
   'people-impact': (s) => test(peopleImpact, without(hollowImpact, s.text)) || aGroupOfPeopleMoves(s.text) || newTimeAgainstOld.test(s.text),

@@ -10,7 +10,7 @@ import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
 import { flaggingRules } from './flagged.js';
 import { withoutDismissed, type Dismissal } from './dismissals.js';
-import { allFeatures, blockwiseHits, type BlockwiseRule, type DetectionContext } from './detectors/hit.js';
+import { allFeatures, anyFeature, blockwiseHits, type BlockwiseRule, type DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
 import { docsUrlFor } from './docs.js';
@@ -121,7 +121,7 @@ export class Linter {
       }
     }
     const kept = withoutDismissed(findings, doc.source, options.dismissals ?? []);
-    const shown = joinFindings(withoutYielded(kept, this.rules), this.joins);
+    const shown = joinFindings(withoutYielded(kept, this.rules, doc), this.joins);
     shown.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
     const balance = computeBalance(doc);
     const proseSentences = doc.sentences.filter((s) => s.block.kind !== 'heading').length;
@@ -147,13 +147,16 @@ function isImplied(spec: RuleSpec, findings: readonly Finding[], doc: ParsedDocu
  * it overlaps a finding of a rule its rule yields to ("Great job" is vague praise, not also a label;
  * "Improve communication" under Goals is an unmeasurable goal, not also a vague ask). A document
  * check is about the whole document, so it yields to a document finding anywhere in it (a vision
- * with no path to it has no change to date yet).
+ * with no path to it has no change to date yet), unless a sentence has one of its `yieldsUnless`
+ * features (a vision that also restructures the teams announces a change that needs its date).
  */
-function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSpec }>): Finding[] {
+function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSpec }>, doc: ParsedDocument): Finding[] {
   const yieldsTo = new Map(rules.filter((r) => r.spec.yieldsTo?.length).map((r) => [r.spec.id, r.spec.yieldsTo!]));
   if (yieldsTo.size === 0) return findings;
   const documentWide = new Set(findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
-  const standing = findings.filter((f) => f.scope !== 'document' || !(yieldsTo.get(f.ruleId) ?? []).some((id) => documentWide.has(id)));
+  const keepsItsGround = new Map(rules.filter((r) => r.spec.yieldsUnless?.length).map((r) => [r.spec.id, doc.sentences.some((s) => anyFeature(s, r.spec.yieldsUnless))]));
+  const yieldsDocumentWide = (f: Finding) => !keepsItsGround.get(f.ruleId) && (yieldsTo.get(f.ruleId) ?? []).some((id) => documentWide.has(id));
+  const standing = findings.filter((f) => f.scope !== 'document' || !yieldsDocumentWide(f));
   // Per stronger rule, its findings' starts in order and the furthest end reached so far:
   // f overlaps one of them exactly when some finding starting before f's end reaches past f's start.
   const stronger = new Map<string, { starts: number[]; reach: number[] }>();

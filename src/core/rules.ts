@@ -46,6 +46,7 @@ export function validateRuleSpec(value: unknown): string[] {
     need(isStringArray(implied.rules) && implied.rules.length > 0 && implied.rules.every((id) => /^[a-z-]+\/[a-z0-9-]+$/.test(id)), '"impliedBy.rules" must list rule ids');
     need(isStringArray(implied.unless) && implied.unless.length > 0 && implied.unless.every(isKnownFeature), '"impliedBy.unless" must list known features');
   }
+  if (rule.yieldsUnless !== undefined) need(rule.yieldsTo !== undefined && isStringArray(rule.yieldsUnless) && rule.yieldsUnless.every(isKnownFeature), '"yieldsUnless" must list known features, beside "yieldsTo"');
   if (rule.yieldsTo !== undefined) need(isStringArray(rule.yieldsTo) && rule.yieldsTo.every((id) => /^[a-z-]+\/[a-z0-9-]+$/.test(id)), '"yieldsTo" must list rule ids');
   const detector = rule.detector as RuleSpec['detector'] | undefined;
   if (!detector || typeof detector !== 'object') errors.push('"detector" is required');

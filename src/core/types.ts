@@ -263,6 +263,8 @@ export interface RuleSpec {
   detector: Detector;
   /** Rules that say the same thing more precisely: where their finding overlaps this rule's, only theirs is shown. */
   yieldsTo?: string[];
+  /** A document check keeps its finding beside another's document-wide when a sentence has one of these features. */
+  yieldsUnless?: string[];
   /** Document checks whose finding means this one's gap is there too, unless a sentence has all the `unless` features. */
   impliedBy?: { rules: string[]; unless: string[] };
   /** Sub-kinds of text this rule does not apply to ("recognition": a welcome or thank-you post needs no next steps). */
