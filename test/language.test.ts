@@ -238,6 +238,9 @@ describe('linguistic layer', () => {
         ['Squad leads: set up your cycles by the same date.', true],
         ['Comments: Too many repeat runs in Q3.', false],
         ['Field visit Turkana: to happen before end of July.', false],
+        // Notes write an owner as an initial: "K to chase fleet".
+        ['- K to chase fleet for a repair date, by Fri.', true],
+        ['- Leon fits tide alarms to the radios by Friday 5 April.', true],
         ['Period: January - June 2024', false],
         ['Will put him with Frank on the bacon Tues mornings from next week.', true],
         ['Will be off next week.', false],
@@ -367,6 +370,8 @@ describe('linguistic layer', () => {
     'a dated check-in, however it is put',
     'checkin',
     [
+      ['Back together Wed 19 Feb, 16:00, after the close.', true],
+      ["Kofi digging in, update at tomorrow's standup", true],
       ['We look at whether the split is working on 12 June.', true],
       ['We meet our targets every month.', false],
       ["We'll reconvene on 3 June to see how it's going.", true],
@@ -457,6 +462,34 @@ describe('linguistic layer', () => {
     ],
   ]);
   featureCases.push([
+    'a time near enough to check progress against',
+    'near-date',
+    [
+      ['We will review again next year.', false],
+      ['Will review again in the new year.', false],
+      ["We'll review your progress on 4 September.", true],
+      ['Next year he will lead the night shift, and we will look at it again in March.', true],
+    ],
+  ]);
+  featureCases.push([
+    'says plainly what changes or stays the same for the readers',
+    'plain-impact',
+    [
+      ['Nothing changes in your day-to-day for now.', true],
+      ['Your shifts and hours stay the same.', true],
+      ['That means bold bets and moving faster than anyone thinks is possible.', false],
+    ],
+  ]);
+  featureCases.push([
+    'restructures the organisation',
+    'restructures',
+    [
+      ['Motor, Property and Liability claims teams will be brought together under one Claims model.', true],
+      ['It has been decided that we will be moving towards a leaner operating model.', true],
+      ['We will be bolder, faster and more customer-obsessed than ever.', false],
+    ],
+  ]);
+  featureCases.push([
     'a way to ask questions',
     'question-channel',
     [
@@ -479,6 +512,9 @@ describe('linguistic layer', () => {
       ["If you're not sure, ask Sam on the front desk.", true],
       ['Any problems on the new route, tell Saw Eh Doh on dispatch or me.', true],
       ['You will get your score and comments in Calabrio within 2 days.', false],
+      ["any q's drop them in #fieldloop-help", true],
+      // Queries the team handles are work, not the readers' own questions.
+      ['Client queries must be logged in Clockwise too, no exceptions.', false],
     ],
   ]);
   featureCases.push([

@@ -194,6 +194,8 @@ const restructure = phraseRegex(lexicon.restructureMarkers);
 const plainImpact = phraseRegex(lexicon.plainImpactMarkers);
 const addressesReader = /\b(?:you|your|you['’](?:re|ll|ve|d)|everyone|everybody|all staff|staff|colleagues|team members|all of us|we all)\b/i;
 const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
+/** The work a team handles, not the readers' own questions: "client queries must be logged in Clockwise". */
+const workQueries = phraseRegex(lexicon.workQueryMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
 const example = phraseRegex(lexicon.exampleMarkers);
 const commitment = phraseRegex(lexicon.commitmentMarkers);
@@ -943,7 +945,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
-  'question-channel': (s) => (test(questionChannel, s.text) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
+  'question-channel': (s) => (test(questionChannel, without(workQueries, s.text)) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text) || test(prohibition, s.text) || ruleAfterItsStart.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
   order: (s) => hasFeature(s, 'directive') || needsDoing.test(s.text) || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || orderToAGroup(s.text) || ruleOfNobody(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
