@@ -643,6 +643,10 @@ describe('linguistic layer', () => {
     'offers help with what needs to change',
     'support',
     [
+      // A need or an ask of the person is no offer of help.
+      ['I think he need more training on colour management.', false],
+      ['Employee to consider attending relevant training as appropriate.', false],
+      ['He needs more support, so Ana will pair with him on the Tuesday lates.', true],
       ['The brooch pair and beads from that grave are going to be the centrepiece of the report.', false],
       ['In half term he took two groups together for three days with no incident.', false],
       ['End of course feedback from her groups averaged 4.6 out of 5.', false],
