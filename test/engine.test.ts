@@ -426,6 +426,9 @@ describe('engine', () => {
     it('ends a sentence at a full stop typed without its space, but not inside an abbreviation or a file name', () => {
       assert.deepEqual(sentences('Shows up on time.Thats about it.'), ['Shows up on time.', 'Thats about it.']);
       assert.deepEqual(sentences('See e.g. the README.md file.'), ['See e.g. the README.md file.']);
+      // The next sentence may start in lower case when its first word opens clauses ("his", "the").
+      assert.deepEqual(sentences('we got it finished.his work was mostly fine.'), ['we got it finished.', 'his work was mostly fine.']);
+      assert.deepEqual(sentences('Use Node.js for it, see example.com.'), ['Use Node.js for it, see example.com.']);
     });
 
     it('makes each list item a block, with its continuation lines', () => {

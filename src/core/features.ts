@@ -233,6 +233,8 @@ const workDoneOn = /\b(?:good|great|excellent|brilliant|solid|fantastic|outstand
 const notAdvice = phraseRegex(lexicon.notAdviceMarkers);
 const withoutWorkDone = (text: string) => text.replace(workDoneOn, ' ').replace(notAdvice, ' ');
 /** "we can now find samples in minutes instead of digging": in a story of work done, how things improved, not advice. */
+/** Looks like a suggestion and arranges a talk or a time: "let's chat properly before next season", "before you head off for the summer". */
+const notForward = phraseRegex(lexicon.notForwardMarkers);
 const comparedWithBefore = /\b(?:instead(?:\s+of)?|rather\s+than)\b/giu;
 const support = phraseRegex(lexicon.supportMarkers);
 /** "the burndown she put together", "together with the vendor": "together" with no help in it. */
@@ -994,7 +996,7 @@ const FEATURES: Record<string, FeatureTest> = {
   forward: (s) => {
     // "i dont see her to become supervisor in future" closes the road it names.
     if (deniesGrowth.test(s.text)) return false;
-    const looking = withoutWorkDone(s.text);
+    const looking = without(notForward, withoutWorkDone(s.text));
     if (!test(forward, looking)) return false;
     // Most sentences have no marker at all; only one that has is asked whether it tells a story.
     const storyOfWorkDone = narratesThePast(s.text) && !hasFeature(s, 'order');

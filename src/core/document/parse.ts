@@ -4,7 +4,7 @@ import type { TextFormat } from '../types.js';
 import { LineIndex } from './lineIndex.js';
 import { maskDocument, type TextRange } from './mask.js';
 import { buildBlocks, type BlockKind, type Section } from './blocks.js';
-import { isLikelyName } from '../wordClasses.js';
+import { isFunctionWord, isLikelyName } from '../wordClasses.js';
 
 /* compromise's types are loose; these are the few fields Fulcrum reads. */
 export interface NlpTerm {
@@ -248,7 +248,7 @@ function parseBlock(text: string): BlockParse {
       }
       if (!isWordy(term)) continue;
       const start = term.offset!.start;
-      const joined = term.text.match(RUN_ON);
+      const joined = runOnAt(term.text);
       if (joined) {
         // "on time.Thats about it": a full stop typed without its space ends the sentence all the same.
         const cut = joined[1].length;
@@ -275,6 +275,12 @@ function parseBlock(text: string): BlockParse {
 
 /** A word, a stop and a capitalised word typed with no space between ("time.Thats", "Rude.Doesn't"), not "e.g." or "Node.js". */
 const RUN_ON = /^(\p{L}\p{Ll}+)[.!?](\p{Lu}[\p{Ll}'’]+)$/u;
+/** The same with the next sentence's first word in lower case ("finished.his work", "migration.the team"): only a word that opens clauses, so "Node.js" and "example.com" stay whole. */
+const LOWER_RUN_ON = /^(\p{L}\p{Ll}+)[.!?](\p{Ll}+)$/u;
+function runOnAt(word: string): RegExpMatchArray | null {
+  const lower = word.match(LOWER_RUN_ON);
+  return lower && isFunctionWord(lower[2]) ? lower : word.match(RUN_ON);
+}
 
 /**
  * A block's sentence placed at its offsets in one document version. Its tokens are shifted on
