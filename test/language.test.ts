@@ -160,6 +160,8 @@ describe('linguistic layer', () => {
       ['Depot managers will confirm install slots by Friday.', true],
       ["We'll be sending the new rota on Friday.", true],
       ['Shaz will be in the drivers room on 28 August to help anyone set it up.', true],
+      // A timetable, not a task.
+      ['From Monday 7 July the early shift will start at 05:30 instead of 06:00.', false],
       // A forecast about things, a passive or a state, a consequence: nobody undertakes anything.
       ['Scores will feed into the monthly bonus from July.', false],
       ['Our branches will close at 4pm from 2 September.', false],
@@ -515,6 +517,7 @@ describe('linguistic layer', () => {
       ["any q's drop them in #fieldloop-help", true],
       // Queries the team handles are work, not the readers' own questions.
       ['Client queries must be logged in Clockwise too, no exceptions.', false],
+      ['The question before us is not whether we change, but how boldly.', false],
     ],
   ]);
   featureCases.push([
@@ -818,6 +821,7 @@ describe('linguistic layer', () => {
   describe('recognition posts: thanks and welcomes need no next steps', () => {
     const kindOf = (text: string) => documentKind(parseDocument(text), 'announcement');
     const cases: Array<[string, 'recognition' | null]> = [
+      ['Wow what a weekend!!! you guys are all absolute legends, worked your socks off non stop. couldnt do it without you.', 'recognition'],
       ['Shout out to Li Wei and Grace who stayed till midnight on Sunday to finish the stocktake. It meant the store could open on time with the new planogram. Thank you both!', 'recognition'],
       ['Please join me in welcoming Amara to the team! She will be joining us in Accounts Payable. Make sure to say hi!', 'recognition'],
       ['Mei Lin starts today as Junior Designer on the residential team. She joins us from a fit-out firm in Singapore. Lunch is on the studio on Thursday.', 'recognition'],

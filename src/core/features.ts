@@ -194,8 +194,8 @@ const restructure = phraseRegex(lexicon.restructureMarkers);
 const plainImpact = phraseRegex(lexicon.plainImpactMarkers);
 const addressesReader = /\b(?:you|your|you['’](?:re|ll|ve|d)|everyone|everybody|all staff|staff|colleagues|team members|all of us|we all)\b/i;
 const questionChannel = phraseRegex(lexicon.questionChannelMarkers);
-/** The work a team handles, not the readers' own questions: "client queries must be logged in Clockwise". */
-const workQueries = phraseRegex(lexicon.workQueryMarkers);
+/** Questions that give no way to ask: the work a team handles ("client queries must be logged"), a rhetorical question ("the question before us is …"). */
+const notQuestionChannel = phraseRegex(lexicon.notQuestionChannelMarkers);
 const situation = phraseRegex(lexicon.situationMarkers);
 const example = phraseRegex(lexicon.exampleMarkers);
 const commitment = phraseRegex(lexicon.commitmentMarkers);
@@ -543,8 +543,12 @@ function actsAt(words: string[], at: number): boolean {
   const next = words[at + 1] ?? '';
   if (verb === 'be') return !PASSIVE_OR_STATE.test(next) && (/\p{L}ing$/u.test(next) || BE_SOMEWHERE.has(next));
   if (CHANGE_OF_STATE.has(verb)) return false;
+  // "The early shift will start at 05:30", "the counter will close from 2pm": a timetable, not a task.
+  if (SCHEDULE.has(verb) && (SCHEDULE_TIMES.has(next) || /^\d/.test(next))) return false;
   return !(RELOCATION.has(verb) && RELOCATION_DIRECTIONS.has(next));
 }
+const SCHEDULE = new Set(['start', 'finish', 'begin', 'end', 'open', 'close', 'run']);
+const SCHEDULE_TIMES = new Set(['at', 'from', 'on', 'until', 'till', 'til', 'by', 'earlier', 'later', 'early', 'late']);
 const BE_SOMEWHERE = new Set(['in', 'at', 'on', 'around', 'there', 'here', 'back', 'onsite', 'on-site', 'with', 'away']);
 const CHANGE_OF_STATE = new Set(['become', 'remain', 'stay', 'merge', 'relocate']);
 const RELOCATION = new Set(['move', 'transfer', 'switch', 'shift', 'go', 'change', 'report']);
@@ -947,7 +951,7 @@ const FEATURES: Record<string, FeatureTest> = {
   /** Speaks to the readers themselves ("you", "everyone", "all staff"), not about customers or the company. */
   'addresses-reader': (s) => addressesReader.test(s.text),
   /** A way to ask questions, unless it is closed ("Don't email me about it"). */
-  'question-channel': (s) => (test(questionChannel, without(workQueries, s.text)) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
+  'question-channel': (s) => (test(questionChannel, without(notQuestionChannel, s.text)) || contactDetail.test(s.text) || namesAContact(s.text)) && !closedChannel.test(s.text),
   directive: (s) => directive.test(s.text) || test(prohibition, s.text) || ruleAfterItsStart.test(s.text),
   /** Lays down a rule or gives an order, in a sentence or a list's shorthand ("Full PPE at all times", "Black shoes only", "- No jewellery"). */
   order: (s) => hasFeature(s, 'directive') || needsDoing.test(s.text) || hasFeature(s, 'imperative') || orderAfterLabel(s.text) || orderToAGroup(s.text) || ruleOfNobody(s.text) || (politeOrderInside(s.text) && !hasFeature(s, 'question-channel')) || ruleShorthand.test(s.text) || (s.block.kind === 'list-item' && /^\W*no\s+\p{L}/iu.test(s.text)),
