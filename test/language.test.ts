@@ -309,6 +309,7 @@ describe('linguistic layer', () => {
       ['Two weeks of nights coming up.', false],
       ['Next meeting in a month or so.', false],
       ['next 1:1 in 2 weeks-ish', false],
+      ['next 1:1 in a couple of weeks', false],
     ],
   ]);
   featureCases.push([
@@ -469,6 +470,10 @@ describe('linguistic layer', () => {
     [
       ['We will review again next year.', false],
       ['Will review again in the new year.', false],
+      // "In a few weeks" leaves the day open.
+      ['Probation extended, lets catch up again in a few weeks and see how hes getting on.', false],
+      ['next 1:1 in a couple of weeks', false],
+      ['next 1:1 in two weeks', true],
       ["We'll review your progress on 4 September.", true],
       ['Next year he will lead the night shift, and we will look at it again in March.', true],
     ],

@@ -28,7 +28,7 @@ const quarter = /\b(?:Q[1-4]|H[12])\b/;
 /** "in 2 weeks", "within a month"; "in a month or so" and "a week-ish" only guess. */
 const relativeSpan = /\b(?:by|before|until|due|within|in|over the next|for the next|next)\s+(?:\d+|a|one|two|three|four|five|six|a couple of|a few)\s+(?:business\s+|working\s+)?(?:days?|weeks?|wks?|fortnights?|months?|mths?|hours?|hrs?|sprints?|quarters?)\b(?![\s-]*(?:or\s+(?:so|two|three|thereabouts)|ish)\b)/i;
 /** "next 1:1 two weeks", "next mtg same time": a check-in's when, as terse notes write it, with no "in" or "by". */
-const checkinInterval = /\b(?:1:1|1-1|121|mtg|meeting|review|catch-?up|check-?in|session|supervision)\s+(?:in\s+)?(?:\d+|a|one|two|three|four|six|a couple of|a few)\s+(?:days?|weeks?|wks?|fortnights?|months?|mths?)\b(?![\s-]*(?:or\s+(?:so|two|three|thereabouts)|ish)\b)|\b(?:1:1|1-1|121|mtg|meeting|catch-?up|check-?in|session|supervision)\s+same\s+(?:time|day|slot)\b/i;
+const checkinInterval = /\b(?:1:1|1-1|121|mtg|meeting|review|catch-?up|check-?in|session|supervision)\s+(?:in\s+)?(?:\d+|a|one|two|three|four|six)\s+(?:days?|weeks?|wks?|fortnights?|months?|mths?)\b(?![\s-]*(?:or\s+(?:so|two|three|thereabouts)|ish)\b)|\b(?:1:1|1-1|121|mtg|meeting|catch-?up|check-?in|session|supervision)\s+same\s+(?:time|day|slot)\b/i;
 /** "By end of probation", "the end of March"; "End of probation review" names a review, it does not date one. */
 const endOf = /\b(?:end|close|start|beginning|middle|first\s+week|second\s+week|last\s+week)\s+of\s+(?:the\s+)?(?:day|week|month|quarter|sprint|year|next|this|probation|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)\b(?![\s-]+(?:review|appraisal|report)\b)/i;
 const deadlineWords = phraseRegex(lexicon.deadlineWords);
