@@ -91,6 +91,7 @@ describe('linguistic layer', () => {
   describe('polarity', () => {
     const cases: Array<[string, string]> = [
       ['He always owns his mistakes and fixes them the same day.', 'praise'],
+      ['seun has done well on the new allergen labelling, we have had zero allergen incidents from her shift.', 'praise'],
       ['He is less reliable than last year.', 'criticism'],
       ['He handled 3 complaints badly.', 'criticism'],
       ['Also the reports to GPs could be quicker.', 'criticism'],
@@ -826,6 +827,8 @@ describe('linguistic layer', () => {
   describe('recognition posts: thanks and welcomes need no next steps', () => {
     const kindOf = (text: string) => documentKind(parseDocument(text), 'announcement');
     const cases: Array<[string, 'recognition' | null]> = [
+      // "Proud" of a history is no thanks: a vision note that opens so is no recognition post.
+      ['As we stand at the threshold of the most transformational chapter in the long and proud history of Harwood, I wanted to share where we are going. It has been decided that Harwood will move to a new operating model. More details will follow.', null],
       ['Wow what a weekend!!! you guys are all absolute legends, worked your socks off non stop. couldnt do it without you.', 'recognition'],
       ['Shout out to Li Wei and Grace who stayed till midnight on Sunday to finish the stocktake. It meant the store could open on time with the new planogram. Thank you both!', 'recognition'],
       ['Please join me in welcoming Amara to the team! She will be joining us in Accounts Payable. Make sure to say hi!', 'recognition'],
