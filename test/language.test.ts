@@ -475,6 +475,7 @@ describe('linguistic layer', () => {
       ['Probation extended, lets catch up again in a few weeks and see how hes getting on.', false],
       ['next 1:1 in a couple of weeks', false],
       ['next 1:1 in two weeks', true],
+      ['touch base again next month', false],
       ["We'll review your progress on 4 September.", true],
       ['Next year he will lead the night shift, and we will look at it again in March.', true],
     ],
