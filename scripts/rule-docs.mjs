@@ -36,6 +36,16 @@ function fixSection(rule) {
   return `**${f.title.replace(/\{match\}/g, '…')}.** ${what}${detail}. ${f.safe ? 'This fix is safe: `fulcrum check --fix` applies it.' : 'Placeholders in [brackets] stay visible until you fill them in, so `--fix` leaves this one to you.'}`;
 }
 
+/** How a document check stands beside others: reported when another is (impliedBy), withheld when another is (yieldsTo). */
+function alongside(rule) {
+  const link = (id) => `[\`${id}\`](../${id}.md)`;
+  const features = (names) => names.map((n) => `\`${n}\``).join(', ');
+  const lines = [];
+  if (rule.impliedBy) lines.push(`Also reported wherever ${rule.impliedBy.rules.map(link).join(' or ')} is, unless a sentence has ${features(rule.impliedBy.unless)}.`);
+  if (rule.scope === 'document' && rule.yieldsTo?.length) lines.push(`Not reported in a document where ${rule.yieldsTo.map(link).join(' or ')} is${rule.yieldsUnless?.length ? `, unless a sentence has ${features(rule.yieldsUnless)}` : ''}.`);
+  return lines.length ? `\n\n${lines.join(' ')}` : '';
+}
+
 function page(rule) {
   const seeds = rule.sources.seeds.map((s) => `- *${s.seed}*: “${s.quote}”`).join('\n');
   const research = (rule.sources.research ?? []).map((r) => `- ${r.citation}${r.note ? ` — ${r.note}` : ''}${r.url ? ` <${r.url}>` : ''}`).join('\n');
@@ -46,7 +56,7 @@ function page(rule) {
 
 ## What it checks
 
-${rule.message.replace(/"\{match\}"/g, '“…”').replace(/\{match\}/g, '…').replace(/\{missing\}/g, '…')}
+${rule.message.replace(/"\{match\}"/g, '“…”').replace(/\{match\}/g, '…').replace(/\{missing\}/g, '…')}${alongside(rule)}
 
 ## Why
 

@@ -232,9 +232,9 @@ const workDoneOn = /\b(?:good|great|excellent|brilliant|solid|fantastic|outstand
 /** "passed on first try", "I want to start with the positives": words of advice that give none. */
 const notAdvice = phraseRegex(lexicon.notAdviceMarkers);
 const withoutWorkDone = (text: string) => text.replace(workDoneOn, ' ').replace(notAdvice, ' ');
-/** "we can now find samples in minutes instead of digging": in a story of work done, how things improved, not advice. */
 /** Looks like a suggestion and arranges a talk or a time: "let's chat properly before next season", "before you head off for the summer". */
 const notForward = phraseRegex(lexicon.notForwardMarkers);
+/** "we can now find samples in minutes instead of digging": in a story of work done, how things improved, not advice. */
 const comparedWithBefore = /\b(?:instead(?:\s+of)?|rather\s+than)\b/giu;
 const support = phraseRegex(lexicon.supportMarkers);
 /** "the burndown she put together", "together with the vendor": "together" with no help in it. */
@@ -337,8 +337,11 @@ function hasCalendarDate(text: string): boolean {
 /** "at some point this year", "sometime next month": a period that leaves the day open is no deadline. */
 const someTimeIn = /\b(?:at\s+some\s+(?:point|stage)|some\s*time|whenever)\s+(?:(?:in|during|over)\s+)?(?:the\s+)?(?:this|next|later\s+this)\s+\w+|\b(?:this|next)\s+\w+\s+(?:some\s*time|at\s+some\s+(?:point|stage))\b|\b(?:this|next)\s+\w+-?ish\b|\b(?:Q[1-4]|H[12])-?ish\b|\b(?:at\s+some\s+(?:point|stage)|some\s*time)\s+(?:in|during|over)\s+(?:the\s+)?(?:Q[1-4]|H[12]|spring|summer|autumn|fall|winter|new\s+year|january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
 
-/** "Review again next year": as far off as the next annual round, too far to check progress against. */
-const distantTime = phraseRegex(lexicon.distantTimeMarkers);
+/**
+ * A time too far off or too loose to check progress against: "review again next year" (the next
+ * annual round), "catch up in a few weeks", "touch base next month" (no day in them).
+ */
+const looseTime = phraseRegex(lexicon.looseTimeMarkers);
 
 function hasDeadline(text: string): boolean {
   // Only copy the text when it holds such a period: this runs for every sentence.
@@ -861,8 +864,8 @@ function opensWithPurpose(text: string): boolean {
 
 const FEATURES: Record<string, FeatureTest> = {
   deadline: (s) => hasDeadline(s.text) || pointsBackToADate(s),
-  /** A time near enough to check progress against: "review again next year" is the next annual round, no check-in. */
-  'near-date': (s) => hasFeature(s, 'deadline') && (!test(distantTime, s.text) || hasDeadline(without(distantTime, s.text)) || pointsBackToADate(s)),
+  /** A time near and firm enough to check progress against: not "next year", "in a few weeks" or "next month" alone. */
+  'near-date': (s) => hasFeature(s, 'deadline') && (!test(looseTime, s.text) || hasDeadline(without(looseTime, s.text)) || pointsBackToADate(s)),
   /** When a change takes effect: a day, a period or a span, not a clock time ("stand-up moves to 9:30" says what, not from when). */
   'takes-effect-when': (s) => hasDeadline(s.text.replace(clockTimes, ' ')) || startsNow.test(s.text),
   date: (s) => hasDeadline(s.text) || test(pastTime, s.text),

@@ -154,8 +154,10 @@ function withoutYielded(findings: Finding[], rules: ReadonlyArray<{ spec: RuleSp
   const yieldsTo = new Map(rules.filter((r) => r.spec.yieldsTo?.length).map((r) => [r.spec.id, r.spec.yieldsTo!]));
   if (yieldsTo.size === 0) return findings;
   const documentWide = new Set(findings.filter((f) => f.scope === 'document').map((f) => f.ruleId));
-  const keepsItsGround = new Map(rules.filter((r) => r.spec.yieldsUnless?.length).map((r) => [r.spec.id, doc.sentences.some((s) => anyFeature(s, r.spec.yieldsUnless))]));
-  const yieldsDocumentWide = (f: Finding) => !keepsItsGround.get(f.ruleId) && (yieldsTo.get(f.ruleId) ?? []).some((id) => documentWide.has(id));
+  const yieldsUnless = new Map(rules.filter((r) => r.spec.yieldsUnless?.length).map((r) => [r.spec.id, r.spec.yieldsUnless!]));
+  // Asked only of a finding that would yield, so the features are read in few documents.
+  const keepsItsGround = (f: Finding) => yieldsUnless.has(f.ruleId) && doc.sentences.some((s) => anyFeature(s, yieldsUnless.get(f.ruleId)));
+  const yieldsDocumentWide = (f: Finding) => (yieldsTo.get(f.ruleId) ?? []).some((id) => documentWide.has(id)) && !keepsItsGround(f);
   const standing = findings.filter((f) => f.scope !== 'document' || !yieldsDocumentWide(f));
   // Per stronger rule, its findings' starts in order and the furthest end reached so far:
   // f overlaps one of them exactly when some finding starting before f's end reaches past f's start.
