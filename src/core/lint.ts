@@ -10,7 +10,7 @@ import { creditsFor, SCORE_BASE } from './credits.js';
 import { parseSuppressions } from './suppress.js';
 import { flaggingRules } from './flagged.js';
 import { withoutDismissed, type Dismissal } from './dismissals.js';
-import { allFeatures, anyFeature, blockwiseHits, type BlockwiseRule, type DetectionContext } from './detectors/hit.js';
+import { allFeatures, anyFeature, blockwiseHits, wholeDocumentHit, type BlockwiseRule, type DetectionContext } from './detectors/hit.js';
 import { PROFILES, type Finding, type FulcrumConfig, type LintResult, type ProfileSetting, type RuleSpec, type TextFormat } from './types.js';
 
 import { docsUrlFor } from './docs.js';
@@ -97,7 +97,7 @@ export class Linter {
       if (!runs(rule)) continue;
       const spans: Span[] = [];
       const detected = 'inBlock' in rule.detection ? blockHits.get(slot)! : rule.detection.hits(doc, context);
-      const hits = detected.length === 0 && isImplied(spec, findings, doc) ? [DOCUMENT_HIT] : detected;
+      const hits = detected.length === 0 && isImplied(spec, findings, doc) ? [wholeDocumentHit()] : detected;
       for (const hit of hits) {
         const span = hit.start < 0 ? documentAnchor(spec.fix, doc) : { start: hit.start, end: hit.end };
         if (suppressions.isSuppressed(spec.id, span.start)) continue;
@@ -128,8 +128,6 @@ export class Linter {
     return { profile, profileSource: detection.how, findings: shown, score: computeScore(shown, proseSentences, balance, SCORE_BASE, creditsFor(doc, profile, shown)) };
   }
 }
-
-const DOCUMENT_HIT = { start: -1, end: -1, values: {} };
 
 /**
  * Another check's finding says this one's gap is there too: a vision with no path to it tells

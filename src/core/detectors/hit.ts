@@ -18,6 +18,11 @@ export interface Hit {
   values: Record<string, string>;
 }
 
+/** A finding about the whole document (a part it lacks): no span of its own; the linter anchors it. */
+export function wholeDocumentHit(): Hit {
+  return { start: -1, end: -1, values: {} };
+}
+
 /** What document-level checks know besides the text: the inline findings on each sentence. */
 export interface DetectionContext {
   /** The rules with an inline finding on a sentence. */

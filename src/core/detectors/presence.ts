@@ -1,7 +1,7 @@
 import type { ParsedDocument, Sentence } from '../document/parse.js';
 import { phraseRegex, test } from '../phrases.js';
 import type { PresenceDetector } from '../types.js';
-import { allFeatures, anyFeature, type DocumentDetection, type DetectionContext, type Hit } from './hit.js';
+import { allFeatures, anyFeature, wholeDocumentHit, type DocumentDetection, type DetectionContext, type Hit } from './hit.js';
 
 /** Document-level check: the document must contain something (a heading, or a sentence with given features). */
 export function presenceDetection(spec: PresenceDetector): DocumentDetection {
@@ -32,7 +32,7 @@ export function presenceDetection(spec: PresenceDetector): DocumentDetection {
       if (prose.length === 0 || prose.length < (spec.minSentences ?? 1)) return [];
       if (spec.onlyIf?.length && !prose.some((s) => allFeatures(s, spec.onlyIf))) return [];
       if (satisfied(doc, context)) return [];
-      return [{ start: -1, end: -1, values: {} }];
+      return [wholeDocumentHit()];
     },
   };
 }

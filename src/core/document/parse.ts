@@ -273,13 +273,18 @@ function parseBlock(text: string): BlockParse {
   return { view, tagged: false, sentences };
 }
 
-/** A word, a stop and a capitalised word typed with no space between ("time.Thats", "Rude.Doesn't"), not "e.g." or "Node.js". */
-const RUN_ON = /^(\p{L}\p{Ll}+)[.!?](\p{Lu}[\p{Ll}'’]+)$/u;
-/** The same with the next sentence's first word in lower case ("finished.his work", "migration.the team"): only a word that opens clauses, so "Node.js" and "example.com" stay whole. */
-const LOWER_RUN_ON = /^(\p{L}\p{Ll}+)[.!?](\p{Ll}+)$/u;
+/** A word, a stop and a word typed with no space between ("time.Thats", "finished.his"), not "e.g.". */
+const RUN_ON = /^(\p{L}\p{Ll}+)[.!?](\p{L}[\p{Ll}'’]*)$/u;
+/**
+ * Where two sentences were typed together: before a capitalised word ("time.Thats", "Rude.Doesn't"),
+ * or before a lower-case word that opens clauses ("finished.his work", "migration.the team"), so
+ * "Node.js" and "example.com" stay whole. One pattern per word: this runs for every word parsed.
+ */
 function runOnAt(word: string): RegExpMatchArray | null {
-  const lower = word.match(LOWER_RUN_ON);
-  return lower && isFunctionWord(lower[2]) ? lower : word.match(RUN_ON);
+  const joined = word.match(RUN_ON);
+  if (!joined) return null;
+  const next = joined[2];
+  return /^\p{Lu}[\p{Ll}'’]+$/u.test(next) || (/^\p{Ll}+$/u.test(next) && isFunctionWord(next)) ? joined : null;
 }
 
 /**
